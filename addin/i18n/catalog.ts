@@ -1,0 +1,11 @@
+import { common } from "./common";
+
+/**
+ * Every user-facing string of XiaoBo. Each area keeps its messages in its own file here
+ * (addin/i18n/<area>.ts) and is spread in below; keys are "<area>.<name>".
+ */
+export const catalogue = {
+  ...common,
+};
+
+export type MessageKey = keyof typeof catalogue;

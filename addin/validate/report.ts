@@ -1,0 +1,98 @@
+/**
+ * The validation report: every problem found in a file, each with a stable code, its severity, and the
+ * sheet and cell it is in. Modelled on frictionless: all problems are collected, none is thrown.
+ */
+
+/** 强制性审核 (error: blocks submission) / 核实性审核 (warning: needs a written explanation in 备注). */
+export type Severity = "error" | "warning";
+
+export const ISSUE_CODES = [
+  "unreadable",
+  "sheet-not-found",
+  "header-not-found",
+  "missing-column",
+  "duplicate-column",
+  "required",
+  "type",
+  "range",
+  "enum",
+  "pattern",
+  "code-format",
+  "unknown-village",
+  "wrong-township",
+  "duplicate-village",
+  "missing-village",
+  "registry-mismatch",
+  "name-mismatch",
+  "rule",
+  "elimination-inconsistent",
+  "total-missing",
+  "total-mismatch",
+  "formula-error",
+  "blank-row",
+  "hidden-row",
+  "text-number",
+  "yoy-change",
+  "unknown-township",
+  "duplicate-township",
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** The file's name as the user knows it. */
+  file: string;
+  sheet?: string;
+  /** A1 address of the cell, when the problem is in one cell. */
+  cell?: string;
+  /** 1-based sheet row, as Excel numbers rows. */
+  row?: number;
+  /** The template's Chinese column header, when the problem is in one column. */
+  column?: string;
+  /** The template's column key. */
+  columnKey?: string;
+  villageCode?: string;
+  /** The problem and how to fix it, in the current locale (Chinese by default). */
+  message: string;
+  /** A warning whose row carries a real explanation in 备注. Explained warnings do not count against a file. */
+  explained?: boolean;
+}
+
+/** ok: nothing to fix; warnings: only warnings left unexplained; errors: at least one error; unreadable: not a readable spreadsheet. */
+export type FileStatus = "ok" | "warnings" | "errors" | "unreadable";
+
+export function statusOf(issues: readonly Issue[]): FileStatus {
+  if (issues.some((i) => i.code === "unreadable")) return "unreadable";
+  if (issues.some((i) => i.severity === "error")) return "errors";
+  if (issues.some((i) => i.severity === "warning" && !i.explained)) return "warnings";
+  return "ok";
+}
+
+/** One data row of a submission, normalised, as the merge takes it. */
+export interface DataRow {
+  /** 1-based sheet row. */
+  row: number;
+  /**
+   * Normalised values keyed by the template's column keys: numbers as numbers, 是/否 as booleans, codes as
+   * 12-digit strings, null when blank or unreadable. Created with a null prototype.
+   */
+  values: Record<string, string | number | boolean | null>;
+  /** This row has at least one error, so it cannot be merged as it is. */
+  hasErrors: boolean;
+}
+
+/** The result of validating one file (or the live sheet). */
+export interface FileReport {
+  file: string;
+  /** "xlsx" | "xls" | "csv" | "office" */
+  format: string;
+  /** The sheet the data was found on. */
+  sheet?: string;
+  /** The township the file is for (from the title/填报单位 or, failing that, the village codes). */
+  township?: { code: string; name: string };
+  status: FileStatus;
+  issues: Issue[];
+  rows: DataRow[];
+}

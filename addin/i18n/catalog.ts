@@ -1,4 +1,5 @@
 import { common } from "./common";
+import { registry } from "./registry";
 
 /**
  * Every user-facing string of XiaoBo. Each area keeps its messages in its own file here
@@ -6,6 +7,7 @@ import { common } from "./common";
  */
 export const catalogue = {
   ...common,
+  ...registry,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { t, type MessageKey } from "../i18n";
+import { parseCsvText } from "./csv-text";
+import type { Registry, RegistryTownship, Targets } from "./registry-types";
+
+/** A registry or targets file that cannot be used; `messages` lists every problem, in Chinese. */
+export class RegistryError extends Error {
+  constructor(readonly messages: string[]) {
+    super(messages.join("\n"));
+    this.name = "RegistryError";
+  }
+}
+
+const REGISTRY_COLUMNS = { townshipCode: "乡镇代码", townshipName: "乡镇名称", code: "村代码", name: "村名称", weak: "薄弱村基数" };
+const TARGET_COLUMNS = { townshipCode: "乡镇代码", target: "年度消薄任务数" };
+
+const yesNo = z.enum(["是", "否"]);
+const registryRow = z.object({
+  townshipCode: z.string().min(1),
+  townshipName: z.string().min(1),
+  code: z.string().regex(/^\d{12}$/),
+  name: z.string().min(1),
+  weak: yesNo,
+});
+
+/** Maps the header row to column indexes by exact (trimmed) header text; reports every missing column. */
+function columnIndexes<K extends string>(header: string[], wanted: Record<K, string>, file: string): Record<K, number> {
+  const norm = header.map((h) => h.replace(/\s+/g, ""));
+  const out = Object.create(null) as Record<K, number>;
+  const missing: string[] = [];
+  for (const key of Object.keys(wanted) as K[]) {
+    const i = norm.indexOf(wanted[key]);
+    if (i < 0) missing.push(t("registry.missingColumn", { file, column: wanted[key] }));
+    out[key] = i;
+  }
+  if (missing.length) throw new RegistryError(missing);
+  return out;
+}
+
+/**
+ * Parses the county's registry (村名册) CSV text: one row per village, townships in first-seen order.
+ * Every problem is collected; any problem makes the registry unusable (it is the reference for everything else).
+ */
+export function parseRegistry(text: string, file = "registry.csv"): Registry {
+  const [header = [], ...rows] = parseCsvText(text);
+  const col = columnIndexes(header, REGISTRY_COLUMNS, file);
+  const errors: string[] = [];
+  const townships = new Map<string, RegistryTownship>();
+  const seen = new Map<string, number>();
+  rows.forEach((cells, i) => {
+    const row = i + 2;
+    const raw = Object.fromEntries(
+      (Object.keys(col) as (keyof typeof col)[]).map((k) => [k, (cells[col[k]] ?? "").trim()]),
+    ) as Record<keyof typeof REGISTRY_COLUMNS, string>;
+    const parsed = registryRow.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as keyof typeof REGISTRY_COLUMNS;
+        const value = raw[key];
+        const msg: MessageKey =
+          value === "" ? "registry.required" : key === "code" ? "registry.badVillageCode" : key === "weak" ? "registry.badYesNo" : "registry.required";
+        errors.push(t(msg, { file, row, value, column: REGISTRY_COLUMNS[key] }));
+      }
+      return;
+    }
+    const v = parsed.data;
+    if (v.code.slice(0, 9) !== v.townshipCode) {
+      errors.push(t("registry.badTownshipCode", { file, row, value: v.townshipCode, expected: v.code.slice(0, 9) }));
+      return;
+    }
+    const first = seen.get(v.code);
+    if (first !== undefined) {
+      errors.push(t("registry.duplicateVillage", { file, row, value: v.code, first }));
+      return;
+    }
+    seen.set(v.code, row);
+    let township = townships.get(v.townshipCode);
+    if (!township) {
+      township = { code: v.townshipCode, name: v.townshipName, villages: [] };
+      townships.set(v.townshipCode, township);
+    }
+    township.villages.push({ code: v.code, name: v.name, weakBaseline: v.weak === "是", townshipCode: v.townshipCode });
+  });
+  if (errors.length) throw new RegistryError(errors);
+  if (townships.size === 0) throw new RegistryError([t("registry.empty", { file })]);
+  return { townships: [...townships.values()] };
+}
+
+/** Parses targets.csv (乡镇代码, 年度消薄任务数); every township code must be in the registry when one is given. */
+export function parseTargets(text: string, file = "targets.csv", registry?: Registry): Targets {
+  const [header = [], ...rows] = parseCsvText(text);
+  const col = columnIndexes(header, TARGET_COLUMNS, file);
+  const known = registry ? new Set(registry.townships.map((tw) => tw.code)) : undefined;
+  const errors: string[] = [];
+  const targets: Targets = Object.create(null);
+  rows.forEach((cells, i) => {
+    const row = i + 2;
+    const code = (cells[col.townshipCode] ?? "").trim();
+    const value = (cells[col.target] ?? "").trim();
+    const n = z.coerce.number().int().min(0).safeParse(value === "" ? NaN : value);
+    if (!n.success) errors.push(t("targets.badNumber", { file, row, value }));
+    else if (known && !known.has(code)) errors.push(t("targets.unknownTownship", { file, row, value: code }));
+    else targets[code] = n.data;
+  });
+  if (errors.length) throw new RegistryError(errors);
+  return targets;
+}
+
+/** The registry's township for a village code (first 9 digits), if any. */
+export function townshipOfVillage(registry: Registry, villageCode: string): RegistryTownship | undefined {
+  const code = villageCode.slice(0, 9);
+  return registry.townships.find((tw) => tw.code === code);
+}

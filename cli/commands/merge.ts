@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from "fs";
+import { dirname, resolve } from "path";
+import { t } from "../../addin/i18n";
+import { writeSummaryWorkbook } from "../../addin/io";
+import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
+import { templateToJson } from "../../addin/templates";
+import { loadRegistryOption, loadTargetsOption, loadTemplateOption } from "../context";
+import { renderTable } from "../text-table";
+import { collectFiles, validateFiles } from "../validate-run";
+
+export interface MergeOptions {
+  template?: string;
+  registry?: string;
+  targets?: string;
+  out?: string;
+  allowErrors?: boolean;
+  json?: boolean;
+  jobs?: number;
+  year?: number;
+}
+
+export interface MergeOutcome {
+  summary: CountySummary;
+  out: string;
+  exitCode: number;
+}
+
+/**
+ * `xiaobo merge`: validate every file, merge the passing ones into the county summary, check that it
+ * reconciles, write the workbook. Exit 0 when every registry township was merged, 1 when some township
+ * failed, is missing or a file was unreadable (the workbook is still written), 3 when the summary does not
+ * reconcile (nothing is written: a wrong total must never reach the county's report).
+ */
+export async function mergeCommand(paths: string[], opts: MergeOptions): Promise<MergeOutcome> {
+  const template = loadTemplateOption(opts.template);
+  const registry = loadRegistryOption(opts.registry);
+  const targets = loadTargetsOption(registry, opts.targets);
+  const files = await collectFiles(paths);
+  const reports = await validateFiles(files, { template: templateToJson(template), registry }, { jobs: opts.jobs });
+  const summary = mergeSubmissions(reports, {
+    registry,
+    targets,
+    template,
+    allowErrors: !!opts.allowErrors,
+  });
+  const out = resolve(opts.out ?? "县汇总.xlsx");
+  const violations = reconcile(summary);
+  if (violations.length) {
+    process.stderr.write(t("cli.reconcileFailed") + "\n" + violations.map((v) => "  " + v).join("\n") + "\n");
+    return { summary, out, exitCode: 3 };
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, await writeSummaryWorkbook(summary, { county: registry.county, year: opts.year }));
+
+  if (opts.json) process.stdout.write(JSON.stringify(summaryToJson(summary), null, 2) + "\n");
+  else process.stdout.write(humanSummary(summary) + "\n\n" + t("cli.written", { path: out }) + "\n");
+  const complete = summary.townships.every((tw) => tw.status === "merged") && summary.rejectedFiles.length === 0;
+  return { summary, out, exitCode: complete ? 0 : 1 };
+}
+
+const TOWNSHIP_STATUS_KEYS = {
+  merged: "cli.townshipStatus.merged",
+  failed: "cli.townshipStatus.failed",
+  missing: "cli.townshipStatus.missing",
+} as const;
+
+const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+const money = (x: number) => x.toFixed(2);
+
+export function humanSummary(s: CountySummary): string {
+  const header = ["cli.col.township", "cli.col.status", "cli.col.villages", "cli.col.reported", "cli.col.weak", "cli.col.eliminated",
+    "cli.col.elimRate", "cli.col.target", "cli.col.taskRate", "cli.col.operating", "cli.col.rank", "cli.col.flag"] as const;
+  const rows = s.townships.map((tw) => [
+    tw.name,
+    t(TOWNSHIP_STATUS_KEYS[tw.status]) + (tw.status === "failed" ? t("cli.errorCount", { n: tw.errorCount }) : ""),
+    String(tw.villages),
+    String(tw.reported),
+    String(tw.weakBaseline),
+    String(tw.eliminated),
+    pct(tw.eliminationRate),
+    tw.target === null ? "—" : String(tw.target),
+    pct(tw.taskCompletionRate),
+    money(tw.operatingIncome),
+    tw.rank === null ? "—" : String(tw.rank),
+    tw.flag === "red" ? t("cli.flag.red") : tw.flag === "yellow" ? t("cli.flag.yellow") : "",
+  ]);
+  const c = s.county;
+  rows.push([t("cli.countyTotal"), "", String(c.villages), String(c.reported), String(c.weakBaseline), String(c.eliminated),
+    pct(c.eliminationRate), c.target === null ? "—" : String(c.target), pct(c.taskCompletionRate), money(c.operatingIncome), "", ""]);
+  const table = renderTable(header.map((k) => t(k)), rows, [false, false, true, true, true, true, true, true, true, true, true, false]);
+  const notes = [
+    t("cli.rejectedRows", { n: s.rejected.length }),
+    ...s.rejectedFiles.map((f) => `  ${f.file}：${f.reason}`),
+  ];
+  return [table, "", ...notes].join("\n");
+}

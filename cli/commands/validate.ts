@@ -1,0 +1,94 @@
+import { t } from "../../addin/i18n";
+import { templateToJson } from "../../addin/templates";
+import type { FileReport, Issue } from "../../addin/validate";
+import { loadRegistryOption, loadTemplateOption } from "../context";
+import { annotateFiles } from "../annotate";
+import { renderTable } from "../text-table";
+import { collectFiles, previousReports, validateFiles } from "../validate-run";
+
+export interface ValidateOptions {
+  template?: string;
+  registry?: string;
+  previous?: string;
+  json?: boolean;
+  annotate?: string;
+  jobs?: number;
+}
+
+/** `xiaobo validate`: exit 0 when no file has errors, 1 when some file has errors or is unreadable. */
+export async function validateCommand(paths: string[], opts: ValidateOptions): Promise<number> {
+  const template = loadTemplateOption(opts.template);
+  const registry = loadRegistryOption(opts.registry);
+  const shared = { template: templateToJson(template), registry };
+  const files = await collectFiles(paths);
+  const previous = opts.previous ? await previousReports(opts.previous, shared, opts.json) : undefined;
+  const reports = await validateFiles(files, shared, { previous, jobs: opts.jobs });
+
+  if (opts.annotate) {
+    const written = await annotateFiles(files, reports, opts.annotate);
+    if (!opts.json) process.stderr.write(t("cli.annotated", { count: written.length, dir: opts.annotate }) + "\n");
+  }
+
+  if (opts.json) process.stdout.write(JSON.stringify({ files: reports.map(jsonReport) }, null, 2) + "\n");
+  else process.stdout.write(humanReport(reports) + "\n");
+  return reports.some((r) => r.status === "errors" || r.status === "unreadable") ? 1 : 0;
+}
+
+function jsonReport(r: FileReport) {
+  return { file: r.file, township: r.township?.name ?? null, status: r.status, issues: r.issues };
+}
+
+const STATUS_KEYS = {
+  ok: "cli.status.ok",
+  warnings: "cli.status.warnings",
+  errors: "cli.status.errors",
+  unreadable: "cli.status.unreadable",
+} as const;
+
+export function statusLabel(r: FileReport): string {
+  return t(STATUS_KEYS[r.status]);
+}
+
+function issueRows(issues: Issue[]): string[][] {
+  // Errors first, then warnings; explained warnings last: what blocks submission comes first.
+  const rank = (i: Issue) => (i.severity === "error" ? 0 : i.explained ? 2 : 1);
+  return [...issues]
+    .sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0))
+    .map((i) => [
+      i.severity === "error" ? t("cli.severity.error") : i.explained ? t("cli.severity.explained") : t("cli.severity.warning"),
+      i.cell ? `${i.sheet ?? ""}!${i.cell}` : (i.sheet ?? ""),
+      i.code,
+      i.message,
+    ]);
+}
+
+export function humanReport(reports: FileReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    const errors = r.issues.filter((i) => i.severity === "error").length;
+    const warnings = r.issues.filter((i) => i.severity === "warning" && !i.explained).length;
+    out.push(
+      t("cli.fileHeading", { file: r.file, township: r.township?.name ?? t("cli.unknownTownshipName"), status: statusLabel(r), errors, warnings }),
+    );
+    if (r.issues.length) out.push(indent(renderTable([t("cli.col.severity"), t("cli.col.cell"), t("cli.col.code"), t("cli.col.message")], issueRows(r.issues))));
+    out.push("");
+  }
+  const count = (s: FileReport["status"]) => reports.filter((r) => r.status === s).length;
+  out.push(
+    t("cli.validateSummary", {
+      total: reports.length,
+      ok: count("ok"),
+      warnings: count("warnings"),
+      errors: count("errors"),
+      unreadable: count("unreadable"),
+    }),
+  );
+  return out.join("\n");
+}
+
+function indent(s: string): string {
+  return s
+    .split("\n")
+    .map((l) => "  " + l)
+    .join("\n");
+}

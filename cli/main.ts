@@ -1,0 +1,110 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { t } from "../addin/i18n";
+import { RegistryError } from "../addin/templates";
+import { demoCommand } from "./commands/demo";
+import { mergeCommand } from "./commands/merge";
+import { templateCommand } from "./commands/template";
+import { validateCommand } from "./commands/validate";
+import { UsageError } from "./usage-error";
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t("cli.badInteger", { value }));
+  return n;
+}
+
+const jobsOption = () => new Option("--jobs <n>", t("cli.opt.jobs")).argParser(positiveInt);
+
+export function buildProgram(): Command {
+  const program = new Command("xiaobo")
+    .description(t("cli.description"))
+    .version(require("../package.json").version, "-v, --version", t("cli.opt.version"))
+    .helpOption("-h, --help", t("cli.opt.help"))
+    .helpCommand("help [command]", t("cli.opt.help"))
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command("validate")
+    .description(t("cli.cmd.validate"))
+    .argument("<paths...>", t("cli.arg.paths"))
+    .option("--template <id|path>", t("cli.opt.template"), "village-economy")
+    .option("--registry <csv>", t("cli.opt.registry"))
+    .option("--previous <folder>", t("cli.opt.previous"))
+    .option("--json", t("cli.opt.json"))
+    .option("--annotate <dir>", t("cli.opt.annotate"))
+    .addOption(jobsOption())
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await validateCommand(paths, opts);
+    });
+
+  program
+    .command("merge")
+    .description(t("cli.cmd.merge"))
+    .argument("<paths...>", t("cli.arg.paths"))
+    .option("--template <id|path>", t("cli.opt.template"), "village-economy")
+    .option("--registry <csv>", t("cli.opt.registry"))
+    .option("--targets <csv>", t("cli.opt.targets"))
+    .option("--out <file>", t("cli.opt.out"), "县汇总.xlsx")
+    .option("--allow-errors", t("cli.opt.allowErrors"))
+    .option("--year <year>", t("cli.opt.year"), positiveInt)
+    .option("--json", t("cli.opt.json"))
+    .addOption(jobsOption())
+    .action(async (paths: string[], opts) => {
+      process.exitCode = (await mergeCommand(paths, opts)).exitCode;
+    });
+
+  program
+    .command("template")
+    .description(t("cli.cmd.template"))
+    .requiredOption("--township <name|code>", t("cli.opt.township"))
+    .option("--template <id|path>", t("cli.opt.template"), "village-economy")
+    .option("--registry <csv>", t("cli.opt.registry"))
+    .option("--year <year>", t("cli.opt.year"), positiveInt)
+    .option("--out <file>", t("cli.opt.templateOut"))
+    .action(async (opts) => {
+      process.exitCode = await templateCommand(opts);
+    });
+
+  program
+    .command("demo")
+    .description(t("cli.cmd.demo"))
+    .option("--out <file>", t("cli.opt.out"))
+    .action(async (opts) => {
+      process.exitCode = await demoCommand(opts);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code: 0 fine, 1 problems found in the data, 2 usage error, 3 summary does not reconcile. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; anything else commander rejects is a usage error.
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
+    }
+    if (e instanceof UsageError || e instanceof RegistryError) {
+      process.stderr.write(`${t("cli.errorPrefix")}${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Entry point of bin/xiaobo.js: runs with the process's arguments and sets the exit code. */
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${t("cli.crash")}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 4;
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import { resolve } from "path";
+import { listSpreadsheets } from "../addin/io/node";
+import { t } from "../addin/i18n";
+import type { FileReport } from "../addin/validate";
+import { runPool } from "./pool";
+import { startProgress } from "./progress";
+import { UsageError } from "./usage-error";
+import { makeValidator, type ValidateShared, type ValidateTask } from "./validate-file";
+
+/** Below this many files, worker start-up costs more than it saves. */
+const INLINE_MAX = 8;
+
+/** Lists the spreadsheets under the given files/folders; none at all is a usage error. */
+export async function collectFiles(paths: string[]): Promise<string[]> {
+  const files = await listSpreadsheets(paths.map((p) => resolve(p)));
+  if (files.length === 0) throw new UsageError(t("cli.noFiles", { paths: paths.join("、") }));
+  return files;
+}
+
+/** Reads and validates every file (on all cores for large runs), reports in input order. */
+export async function validateFiles(
+  files: string[],
+  shared: ValidateShared,
+  opts: { previous?: Map<string, FileReport>; quiet?: boolean; label?: string; jobs?: number } = {},
+): Promise<FileReport[]> {
+  const progress = startProgress(opts.label ?? t("cli.progressValidate"), files.length, opts.quiet);
+  // Year-over-year: a file's previous report is last year's report of the same township.
+  const previousOf = (report: FileReport | undefined) =>
+    report?.township && opts.previous ? opts.previous.get(report.township.code) : undefined;
+  try {
+    if (!opts.previous && files.length > INLINE_MAX) {
+      return await runPool<ValidateTask, FileReport>({
+        worker: "validate-worker.js",
+        shared,
+        tasks: files.map((path) => ({ path })),
+        jobs: opts.jobs,
+        onResult: (r) => progress.tick(r.file),
+      });
+    }
+    const validate = makeValidator(shared);
+    const reports: FileReport[] = [];
+    for (const path of files) {
+      let report = await validate({ path });
+      const previous = previousOf(report);
+      if (previous) report = await validate({ path, previous });
+      reports.push(report);
+      progress.tick(report.file);
+    }
+    return reports;
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Last year's reports keyed by township code, for --previous. */
+export async function previousReports(folder: string, shared: ValidateShared, quiet?: boolean): Promise<Map<string, FileReport>> {
+  const files = await collectFiles([folder]);
+  const reports = await validateFiles(files, shared, { quiet, label: t("cli.progressPrevious") });
+  const map = new Map<string, FileReport>();
+  for (const r of reports) if (r.township) map.set(r.township.code, r);
+  return map;
+}

@@ -1,5 +1,9 @@
+import { annotate } from "./annotate";
+import { cli } from "./cli";
 import { common } from "./common";
 import { registry } from "./registry";
+import { templates } from "./templates";
+import { validate } from "./validate";
 
 /**
  * Every user-facing string of XiaoBo. Each area keeps its messages in its own file here
@@ -7,7 +11,11 @@ import { registry } from "./registry";
  */
 export const catalogue = {
   ...common,
+  ...cli,
+  ...annotate,
   ...registry,
+  ...templates,
+  ...validate,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,252 @@
+/**
+ * Template rule expressions (`operatingIncome <= totalIncome`, `totalIncome == a + b - c`, `not eliminated or weakBaseline`).
+ *
+ * Parsing uses a restricted mathjs instance that only carries the parser (nothing can be imported, no units created,
+ * no `evaluate`/`parse`/`simplify`/`derivative` reachable from inside an expression). The tree is then checked against
+ * a small whitelist (numbers, booleans, column keys and numeric parameters, + - * / unary -, comparisons, and/or/not/xor,
+ * `? :`, abs/min/max/round) and turned once into plain closures: each row is evaluated by calling them with a reused
+ * scope object, so there is no per-row parsing and no per-row allocation.
+ *
+ * Blank values are `null`: arithmetic or a comparison with a blank gives `null`, and a rule that evaluates to `null`
+ * is not applicable to that row (the blank is reported by the `required` check instead).
+ */
+import { create, parseDependencies, type MathNode } from "mathjs";
+
+export type ExprValue = number | boolean | null;
+export type Scope = Record<string, string | number | boolean | null>;
+export type ExprFn = (scope: Scope) => ExprValue;
+
+const math = create({ parseDependencies });
+const parseExpr = math.parse;
+const disabled = (name: string) => () => {
+  throw new Error(`Function ${name} is disabled`);
+};
+math.import(
+  {
+    import: disabled("import"),
+    createUnit: disabled("createUnit"),
+    evaluate: disabled("evaluate"),
+    parse: disabled("parse"),
+    simplify: disabled("simplify"),
+    derivative: disabled("derivative"),
+    resolve: disabled("resolve"),
+  },
+  { override: true },
+);
+
+export const COMPARISONS = ["<=", ">=", "<", ">", "==", "!="] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+const FUNCTIONS = new Set(["abs", "min", "max", "round"]);
+
+/** Why an expression cannot be used; `kind` picks the message, `detail` names the offending part. */
+export class ExpressionError extends Error {
+  constructor(
+    readonly kind: "syntax" | "unknown-symbol" | "unsupported",
+    readonly detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+    this.name = "ExpressionError";
+  }
+}
+
+export interface CompiledExpression {
+  source: string;
+  /** Column keys and parameters the expression reads. */
+  symbols: string[];
+  /** The whole expression. */
+  fn: ExprFn;
+  /** When the top node is a comparison, its two sides (so a rule can compare with a tolerance). */
+  compare?: { op: Comparison; left: ExprFn; right: ExprFn };
+}
+
+type AnyNode = MathNode & {
+  type: string;
+  name?: string;
+  value?: unknown;
+  op?: string;
+  fn?: { name?: string } | string;
+  args?: AnyNode[];
+  content?: AnyNode;
+  condition?: AnyNode;
+  trueExpr?: AnyNode;
+  falseExpr?: AnyNode;
+  conditionals?: string[];
+  params?: AnyNode[];
+};
+
+const num = (v: ExprValue): number | null => (v === null ? null : typeof v === "boolean" ? (v ? 1 : 0) : v);
+const truthy = (v: ExprValue): boolean | null => (v === null ? null : typeof v === "boolean" ? v : v !== 0);
+
+function arith(op: string, a: ExprFn, b: ExprFn): ExprFn {
+  switch (op) {
+    case "+":
+      return (s) => { const x = num(a(s)), y = num(b(s)); return x === null || y === null ? null : x + y; };
+    case "-":
+      return (s) => { const x = num(a(s)), y = num(b(s)); return x === null || y === null ? null : x - y; };
+    case "*":
+      return (s) => { const x = num(a(s)), y = num(b(s)); return x === null || y === null ? null : x * y; };
+    case "/":
+      return (s) => { const x = num(a(s)), y = num(b(s)); return x === null || y === null || y === 0 ? null : x / y; };
+  }
+  throw new ExpressionError("unsupported", op);
+}
+
+/** A comparison with a tolerance (absolute): `a <= b` holds when a − b ≤ tol, `==` when |a − b| ≤ tol. */
+export function compareWith(op: Comparison, x: number, y: number, tol: number): boolean {
+  switch (op) {
+    case "<=": return x - y <= tol;
+    case ">=": return y - x <= tol;
+    case "<": return x - y < tol && x < y + tol;
+    case ">": return y - x < tol && x + tol > y;
+    case "==": return Math.abs(x - y) <= tol;
+    case "!=": return Math.abs(x - y) > tol;
+  }
+}
+
+function comparison(op: Comparison, a: ExprFn, b: ExprFn, tol: number): ExprFn {
+  return (s) => {
+    const va = a(s), vb = b(s);
+    if (va === null || vb === null) return null;
+    if ((op === "==" || op === "!=") && typeof va === "boolean" && typeof vb === "boolean") return op === "==" ? va === vb : va !== vb;
+    return compareWith(op, num(va)!, num(vb)!, tol);
+  };
+}
+
+function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol: number): ExprFn {
+  switch (node.type) {
+    case "ConstantNode": {
+      const v = node.value;
+      if (typeof v === "number" || typeof v === "boolean" || v === null) return () => v as ExprValue;
+      throw new ExpressionError("unsupported", String(v));
+    }
+    case "SymbolNode": {
+      const name = node.name!;
+      if (!known.has(name)) throw new ExpressionError("unknown-symbol", name);
+      used.add(name);
+      return (s) => {
+        const v = s[name];
+        return v === undefined || typeof v === "string" ? null : v;
+      };
+    }
+    case "ParenthesisNode":
+      return build(node.content!, known, used, tol);
+    case "ConditionalNode": {
+      const c = build(node.condition!, known, used, tol);
+      const t = build(node.trueExpr!, known, used, tol);
+      const f = build(node.falseExpr!, known, used, tol);
+      return (s) => {
+        const v = truthy(c(s));
+        return v === null ? null : v ? t(s) : f(s);
+      };
+    }
+    case "OperatorNode": {
+      const op = node.op!;
+      const args = node.args!.map((a) => build(a, known, used, tol));
+      if (args.length === 1) {
+        const a = args[0];
+        if (op === "-") return (s) => { const x = num(a(s)); return x === null ? null : -x; };
+        if (op === "+") return (s) => num(a(s));
+        if (op === "not") return (s) => { const x = truthy(a(s)); return x === null ? null : !x; };
+        throw new ExpressionError("unsupported", op);
+      }
+      const [a, b] = args;
+      if ((COMPARISONS as readonly string[]).includes(op)) return comparison(op as Comparison, a, b, tol);
+      if (op === "and")
+        return (s) => {
+          const x = truthy(a(s));
+          if (x === false) return false;
+          const y = truthy(b(s));
+          if (y === false) return false;
+          return x === null || y === null ? null : true;
+        };
+      if (op === "or")
+        return (s) => {
+          const x = truthy(a(s));
+          if (x === true) return true;
+          const y = truthy(b(s));
+          if (y === true) return true;
+          return x === null || y === null ? null : false;
+        };
+      if (op === "xor")
+        return (s) => {
+          const x = truthy(a(s)), y = truthy(b(s));
+          return x === null || y === null ? null : x !== y;
+        };
+      return arith(op, a, b);
+    }
+    case "RelationalNode": {
+      // a <= b <= c
+      const params = node.params!.map((p) => build(p, known, used, tol));
+      const ops = node.conditionals!.map((fn) => RELATIONAL[fn]);
+      if (ops.some((o) => !o)) throw new ExpressionError("unsupported", node.conditionals!.join(","));
+      const parts = ops.map((op, i) => comparison(op, params[i], params[i + 1], tol));
+      return (s) => {
+        let result: ExprValue = true;
+        for (const p of parts) {
+          const v = p(s);
+          if (v === false) return false;
+          if (v === null) result = null;
+        }
+        return result;
+      };
+    }
+    case "FunctionNode": {
+      const fname = typeof node.fn === "string" ? node.fn : node.fn?.name;
+      if (!fname || !FUNCTIONS.has(fname)) throw new ExpressionError("unsupported", `${fname ?? "?"}()`);
+      const args = node.args!.map((a) => build(a, known, used, tol));
+      if (args.length === 0) throw new ExpressionError("unsupported", `${fname}()`);
+      if (fname === "abs") return (s) => { const x = num(args[0](s)); return x === null ? null : Math.abs(x); };
+      if (fname === "round")
+        return (s) => {
+          const x = num(args[0](s));
+          const d = args.length > 1 ? num(args[1](s)) : 0;
+          if (x === null || d === null) return null;
+          const f = 10 ** d;
+          return Math.round(x * f) / f;
+        };
+      const pick = fname === "min" ? Math.min : Math.max;
+      return (s) => {
+        let out: number | null = null;
+        for (const f of args) {
+          const x = num(f(s));
+          if (x === null) return null;
+          out = out === null ? x : pick(out, x);
+        }
+        return out;
+      };
+    }
+  }
+  throw new ExpressionError("unsupported", node.type);
+}
+
+const RELATIONAL: Record<string, Comparison> = {
+  smaller: "<",
+  smallerEq: "<=",
+  larger: ">",
+  largerEq: ">=",
+  equal: "==",
+  unequal: "!=",
+};
+
+/**
+ * Parses and compiles an expression over `known` symbols. `tolerance` applies to comparisons (absolute).
+ * Throws ExpressionError (syntax / unknown-symbol / unsupported).
+ */
+export function compileExpression(source: string, known: ReadonlySet<string>, tolerance = 1e-9): CompiledExpression {
+  let root: AnyNode;
+  try {
+    root = parseExpr(source) as AnyNode;
+  } catch (e) {
+    throw new ExpressionError("syntax", (e as Error).message);
+  }
+  const used = new Set<string>();
+  const fn = build(root, known, used, tolerance);
+  let top = root;
+  while (top.type === "ParenthesisNode") top = top.content!;
+  let compare: CompiledExpression["compare"];
+  if (top.type === "OperatorNode" && top.args!.length === 2 && (COMPARISONS as readonly string[]).includes(top.op!)) {
+    const scratch = new Set<string>();
+    compare = { op: top.op as Comparison, left: build(top.args![0], known, scratch, tolerance), right: build(top.args![1], known, scratch, tolerance) };
+  }
+  return { source, symbols: [...used], fn, compare };
+}

@@ -1,0 +1,256 @@
+/**
+ * Loading a template: zod checks every field (errors mapped to Chinese messages naming the path), then the cross-field
+ * checks: unique keys and headers, every key an expression or a section names exists, expressions parse and use only
+ * known column keys and numeric parameters, regular expressions compile. The compiled form (expressions as closures,
+ * header lookup, enum sets) is made once per template object and cached.
+ */
+import type { z } from "zod";
+import { t, type Locale, type MessageKey } from "../i18n";
+import { compileExpression, ExpressionError, type CompiledExpression } from "./expression";
+import { compactText, normaliseHeader, normaliseText } from "./normalise";
+import { templateSchema, type Template, type TemplateColumn, type TemplateRule, type TemplateText } from "./schema";
+
+/** A template that cannot be used; `messages` lists every problem, in the current locale. */
+export class TemplateError extends Error {
+  constructor(readonly messages: string[]) {
+    super(messages.join("\n"));
+    this.name = "TemplateError";
+  }
+}
+
+export interface CompiledColumn extends TemplateColumn {
+  /** Position in template.columns. */
+  index: number;
+  /** Normalised header and synonyms, for matching a file's header. */
+  names: string[];
+  /** Normalised enum value → the template's spelling. */
+  enumValues?: Map<string, string>;
+  regex?: RegExp;
+  requiredIf?: CompiledExpression;
+  /** number or integer: blank counts as 0 in rules when the column is optional. */
+  numeric: boolean;
+  /** Checked against the 合计 row. */
+  inTotal: boolean;
+}
+
+export interface CompiledRule extends TemplateRule {
+  check: CompiledExpression;
+  condition?: CompiledExpression;
+}
+
+export interface CompiledTemplate {
+  template: Template;
+  columns: CompiledColumn[];
+  /** Column by key (null prototype). */
+  byKey: Record<string, CompiledColumn>;
+  /** Column by normalised header or synonym. */
+  byName: Map<string, CompiledColumn>;
+  rules: CompiledRule[];
+  /** Numeric parameters, as expressions see them. */
+  params: Record<string, number>;
+  totalLabels: string[];
+  footer: string[];
+  /** Normalised boilerplate phrases, longest first. */
+  boilerplate: string[];
+}
+
+const compiledCache = new WeakMap<Template, CompiledTemplate>();
+
+function describePath(path: readonly PropertyKey[], input: unknown): string {
+  if (path.length === 0) return t("template.root");
+  let out = "";
+  let node: unknown = input;
+  for (const p of path) {
+    out += typeof p === "number" ? `[${p}]` : out === "" ? String(p) : `.${String(p)}`;
+    node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[p] : undefined;
+    if (typeof p === "number" && node && typeof node === "object") {
+      const k = (node as { key?: unknown; id?: unknown }).key ?? (node as { id?: unknown }).id;
+      if (typeof k === "string") out += `(${k})`;
+    }
+  }
+  return out;
+}
+
+const TYPE_NAMES: Record<string, MessageKey> = {
+  string: "template.type.string",
+  number: "template.type.number",
+  int: "template.type.number",
+  boolean: "template.type.boolean",
+  array: "template.type.array",
+  object: "template.type.object",
+};
+
+function zodProblem(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = TYPE_NAMES[issue.expected] ? t(TYPE_NAMES[issue.expected]) : issue.expected;
+      return (issue as { input?: unknown }).input === undefined ? t("template.problem.missing", { expected }) : t("template.problem.type", { expected });
+    }
+    case "too_small":
+      return issue.origin === "number" ? t("template.problem.tooSmall", { minimum: String(issue.minimum) }) : t("template.problem.tooShort", { minimum: String(issue.minimum) });
+    case "too_big":
+      return t("template.problem.tooBig", { maximum: String(issue.maximum) });
+    case "invalid_value":
+      return t("template.problem.value", { values: issue.values.map((v) => String(v)).join(" / ") });
+    case "unrecognized_keys":
+      return t("template.problem.keys", { keys: issue.keys.join(", ") });
+    case "invalid_format":
+      return t("template.problem.format", { pattern: (issue as { pattern?: string }).pattern ?? issue.format });
+    case "invalid_union": {
+      const first = issue.errors.flat()[0];
+      return first ? zodProblem(first) : t("template.problem.other");
+    }
+    default:
+      return t("template.problem.other");
+  }
+}
+
+/** The author's text in a locale (Chinese when there is no English). */
+export function textOf(text: TemplateText, locale: Locale = "zh-CN"): string {
+  if (typeof text === "string") return text;
+  return (locale === "en-US" ? text["en-US"] : undefined) ?? text["zh-CN"];
+}
+
+/**
+ * Checks a template (parsed JSON, or JSON text) and returns it with defaults filled in.
+ * Throws TemplateError listing every problem, each naming its path (`columns[4](totalIncome).min`).
+ */
+export function loadTemplate(json: unknown): Template {
+  let input = json;
+  if (typeof json === "string") {
+    try {
+      input = JSON.parse(json);
+    } catch (e) {
+      throw new TemplateError([t("template.notJson", { reason: (e as Error).message })]);
+    }
+  }
+  const parsed = templateSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new TemplateError(parsed.error.issues.map((i) => t("template.invalid", { path: describePath(i.path, input), problem: zodProblem(i) })));
+  }
+  const template = parsed.data;
+  const errors: string[] = [];
+  const compiled = compile(template, errors);
+  if (errors.length) throw new TemplateError(errors);
+  compiledCache.set(template, compiled);
+  return template;
+}
+
+/** The template as JSON text (2-space indented), ready to edit and load back. */
+export function templateToJson(template: Template): string {
+  return JSON.stringify(template, null, 2);
+}
+
+/** The compiled form of a loaded template (made once per template object). Throws TemplateError if it is not valid. */
+export function compileTemplate(template: Template): CompiledTemplate {
+  let c = compiledCache.get(template);
+  if (!c) {
+    const errors: string[] = [];
+    c = compile(template, errors);
+    if (errors.length) throw new TemplateError(errors);
+    compiledCache.set(template, c);
+  }
+  return c;
+}
+
+function compile(template: Template, errors: string[]): CompiledTemplate {
+  const byKey: Record<string, CompiledColumn> = Object.create(null);
+  const byName = new Map<string, CompiledColumn>();
+  const params: Record<string, number> = Object.create(null);
+  for (const [k, v] of Object.entries(template.parameters)) if (typeof v === "number") params[k] = v;
+
+  const columns: CompiledColumn[] = template.columns.map((col, index) => {
+    const path = `columns[${index}](${col.key})`;
+    const c: CompiledColumn = {
+      ...col,
+      index,
+      names: [],
+      numeric: col.type === "number" || col.type === "integer",
+      inTotal: col.total ?? col.type === "number",
+    };
+    const first = byKey[col.key];
+    if (first) errors.push(t("template.duplicateKey", { path, key: col.key, first: first.index + 1 }));
+    else byKey[col.key] = c;
+    for (const name of [col.header, ...col.synonyms]) {
+      const n = normaliseHeader(name);
+      const other = byName.get(n);
+      if (other && other !== c) errors.push(t("template.duplicateName", { path, name, other: other.header }));
+      else if (!other) {
+        byName.set(n, c);
+        c.names.push(n);
+      }
+    }
+    if (col.type === "enum") {
+      if (!col.enum) errors.push(t("template.enumMissing", { path }));
+      else c.enumValues = new Map(col.enum.map((v) => [normaliseText(v), v]));
+    }
+    if (col.min !== undefined && col.max !== undefined && col.min > col.max) errors.push(t("template.minMax", { path, min: col.min, max: col.max }));
+    if (col.pattern) {
+      try {
+        c.regex = new RegExp(col.pattern);
+      } catch {
+        errors.push(t("template.badPattern", { path: `${path}.pattern`, pattern: col.pattern }));
+      }
+    }
+    return c;
+  });
+
+  const known = new Set([...columns.map((c) => c.key), ...Object.keys(params)]);
+  const knownList = [...known].join(", ");
+  const expr = (source: string, path: string, tolerance?: number): CompiledExpression | undefined => {
+    try {
+      return compileExpression(source, known, tolerance);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      const key: MessageKey = e.kind === "syntax" ? "template.syntax" : e.kind === "unknown-symbol" ? "template.unknownSymbol" : "template.unsupported";
+      errors.push(t(key, { path, expr: source, name: e.detail, reason: e.detail, known: knownList }));
+      return undefined;
+    }
+  };
+  const columnRef = (k: string | undefined, path: string, types?: readonly string[]): void => {
+    if (k === undefined) return;
+    const c = byKey[k];
+    if (!c) errors.push(t("template.unknownColumn", { path, key: k, known: columns.map((x) => x.key).join(", ") }));
+    else if (types && !types.includes(c.type)) errors.push(t("template.wrongColumnType", { path, key: k, expected: types.join(" / ") }));
+  };
+
+  columns.forEach((c, i) => {
+    if (c.requiredWhen) c.requiredIf = expr(c.requiredWhen.expr, `columns[${i}](${c.key}).requiredWhen.expr`);
+  });
+  const rules: CompiledRule[] = [];
+  template.rules.forEach((r, i) => {
+    const path = `rules[${i}](${r.id})`;
+    columnRef(r.column, `${path}.column`);
+    const check = expr(r.expr, `${path}.expr`, r.tolerance);
+    const condition = r.when ? expr(r.when, `${path}.when`) : undefined;
+    if (check) rules.push({ ...r, check, condition });
+  });
+  columnRef(template.sequenceColumn, "sequenceColumn");
+  if (template.elimination) {
+    const e = template.elimination;
+    columnRef(e.total, "elimination.total", ["number", "integer"]);
+    columnRef(e.operating, "elimination.operating", ["number", "integer"]);
+    columnRef(e.eliminated, "elimination.eliminated", ["yesno"]);
+    columnRef(e.baseline, "elimination.baseline", ["yesno"]);
+    columnRef(e.name, "elimination.name");
+  }
+  if (template.yoy) {
+    columnRef(template.yoy.by, "yoy.by");
+    columnRef(template.yoy.name, "yoy.name");
+    template.yoy.columns.forEach((k, i) => columnRef(k, `yoy.columns[${i}]`, ["number", "integer"]));
+  }
+  if (template.explanation) columnRef(template.explanation.column, "explanation.column", ["text"]);
+
+  const boilerplate = (template.explanation?.boilerplate ?? []).map(compactText).sort((a, b) => b.length - a.length);
+  return {
+    template,
+    columns,
+    byKey,
+    byName,
+    rules,
+    params,
+    totalLabels: template.totals.labels.map(compactText),
+    footer: template.footer.map(compactText),
+    boilerplate,
+  };
+}

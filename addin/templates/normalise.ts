@@ -1,0 +1,31 @@
+/**
+ * Header text normalisation, shared by template loading (two columns must not claim the same header) and validation
+ * (matching a file's headers). Real headers come with stray spaces, line breaks, full-width brackets and letters, a
+ * leading * for required columns and a unit in brackets: `村（社区）\n代码`, `＊总收入（万元）`.
+ */
+
+const WHITESPACE = /[\s\u200b\u00a0\u3000\ufeff]+/g;
+const LEADING_MARKS = /^[*※#]+/;
+const TRAILING_UNITS = /(?:\((?:万元|元|个|户|人|%|年|万)\))+$/;
+
+/** NFKC (full-width → half-width), no whitespace at all, no leading * marks, no trailing unit in brackets, lower case. */
+export function normaliseHeader(text: string): string {
+  // Each step can expose work for another (NFKC after lower-casing, a unit behind a stripped mark): repeat until stable.
+  let s = text;
+  for (let i = 0; i < 8; i++) {
+    const next = s.normalize("NFKC").toLowerCase().replace(WHITESPACE, "").replace(LEADING_MARKS, "").replace(TRAILING_UNITS, "");
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+/** NFKC and trim: for cell text compared with a list (是/否, enum values, village names). */
+export function normaliseText(text: string): string {
+  return text.normalize("NFKC").replace(WHITESPACE, " ").trim();
+}
+
+/** NFKC with no whitespace at all: for comparing names and phrases. */
+export function compactText(text: string): string {
+  return text.normalize("NFKC").replace(WHITESPACE, "");
+}

@@ -50,7 +50,7 @@ export interface CompiledTemplate {
   params: Record<string, number>;
   totalLabels: string[];
   footer: string[];
-  /** Normalised boilerplate phrases, longest first. */
+  /** Boilerplate phrases (compact, lower case, no punctuation or digits), longest first. */
   boilerplate: string[];
 }
 
@@ -241,7 +241,10 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
   }
   if (template.explanation) columnRef(template.explanation.column, "explanation.column", ["text"]);
 
-  const boilerplate = (template.explanation?.boilerplate ?? []).map(compactText).sort((a, b) => b.length - a.length);
+  const boilerplate = (template.explanation?.boilerplate ?? [])
+    .map((p) => compactText(p).toLowerCase().replace(/[\p{P}\p{S}\d]/gu, ""))
+    .filter((p) => p !== "")
+    .sort((a, b) => b.length - a.length);
   return {
     template,
     columns,

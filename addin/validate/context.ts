@@ -1,0 +1,69 @@
+/** What validation needs to know besides the sheet, and the issue collector every step writes into. */
+import { t, type Locale, type MessageKey, type Params } from "../i18n";
+import type { CompiledColumn, Registry, Template } from "../templates";
+import type { FileReport, Issue, IssueCode, Severity } from "./report";
+
+export interface ValidateContext {
+  template: Template;
+  /** The county's registry; without it the registry checks (unknown/wrong-township/missing village …) are skipped. */
+  registry?: Registry;
+  /** The township's 9-digit code, when the caller knows it: overrides what the file says. */
+  township?: string;
+  /** Last year's validated report of the same township, for the year-on-year check. */
+  previous?: FileReport;
+  /** Message language; Chinese by default. */
+  locale?: Locale;
+}
+
+/** Where an issue is: all optional. */
+export interface IssueAt {
+  cell?: string;
+  /** 1-based sheet row. */
+  row?: number;
+  column?: CompiledColumn;
+  villageCode?: string;
+}
+
+export class Collector {
+  readonly issues: Issue[] = [];
+  constructor(
+    readonly file: string,
+    readonly sheet: string | undefined,
+    readonly locale: Locale,
+  ) {}
+
+  /** "sheet!F7" for a cell, "sheet 第 7 行" for a row. */
+  at(cell: string | undefined, row?: number): string {
+    if (cell) return `${this.sheet}!${cell}`;
+    if (row !== undefined) return t("validate.at.row", { sheet: this.sheet, row }, this.locale);
+    return this.sheet ?? this.file;
+  }
+
+  msg(key: MessageKey, params: Params): string {
+    return t(key, params, this.locale);
+  }
+
+  add(code: IssueCode, severity: Severity, key: MessageKey, params: Params, where: IssueAt = {}): Issue {
+    const issue: Issue = {
+      code,
+      severity,
+      file: this.file,
+      message: t(key, { file: this.file, sheet: this.sheet, at: this.at(where.cell, where.row), column: where.column?.header, ...params }, this.locale),
+    };
+    if (this.sheet !== undefined) issue.sheet = this.sheet;
+    if (where.cell) issue.cell = where.cell;
+    if (where.row !== undefined) issue.row = where.row;
+    if (where.column) {
+      issue.column = where.column.header;
+      issue.columnKey = where.column.key;
+    }
+    if (where.villageCode) issue.villageCode = where.villageCode;
+    this.issues.push(issue);
+    return issue;
+  }
+}
+
+/** A number as the template shows it (2 decimals for 万元 columns). */
+export function formatNumber(n: number, decimals?: number): string {
+  return decimals === undefined ? String(Math.round(n * 1e9) / 1e9) : n.toFixed(decimals);
+}

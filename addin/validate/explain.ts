@@ -1,0 +1,39 @@
+/**
+ * 核实性审核: a warning on a row is explained when the row's 备注 says something real. Boilerplate (核实无误, 已核实, 属实,
+ * 正常, 无 …) does not count, and neither does what is left of a remark after removing boilerplate and punctuation when it
+ * is shorter than the template's minLength (4 characters by default): "已核实，无误" and "情况属实" are not explanations,
+ * "新建厂房出租，租金增加" is.
+ */
+import { compactText, type CompiledTemplate } from "../templates";
+import type { DataRow, Issue, IssueCode } from "./report";
+
+/** Warnings a remark cannot clear: they are about the form, not the figures. */
+const NOT_EXPLAINABLE: ReadonlySet<IssueCode> = new Set<IssueCode>(["text-number", "blank-row", "total-missing"]);
+const PUNCTUATION = /[\p{P}\p{S}\d]/gu;
+
+export function isExplanation(text: string, ct: CompiledTemplate): boolean {
+  const e = ct.template.explanation;
+  if (!e) return false;
+  let s = compactText(text).toLowerCase().replace(PUNCTUATION, "");
+  for (const phrase of ct.boilerplate) if (s.includes(phrase)) s = s.split(phrase).join("");
+  return [...s].length >= e.minLength;
+}
+
+/** Sets `explained` on every explainable warning whose row has a real explanation. */
+export function markExplained(issues: Issue[], rows: DataRow[], ct: CompiledTemplate): void {
+  const e = ct.template.explanation;
+  if (!e) return;
+  const byRow = new Map<number, DataRow>();
+  for (const dr of rows) byRow.set(dr.row, dr);
+  const verdict = new Map<number, boolean>();
+  for (const issue of issues) {
+    if (issue.severity !== "warning" || issue.row === undefined || NOT_EXPLAINABLE.has(issue.code)) continue;
+    let ok = verdict.get(issue.row);
+    if (ok === undefined) {
+      const remark = byRow.get(issue.row)?.values[e.column];
+      ok = typeof remark === "string" && isExplanation(remark, ct);
+      verdict.set(issue.row, ok);
+    }
+    if (ok) issue.explained = true;
+  }
+}

@@ -1,0 +1,8 @@
+/** The validation engine: Grids in, FileReports out. Works on Grids only (no file libraries here). */
+export * from "./report";
+export type { ValidateContext } from "./context";
+export { validateBook, validateGrid, unreadableReport } from "./validate";
+export { locateHeader, type HeaderMatch, type HeaderCell } from "./locate-header";
+export { locateSheet } from "./locate-sheet";
+export { parseNumberText, type ParsedNumber } from "./normalise-cell";
+export { isExplanation } from "./explain";

@@ -1,0 +1,130 @@
+/**
+ * Finding the header: title rows may sit above it; it may be one row or two (a group row over sub-headers, with merged
+ * cells); header text is normalised (normaliseHeader) and matched against each column's header and synonyms, in any order.
+ */
+import { address, cellAt, type Grid, type Range } from "../grid";
+import { normaliseHeader, type CompiledColumn, type CompiledTemplate } from "../templates";
+
+/** How many rows from the top are searched for the header. */
+export const HEADER_SCAN_ROWS = 30;
+
+export interface HeaderCell {
+  /** 0-based sheet column. */
+  col: number;
+  column: CompiledColumn;
+  /** A1 address of the header cell the column was recognised by. */
+  cell: string;
+}
+
+export interface HeaderMatch {
+  /** 0-based row of the header's first row. */
+  top: number;
+  /** 1 or 2 header rows. */
+  depth: 1 | 2;
+  /** Every recognised header cell in sheet order, duplicates included (map-columns reports them). */
+  cells: HeaderCell[];
+  /** Distinct template columns recognised. */
+  score: number;
+}
+
+function cellText(grid: Grid, r: number, c: number): string {
+  const cell = cellAt(grid, r, c);
+  if (!cell) return "";
+  if (typeof cell.value === "string") return cell.value;
+  return cell.text ?? (cell.value === null ? "" : String(cell.value));
+}
+
+function mergeAt(merges: Range[], r: number, c: number): Range | undefined {
+  for (const m of merges) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return m;
+  return undefined;
+}
+
+/**
+ * The text shown at (r, c). `spread`: a merged area's text counts in every column it covers (a group header);
+ * otherwise only in its own first column (a header merged across two columns for width is one column).
+ */
+function shownText(grid: Grid, merges: Range[], r: number, c: number, spread: boolean): string {
+  const own = cellText(grid, r, c);
+  if (own.trim() !== "") return own;
+  const m = mergeAt(merges, r, c);
+  if (!m || (!spread && m.left !== c)) return "";
+  return cellText(grid, m.top, m.left);
+}
+
+/** Normalised header texts of rows 0..HEADER_SCAN_ROWS, computed once per sheet. */
+interface Texts {
+  own: string[][];
+  spread: string[][];
+  /** (r, c) is covered by the same merge as (r - 1, c): the continuation of a vertically merged header. */
+  continued: boolean[][];
+}
+
+function headerTexts(grid: Grid): Texts {
+  const rows = Math.min(grid.rowCount, HEADER_SCAN_ROWS + 1);
+  const merges = grid.merges.filter((m) => m.top < rows);
+  const own: string[][] = [];
+  const spread: string[][] = [];
+  const continued: boolean[][] = [];
+  for (let r = 0; r < rows; r++) {
+    own.push([]);
+    spread.push([]);
+    continued.push([]);
+    for (let c = 0; c < grid.colCount; c++) {
+      own[r].push(normaliseHeader(shownText(grid, merges, r, c, false)));
+      spread[r].push(normaliseHeader(shownText(grid, merges, r, c, true)));
+      const m = r > 0 ? mergeAt(merges, r, c) : undefined;
+      continued[r].push(!!m && m.top < r);
+    }
+  }
+  return { own, spread, continued };
+}
+
+function matchRow(ct: CompiledTemplate, texts: Texts, r: number, depth: 1 | 2): HeaderMatch {
+  const cells: HeaderCell[] = [];
+  const seen = new Set<string>();
+  let fromLower = 0;
+  const width = texts.own[r].length;
+  for (let c = 0; c < width; c++) {
+    let column: CompiledColumn | undefined;
+    let row = r;
+    if (depth === 2) {
+      const lower = texts.own[r + 1][c];
+      if (lower !== "") {
+        column = ct.byName.get(lower) ?? ct.byName.get(texts.spread[r][c] + lower);
+        row = r + 1;
+        if (column && !texts.continued[r + 1][c]) fromLower++;
+      }
+      if (!column) {
+        column = ct.byName.get(texts.own[r][c]);
+        row = r;
+      }
+    } else column = ct.byName.get(texts.own[r][c]);
+    if (!column) continue;
+    cells.push({ col: c, column, cell: address(row, c) });
+    seen.add(column.key);
+  }
+  // A second header row only counts when it contributes something of its own.
+  return { top: r, depth: depth === 2 && fromLower === 0 ? 1 : depth, cells, score: seen.size };
+}
+
+/** The best header on the sheet, or undefined when no row matches at least `minScore` template columns. */
+export function locateHeader(grid: Grid, ct: CompiledTemplate, minScore = minimumScore(ct)): HeaderMatch | undefined {
+  if (grid.rowCount === 0 || grid.colCount === 0) return undefined;
+  const texts = headerTexts(grid);
+  let best: HeaderMatch | undefined;
+  for (let r = 0; r < texts.own.length; r++) {
+    const single = matchRow(ct, texts, r, 1);
+    let pick = single;
+    if (r + 1 < texts.own.length) {
+      const double = matchRow(ct, texts, r, 2);
+      if (double.depth === 2 && double.score > single.score) pick = double;
+    }
+    if (!best || pick.score > best.score) best = pick;
+  }
+  return best && best.score >= minScore ? best : undefined;
+}
+
+/** At least three template columns (or all of them, for a tiny template) must be recognised. */
+export function minimumScore(ct: CompiledTemplate): number {
+  return Math.min(3, ct.columns.length);
+}

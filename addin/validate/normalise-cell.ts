@@ -1,0 +1,173 @@
+/**
+ * One cell → one normalised value, by the column's type: numbers as numbers, 是/否 as booleans, codes as digit strings,
+ * null when blank. What can be read correctly is read (text numbers like `12.5万元`, `１２.５`, `1,234.00`, codes stored as
+ * 12-digit numbers) and warned about where the clerk should fix the cell; what cannot is an error and gives INVALID.
+ *
+ * 是/否 columns accept exactly 是 or 否 (full-width forms and spaces are fine). Y/N, TRUE/FALSE, 1/0, √/× are NOT read as
+ * 是/否: the template's drop-down offers 是/否, and the county counts 是; guessing would move a village in or out of the
+ * baseline or the 消薄 count. They are enum errors asking for 是 or 否.
+ */
+import { address, ERROR_VALUES, type Cell } from "../grid";
+import { compactText, normaliseText, type CompiledColumn } from "../templates";
+import { formatNumber, type Collector } from "./context";
+
+export const INVALID: unique symbol = Symbol("invalid");
+export type Value = string | number | boolean | null;
+
+/** Where the cell is. Reused from cell to cell (no allocation per cell). */
+export interface CellSite {
+  out: Collector;
+  /** 0-based sheet row and column. */
+  r: number;
+  c: number;
+  /** CSV has no cell types: a plain numeral stored as text is not a "number typed as text". */
+  csv: boolean;
+}
+
+const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
+const MINUS = /[\u2212\u2012\u2013\u2014]/g;
+const ERRORS: ReadonlySet<string> = new Set(ERROR_VALUES);
+
+export interface ParsedNumber {
+  value: number;
+  /** Written as a plain numeral (no unit, separators or full-width digits). */
+  plain: boolean;
+}
+
+/** Reads a number written as text: `12.5`, `12.5万元`, `１２.５`, `1,234.00`, ` 8 `. `units` are suffixes to drop. */
+export function parseNumberText(text: string, units: readonly string[] = []): ParsedNumber | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  if (PLAIN.test(trimmed)) return { value: Number(trimmed), plain: true };
+  let s = compactText(trimmed).replace(MINUS, "-");
+  for (const u of units) {
+    if (s.length > u.length && s.endsWith(u)) {
+      s = s.slice(0, -u.length);
+      break;
+    }
+  }
+  if (PLAIN.test(s)) return { value: Number(s), plain: false };
+  if (GROUPED.test(s)) return { value: Number(s.replace(/,/g, "")), plain: false };
+  return undefined;
+}
+
+function unitsOf(column: CompiledColumn): string[] {
+  if (column.type === "year") return ["年度", "年"];
+  const u = column.unit;
+  if (!u) return [];
+  return u === "万元" ? ["万元", "万"] : [u];
+}
+
+function shown(cell: Cell): string {
+  if (cell.text) return cell.text;
+  return cell.value === null ? "" : String(cell.value);
+}
+
+const cellOf = (site: CellSite) => address(site.r, site.c);
+
+function numberCell(cell: Cell, column: CompiledColumn, site: CellSite): number | typeof INVALID {
+  const v = cell.value;
+  let n: number;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return typeError(cell, column, site);
+    n = v;
+  } else if (typeof v === "string") {
+    const parsed = parseNumberText(v, unitsOf(column));
+    if (!parsed) return typeError(cell, column, site);
+    n = parsed.value;
+    if (!(parsed.plain && site.csv)) {
+      const at = cellOf(site);
+      site.out.add("text-number", "warning", "validate.textNumber", { value: v, number: formatNumber(n, column.decimals) }, { cell: at, row: site.r + 1, column });
+    }
+  } else return typeError(cell, column, site);
+
+  if ((column.type === "integer" || column.type === "year") && !Number.isInteger(n)) return typeError(cell, column, site);
+  if (column.type === "year" && (n < 1000 || n > 9999)) return typeError(cell, column, site);
+  if (column.min !== undefined && n < column.min) {
+    site.out.add("range", "error", "validate.belowMin", { value: formatNumber(n, column.decimals), min: column.min }, { cell: cellOf(site), row: site.r + 1, column });
+    return INVALID;
+  }
+  if (column.max !== undefined && n > column.max) {
+    site.out.add("range", "error", "validate.aboveMax", { value: formatNumber(n, column.decimals), max: column.max, unit: column.unit ?? "" }, { cell: cellOf(site), row: site.r + 1, column });
+    return INVALID;
+  }
+  return n;
+}
+
+function typeError(cell: Cell, column: CompiledColumn, site: CellSite): typeof INVALID {
+  const key = column.type === "year" ? "validate.notYear" : column.type === "integer" ? "validate.notInteger" : "validate.notNumber";
+  const unit = column.unit ? site.out.msg("validate.unit", { unit: column.unit }) : "";
+  site.out.add("type", "error", key, { value: shown(cell), unit }, { cell: cellOf(site), row: site.r + 1, column });
+  return INVALID;
+}
+
+function codeCell(cell: Cell, column: CompiledColumn, site: CellSite): string | typeof INVALID {
+  const length = column.length ?? 12;
+  const v = cell.value;
+  const err = (key: "validate.codeScientific" | "validate.codeTruncated" | "validate.codeLength", value: string): typeof INVALID => {
+    site.out.add("code-format", "error", key, { value, length }, { cell: cellOf(site), row: site.r + 1, column });
+    return INVALID;
+  };
+  if (typeof v === "number") {
+    const text = shown(cell);
+    if (/e/i.test(text)) return err("validate.codeScientific", text);
+    if (!Number.isInteger(v) || v < 0 || String(v).length !== length) return err("validate.codeLength", text);
+    // A real division code never ends in a run of zeros: five or more means digits were lost to scientific notation.
+    if (length >= 9 && v % 100000 === 0) return err("validate.codeTruncated", String(v));
+    const s = String(v);
+    return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
+  }
+  if (typeof v === "string") {
+    let s = compactText(v);
+    if (s.startsWith("'")) s = s.slice(1);
+    if (SCIENTIFIC.test(s)) return err("validate.codeScientific", v.trim());
+    if (s.length !== length || !/^\d+$/.test(s)) return err("validate.codeLength", v.trim());
+    return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
+  }
+  return err("validate.codeLength", shown(cell));
+}
+
+function patternError(value: string, column: CompiledColumn, site: CellSite): typeof INVALID {
+  site.out.add("pattern", "error", "validate.pattern", { value }, { cell: cellOf(site), row: site.r + 1, column });
+  return INVALID;
+}
+
+/** The normalised value of `cell` in `column`, INVALID after reporting why it cannot be read. */
+export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, site: CellSite): Value | typeof INVALID {
+  if (!cell) return null;
+  if (cell.error || (typeof cell.value === "string" && ERRORS.has(cell.value.trim()))) {
+    const error = cell.error ?? String(cell.value).trim();
+    site.out.add("formula-error", "error", "validate.formulaError", { error }, { cell: cellOf(site), row: site.r + 1, column });
+    return INVALID;
+  }
+  const v = cell.value;
+  if (v === null || (typeof v === "string" && v.trim() === "")) return null;
+  switch (column.type) {
+    case "number":
+    case "integer":
+    case "year":
+      return numberCell(cell, column, site);
+    case "code":
+      return codeCell(cell, column, site);
+    case "yesno": {
+      const s = typeof v === "string" ? compactText(v) : "";
+      if (s === "是") return true;
+      if (s === "否") return false;
+      site.out.add("enum", "error", "validate.yesNo", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });
+      return INVALID;
+    }
+    case "enum": {
+      const s = normaliseText(typeof v === "string" ? v : shown(cell));
+      const found = column.enumValues?.get(s) ?? column.enumValues?.get(compactText(s));
+      if (found !== undefined) return found;
+      site.out.add("enum", "error", "validate.enum", { value: shown(cell), options: (column.enum ?? []).join("、") }, { cell: cellOf(site), row: site.r + 1, column });
+      return INVALID;
+    }
+    case "text": {
+      const s = typeof v === "string" ? v.trim() : shown(cell).trim();
+      return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
+    }
+  }
+}

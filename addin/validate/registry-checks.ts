@@ -1,0 +1,183 @@
+/**
+ * Checks against the county's registry (村名册): which township the file is for, every code known and in that township,
+ * no village twice (重报), none missing (漏报), the baseline (薄弱村基数) as the registry has it, the name as the registry
+ * spells it.
+ */
+import { address, type Grid } from "../grid";
+import { compactText, type CompiledColumn, type CompiledTemplate, type Registry, type RegistryTownship, type RegistryVillage } from "../templates";
+import type { Collector } from "./context";
+import type { ColumnMap } from "./map-columns";
+import type { Value } from "./normalise-cell";
+import type { DataRow } from "./report";
+
+interface RegistryIndex {
+  byCode: Map<string, RegistryVillage>;
+  townshipByCode: Map<string, RegistryTownship>;
+  /** Townships, longest name first (so 东湖镇 is not taken for 湖镇). */
+  byNameLength: RegistryTownship[];
+}
+
+const indexCache = new WeakMap<Registry, RegistryIndex>();
+
+export function registryIndex(registry: Registry): RegistryIndex {
+  let idx = indexCache.get(registry);
+  if (!idx) {
+    const byCode = new Map<string, RegistryVillage>();
+    const townshipByCode = new Map<string, RegistryTownship>();
+    for (const tw of registry.townships) {
+      townshipByCode.set(tw.code, tw);
+      for (const v of tw.villages) byCode.set(v.code, v);
+    }
+    const byNameLength = [...registry.townships].sort((a, b) => b.name.length - a.name.length);
+    idx = { byCode, townshipByCode, byNameLength };
+    indexCache.set(registry, idx);
+  }
+  return idx;
+}
+
+function textAbove(grid: Grid, top: number): string {
+  let s = "";
+  for (let r = 0; r < top && r < grid.rowCount; r++) {
+    const row = grid.rows[r];
+    if (!row) continue;
+    for (const cell of row) if (cell) s += typeof cell.value === "string" ? cell.value : cell.text;
+  }
+  return compactText(s);
+}
+
+function namedIn(text: string, idx: RegistryIndex): RegistryTownship | undefined {
+  if (text === "") return undefined;
+  for (const tw of idx.byNameLength) if (text.includes(compactText(tw.name))) return tw;
+  return undefined;
+}
+
+/**
+ * The township of a file: `given` (the caller's code) when there is one; else the township named in the title rows
+ * (填报单位：东湖镇); else the township most village codes belong to; else one named in the file name.
+ */
+export function determineTownship(
+  registry: Registry,
+  grid: Grid,
+  headerTop: number,
+  codes: Iterable<string>,
+  file: string,
+  given?: string,
+): RegistryTownship | undefined {
+  const idx = registryIndex(registry);
+  if (given !== undefined) return idx.townshipByCode.get(given);
+  const named = namedIn(textAbove(grid, headerTop), idx);
+  if (named) return named;
+  const counts = new Map<string, number>();
+  for (const code of codes) {
+    const v = idx.byCode.get(code);
+    if (v) counts.set(v.townshipCode, (counts.get(v.townshipCode) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [tw, n] of counts) if (best === undefined || n > counts.get(best)!) best = tw;
+  if (best !== undefined) return idx.townshipByCode.get(best);
+  return namedIn(compactText(file), idx);
+}
+
+const NAME_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|社区|村)$/;
+
+function sameName(a: string, b: string): boolean {
+  const x = compactText(a), y = compactText(b);
+  return x === y || x.replace(NAME_SUFFIX, "") === y.replace(NAME_SUFFIX, "");
+}
+
+export interface RegistryColumns {
+  code?: CompiledColumn;
+  name?: CompiledColumn;
+  baseline?: CompiledColumn;
+}
+
+export function registryColumns(ct: CompiledTemplate): RegistryColumns {
+  const find = (link: string) => ct.columns.find((c) => c.registry === link);
+  return { code: find("villageCode"), name: find("villageName"), baseline: find("weakBaseline") };
+}
+
+/**
+ * Registry checks over the data rows. Returns the 1-based rows that must count as having errors besides the rows of
+ * their own issues (the first of two rows reporting the same village).
+ */
+export function checkRegistry(
+  registry: Registry,
+  township: RegistryTownship | undefined,
+  rows: DataRow[],
+  cols: RegistryColumns,
+  map: ColumnMap,
+  out: Collector,
+): Set<number> {
+  const idx = registryIndex(registry);
+  const extraErrorRows = new Set<number>();
+  const codeCol = cols.code!;
+  const at = (row: number, col: CompiledColumn | undefined): string | undefined => {
+    const c = col ? map.colOf[col.index] : -1;
+    return c < 0 ? undefined : address(row - 1, c);
+  };
+  const seen = new Map<string, number>();
+  /** Names of rows whose code could not be used: such a row still accounts for its village (no 漏报 on top). */
+  const uncodedNames = new Set<string>();
+  const nameOf = (values: Record<string, Value>): string | undefined => {
+    const v = cols.name ? values[cols.name.key] : undefined;
+    return typeof v === "string" && v !== "" ? v : undefined;
+  };
+  for (const dr of rows) {
+    const code = dr.values[codeCol.key];
+    const name = nameOf(dr.values);
+    if (typeof code !== "string") {
+      if (name) uncodedNames.add(compactText(name));
+      continue;
+    }
+    const village = idx.byCode.get(code);
+    if (!village) {
+      out.add("unknown-village", "error", "validate.unknownVillage", { code }, { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code });
+      if (name) uncodedNames.add(compactText(name));
+      continue;
+    }
+    if (township && village.townshipCode !== township.code) {
+      const actual = idx.townshipByCode.get(village.townshipCode)?.name ?? village.townshipCode;
+      out.add(
+        "wrong-township",
+        "error",
+        "validate.wrongTownship",
+        { code, name: village.name, actual, township: township.name },
+        { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code },
+      );
+      continue;
+    }
+    const first = seen.get(code);
+    if (first !== undefined) {
+      out.add(
+        "duplicate-village",
+        "error",
+        "validate.duplicateVillage",
+        { code, name: village.name, first, row: dr.row },
+        { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code },
+      );
+      extraErrorRows.add(first);
+      continue;
+    }
+    seen.set(code, dr.row);
+    if (cols.name && name !== undefined && !sameName(name, village.name)) {
+      out.add("name-mismatch", "warning", "validate.nameMismatch", { value: name, code, expected: village.name }, { cell: at(dr.row, cols.name), row: dr.row, column: cols.name, villageCode: code });
+    }
+    const baseline = cols.baseline ? dr.values[cols.baseline.key] : undefined;
+    if (typeof baseline === "boolean" && baseline !== village.weakBaseline) {
+      out.add(
+        "registry-mismatch",
+        "error",
+        "validate.registryMismatch",
+        { name: village.name, code, value: baseline ? "是" : "否", expected: village.weakBaseline ? "是" : "否" },
+        { cell: at(dr.row, cols.baseline), row: dr.row, column: cols.baseline, villageCode: code },
+      );
+    }
+  }
+  if (township) {
+    for (const v of township.villages) {
+      if (seen.has(v.code) || uncodedNames.has(compactText(v.name))) continue;
+      out.add("missing-village", "error", "validate.missingVillage", { township: township.name, name: v.name, code: v.code }, { villageCode: v.code });
+    }
+  }
+  return extraErrorRows;
+}

@@ -1,0 +1,104 @@
+/**
+ * Finding the data rows: below the header, up to the 合计 row ("合计"/"总计"/"小计" in the first columns) or the footer
+ * (填表人：… 审核人：…). A blank row with data below it is a blank-row warning; a hidden data row is a hidden-row warning.
+ * Blank rows after the last village (a template with spare rows) are not. A 栏次 row right under the header
+ * (甲 乙 1 2 3 …) is skipped.
+ */
+import { isBlank, type Cell, type Grid } from "../grid";
+import { compactText, type CompiledTemplate } from "../templates";
+import type { Collector } from "./context";
+import type { ColumnMap } from "./map-columns";
+
+export interface RowScan {
+  /** 0-based sheet rows holding data, in order. */
+  dataRows: number[];
+  /** 0-based row of the 合计 row, if there is one. */
+  totalRow?: number;
+}
+
+function textOf(cell: Cell | undefined): string {
+  if (!cell) return "";
+  if (typeof cell.value === "string") return cell.value;
+  return cell.text ?? "";
+}
+
+/** The row's label cells (the first columns, and the code/name columns) contain a total label. */
+function isTotalRow(row: (Cell | undefined)[] | undefined, labelCols: number[], labels: string[]): boolean {
+  if (!row) return false;
+  for (const c of labelCols) {
+    const t = textOf(row[c]);
+    if (t === "" || t.length > 20) continue;
+    const s = compactText(t);
+    for (const l of labels) if (s.includes(l)) return true;
+  }
+  return false;
+}
+
+function isFooterRow(row: (Cell | undefined)[] | undefined, footer: string[]): boolean {
+  if (!row) return false;
+  for (const cell of row) {
+    const t = textOf(cell);
+    if (t === "") continue;
+    const s = compactText(t);
+    for (const f of footer) if (s.startsWith(f)) return true;
+  }
+  return false;
+}
+
+const COLUMN_NUMBERS = /^(?:[甲乙丙丁戊己庚辛壬癸]|\d{1,2})$/;
+
+/** 甲 乙 1 2 3 …: the column-number row some forms have under the header. */
+function isColumnNumberRow(row: (Cell | undefined)[] | undefined, cols: number[]): boolean {
+  if (!row) return false;
+  let numbered = 0;
+  for (const c of cols) {
+    const cell = row[c];
+    if (isBlank(cell)) continue;
+    const s = compactText(cell!.text || String(cell!.value));
+    if (!COLUMN_NUMBERS.test(s)) return false;
+    if (/[甲乙丙丁戊己庚辛壬癸]/.test(s)) numbered++;
+  }
+  return numbered > 0;
+}
+
+export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: ColumnMap, out: Collector): RowScan {
+  const mapped: number[] = [];
+  const seqIndex = ct.template.sequenceColumn ? ct.byKey[ct.template.sequenceColumn]?.index : undefined;
+  for (const col of map.present) if (col.index !== seqIndex) mapped.push(map.colOf[col.index]);
+  const allCols = map.present.map((c) => map.colOf[c.index]);
+  const labelCols = new Set<number>();
+  for (let c = 0; c < Math.min(grid.colCount, 3); c++) labelCols.add(c);
+  for (const key of ["villageCode", "villageName"]) {
+    const col = ct.byKey[key];
+    if (col && map.colOf[col.index] >= 0) labelCols.add(map.colOf[col.index]);
+  }
+  for (const col of ct.columns) if (col.registry && map.colOf[col.index] >= 0 && col.type !== "yesno") labelCols.add(map.colOf[col.index]);
+  const labelList = [...labelCols];
+  const hidden = new Uint8Array(grid.rowCount);
+  for (const r of grid.hiddenRows) if (r < grid.rowCount) hidden[r] = 1;
+
+  const dataRows: number[] = [];
+  let totalRow: number | undefined;
+  let pendingBlank: number[] = [];
+  let first = start;
+  if (first < grid.rowCount && isColumnNumberRow(grid.rows[first], allCols)) first++;
+  for (let r = first; r < grid.rowCount; r++) {
+    const row = grid.rows[r];
+    if (isTotalRow(row, labelList, ct.totalLabels)) {
+      totalRow = r;
+      break;
+    }
+    if (isFooterRow(row, ct.footer)) break;
+    let blank = true;
+    if (row) for (const c of mapped) if (!isBlank(row[c])) { blank = false; break; }
+    if (blank) {
+      pendingBlank.push(r);
+      continue;
+    }
+    for (const b of pendingBlank) out.add("blank-row", "warning", "validate.blankRow", {}, { row: b + 1 });
+    pendingBlank = [];
+    if (hidden[r]) out.add("hidden-row", "warning", "validate.hiddenRow", {}, { row: r + 1 });
+    dataRows.push(r);
+  }
+  return { dataRows, totalRow };
+}

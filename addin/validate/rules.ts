@@ -1,0 +1,106 @@
+/**
+ * Row checks after the cells are read: required and conditionally required columns, the template's row rules
+ * (compiled once; evaluated with one reused scope object), and 是否已消薄 against 达标.
+ *
+ * Rule scope: a blank optional number column counts as 0 (`operatingIncome + subsidyIncome <= totalIncome` with no
+ * subsidy); a blank required column, or any cell that could not be read, is null and makes the rule not applicable
+ * (its own issue is already reported).
+ */
+import { address } from "../grid";
+import { textOf, type CompiledColumn, type CompiledTemplate, type Scope } from "../templates";
+import { formatNumber, type Collector } from "./context";
+import type { ColumnMap } from "./map-columns";
+import type { Value } from "./normalise-cell";
+import { meets, standardOf, type StandardParams } from "./standard";
+
+export class RowChecker {
+  private readonly scope: Scope;
+  private readonly standard?: StandardParams;
+  private readonly codeKey: string | undefined;
+  /** requiredWhen columns that are not in the sheet, once reported. */
+  readonly missingNeeded = new Set<CompiledColumn>();
+
+  constructor(
+    private readonly ct: CompiledTemplate,
+    private readonly map: ColumnMap,
+    private readonly out: Collector,
+  ) {
+    this.scope = Object.assign(Object.create(null) as Scope, ct.params);
+    this.codeKey = codeKeyOf(ct);
+    if (ct.template.elimination) this.standard = standardOf(ct.template.parameters);
+  }
+
+  private cellOf(r: number, column: CompiledColumn): string | undefined {
+    const c = this.map.colOf[column.index];
+    return c < 0 ? undefined : address(r, c);
+  }
+
+  private fmt(column: CompiledColumn | undefined, v: Value): string {
+    if (v === null) return "";
+    if (typeof v === "number") return formatNumber(v, column?.decimals);
+    if (typeof v === "boolean") return v ? "是" : "否";
+    return v;
+  }
+
+  /** Checks one data row (0-based sheet row `r`); `bad[i]` marks template column i as unreadable in this row. */
+  check(r: number, values: Record<string, Value>, bad: Uint8Array): void {
+    const { ct, scope, out } = this;
+    const row = r + 1;
+    for (const col of ct.columns) {
+      const v = values[col.key];
+      scope[col.key] = bad[col.index] ? null : v === null && col.numeric && !col.required ? 0 : v;
+    }
+    for (const col of ct.columns) {
+      if (values[col.key] !== null || bad[col.index]) continue;
+      const present = this.map.colOf[col.index] >= 0;
+      if (col.required) {
+        if (present) out.add("required", "error", "validate.required", {}, { cell: this.cellOf(r, col), row, column: col });
+      } else if (col.requiredIf && col.requiredIf.fn(scope) === true) {
+        if (!present) this.missingNeeded.add(col);
+        else out.add("required", "error", "validate.requiredWhen", { reason: textOf(col.requiredWhen!.reason, out.locale) }, { cell: this.cellOf(r, col), row, column: col });
+      }
+    }
+    for (const rule of ct.rules) {
+      if (rule.condition && rule.condition.fn(scope) !== true) continue;
+      if (rule.check.fn(scope) !== false) continue;
+      const column = ct.byKey[rule.column];
+      const text = textOf(rule.message, out.locale).replace(/\{(\w+)\}/g, (whole, k: string) => {
+        const c = ct.byKey[k];
+        return c ? this.fmt(c, values[k]) : k in ct.params ? String(ct.params[k]) : whole;
+      });
+      out.add("rule", rule.severity, "validate.rule", { text }, { cell: this.cellOf(r, column), row, column, villageCode: villageCodeOf(values, this.codeKey) });
+    }
+    if (this.standard) this.elimination(r, values, bad);
+  }
+
+  private elimination(r: number, values: Record<string, Value>, bad: Uint8Array): void {
+    const e = this.ct.template.elimination!;
+    const k = this.ct.byKey;
+    const total = values[e.total], operating = values[e.operating], eliminated = values[e.eliminated], baseline = values[e.baseline];
+    if (typeof total !== "number" || typeof operating !== "number" || typeof eliminated !== "boolean") return;
+    if (bad[k[e.total].index] || bad[k[e.operating].index]) return;
+    const s = this.standard!;
+    const met = meets(total, operating, s);
+    const column = k[e.eliminated];
+    const params = {
+      name: e.name ? this.fmt(k[e.name], values[e.name]) : "",
+      total: this.fmt(k[e.total], total),
+      operating: this.fmt(k[e.operating], operating),
+      standard: this.out.msg(`validate.standard.${s.mode}`, { totalMin: s.totalMin, operatingMin: s.operatingMin }),
+    };
+    const where = { cell: this.cellOf(r, column), row: r + 1, column, villageCode: villageCodeOf(values, this.codeKey) };
+    if (eliminated && !met) this.out.add("elimination-inconsistent", "error", "validate.eliminatedNotMet", params, where);
+    else if (!eliminated && met && baseline === true) this.out.add("elimination-inconsistent", "warning", "validate.metNotEliminated", params, where);
+  }
+}
+
+/** The template's village-code column key (the column linked to the registry's codes), if any. */
+export function codeKeyOf(ct: CompiledTemplate): string | undefined {
+  return ct.columns.find((c) => c.registry === "villageCode")?.key;
+}
+
+/** The row's village code, when the code cell was readable. */
+export function villageCodeOf(values: Record<string, Value>, key: string | undefined): string | undefined {
+  const v = key === undefined ? undefined : values[key];
+  return typeof v === "string" ? v : undefined;
+}

@@ -1,0 +1,127 @@
+/**
+ * validateBook / validateGrid: sheet → header → columns → rows → cells → row rules → registry → totals → year on year →
+ * explanations → FileReport. Every problem is collected; nothing stops at the first.
+ */
+import type { Book, Grid } from "../grid";
+import { compileTemplate, type CompiledTemplate } from "../templates";
+import { Collector, type ValidateContext } from "./context";
+import { markExplained } from "./explain";
+import { locateHeader, type HeaderMatch } from "./locate-header";
+import { hasContent, locateSheet } from "./locate-sheet";
+import { mapColumns, reportMissingColumn } from "./map-columns";
+import { INVALID, normaliseCell, type CellSite, type Value } from "./normalise-cell";
+import { checkRegistry, determineTownship, registryColumns } from "./registry-checks";
+import { statusOf, type DataRow, type FileReport, type Issue } from "./report";
+import { scanRows } from "./rows";
+import { RowChecker } from "./rules";
+import { checkTotals } from "./totals";
+import { checkYoy } from "./yoy";
+
+/** Validates a whole file (already read into Grids by addin/io): finds the data sheet itself. */
+export function validateBook(book: Book, ctx: ValidateContext): FileReport {
+  const ct = compileTemplate(ctx.template);
+  const found = locateSheet(book, ct);
+  if (!found) {
+    const out = new Collector(book.file, undefined, ctx.locale ?? "zh-CN");
+    if (!book.sheets.some(hasContent)) out.add("sheet-not-found", "error", "validate.sheetNotFound", {});
+    else headerNotFound(out, ct);
+    return finish(book.file, book.format, undefined, out.issues, []);
+  }
+  return validateSheet(found.grid, found.header, book.file, book.format, ct, ctx);
+}
+
+/** Validates one sheet (the live sheet in Excel: format "office"). */
+export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, format = "office"): FileReport {
+  const ct = compileTemplate(ctx.template);
+  const header = locateHeader(grid, ct);
+  if (!header) {
+    const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN");
+    if (!hasContent(grid)) out.add("sheet-not-found", "error", "validate.sheetNotFound", {});
+    else headerNotFound(out, ct);
+    return finish(file, format, grid.name, out.issues, []);
+  }
+  return validateSheet(grid, header, file, format, ct, ctx);
+}
+
+/** The report of a file that could not be read at all (addin/io's UnreadableError message). */
+export function unreadableReport(file: string, message: string, format = "unknown"): FileReport {
+  const issue: Issue = { code: "unreadable", severity: "error", file, message };
+  return { file, format, status: "unreadable", issues: [issue], rows: [] };
+}
+
+function headerNotFound(out: Collector, ct: CompiledTemplate): void {
+  const headers = ct.columns
+    .filter((c) => c.required)
+    .map((c) => `“${c.header}”`)
+    .join("、");
+  out.add("header-not-found", "error", "validate.headerNotFound", { template: ct.template.name, headers });
+}
+
+function finish(file: string, format: string, sheet: string | undefined, issues: Issue[], rows: DataRow[], township?: FileReport["township"]): FileReport {
+  const report: FileReport = { file, format, status: statusOf(issues), issues, rows };
+  if (sheet !== undefined) report.sheet = sheet;
+  if (township) report.township = township;
+  return report;
+}
+
+function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: string, ct: CompiledTemplate, ctx: ValidateContext): FileReport {
+  const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN");
+  const map = mapColumns(header, ct, out);
+  const scan = scanRows(grid, header.top + header.depth, ct, map, out);
+
+  const checker = new RowChecker(ct, map, out);
+  const site: CellSite = { out, r: 0, c: 0, csv: format === "csv" };
+  const columns = ct.columns;
+  const n = columns.length;
+  const bad = new Uint8Array(n);
+  const badColumns = new Uint8Array(n);
+  const rows: DataRow[] = [];
+  for (const r of scan.dataRows) {
+    const cells = grid.rows[r];
+    const values: Record<string, Value> = Object.create(null);
+    for (let i = 0; i < n; i++) {
+      const col = columns[i];
+      const gc = map.colOf[i];
+      bad[i] = 0;
+      if (gc < 0) {
+        values[col.key] = null;
+        continue;
+      }
+      site.r = r;
+      site.c = gc;
+      const v = normaliseCell(cells?.[gc], col, site);
+      if (v === INVALID) {
+        values[col.key] = null;
+        bad[i] = 1;
+        badColumns[i] = 1;
+      } else values[col.key] = v;
+    }
+    checker.check(r, values, bad);
+    rows.push({ row: r + 1, values, hasErrors: false });
+  }
+  for (const col of checker.missingNeeded) reportMissingColumn(col, out);
+
+  let township: FileReport["township"];
+  let extraErrorRows: Set<number> | undefined;
+  if (ctx.registry) {
+    const cols = registryColumns(ct);
+    const codes: string[] = [];
+    if (cols.code) for (const dr of rows) {
+      const c = dr.values[cols.code.key];
+      if (typeof c === "string") codes.push(c);
+    }
+    const tw = determineTownship(ctx.registry, grid, header.top, codes, file, ctx.township);
+    if (tw) township = { code: tw.code, name: tw.name };
+    else out.add("unknown-township", "error", "validate.unknownTownship", {});
+    if (cols.code && map.colOf[cols.code.index] >= 0) extraErrorRows = checkRegistry(ctx.registry, tw, rows, cols, map, out);
+  }
+
+  checkTotals(grid, scan.totalRow, ct, map, rows, badColumns, site);
+  if (ctx.previous) checkYoy(ct, rows, ctx.previous, map, out);
+  markExplained(out.issues, rows, ct);
+
+  const errorRows = new Set<number>(extraErrorRows);
+  for (const issue of out.issues) if (issue.severity === "error" && issue.row !== undefined) errorRows.add(issue.row);
+  for (const dr of rows) if (errorRows.has(dr.row)) dr.hasErrors = true;
+  return finish(file, format, grid.name, out.issues, rows, township);
+}

@@ -1,0 +1,50 @@
+/**
+ * Year on year: a change of more than ±yoyMaxChange (50%) in a watched column (经营性收入) against last year's report
+ * of the same village is a warning that a written explanation in 备注 clears. A village with 0 last year has no
+ * percentage change and is not compared.
+ */
+import { address } from "../grid";
+import type { CompiledTemplate } from "../templates";
+import { formatNumber, type Collector } from "./context";
+import type { ColumnMap } from "./map-columns";
+import type { DataRow, FileReport } from "./report";
+
+export function checkYoy(ct: CompiledTemplate, rows: DataRow[], previous: FileReport, map: ColumnMap, out: Collector): void {
+  const y = ct.template.yoy;
+  if (!y) return;
+  const max = ct.template.parameters.yoyMaxChange ?? 0.5;
+  const before = new Map<string, DataRow>();
+  for (const dr of previous.rows) {
+    const k = dr.values[y.by];
+    if (typeof k === "string" && !before.has(k)) before.set(k, dr);
+  }
+  for (const dr of rows) {
+    const k = dr.values[y.by];
+    if (typeof k !== "string") continue;
+    const prev = before.get(k);
+    if (!prev) continue;
+    for (const key of y.columns) {
+      const cur = dr.values[key];
+      const was = prev.values[key];
+      if (typeof cur !== "number" || typeof was !== "number" || was <= 0) continue;
+      const change = (cur - was) / was;
+      if (Math.abs(change) <= max + 1e-9) continue;
+      const column = ct.byKey[key];
+      const gc = map.colOf[column.index];
+      const name = y.name ? dr.values[y.name] : undefined;
+      out.add(
+        "yoy-change",
+        "warning",
+        "validate.yoyChange",
+        {
+          name: typeof name === "string" ? name : k,
+          previous: formatNumber(was, column.decimals),
+          current: formatNumber(cur, column.decimals),
+          change: `${change > 0 ? "+" : ""}${(change * 100).toFixed(1)}%`,
+          max: `${Math.round(max * 1000) / 10}%`,
+        },
+        { cell: gc < 0 ? undefined : address(dr.row - 1, gc), row: dr.row, column, villageCode: k },
+      );
+    }
+  }
+}

@@ -1,6 +1,7 @@
 import { annotate } from "./annotate";
 import { cli } from "./cli";
 import { common } from "./common";
+import { merge } from "./merge";
 import { registry } from "./registry";
 import { templates } from "./templates";
 import { validate } from "./validate";
@@ -16,6 +17,7 @@ export const catalogue = {
   ...registry,
   ...templates,
   ...validate,
+  ...merge,
 };
 
 export type MessageKey = keyof typeof catalogue;

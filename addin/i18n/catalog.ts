@@ -3,6 +3,7 @@ import { cli } from "./cli";
 import { common } from "./common";
 import { merge } from "./merge";
 import { registry } from "./registry";
+import { taskpane } from "./taskpane";
 import { templates } from "./templates";
 import { validate } from "./validate";
 
@@ -18,6 +19,7 @@ export const catalogue = {
   ...templates,
   ...validate,
   ...merge,
+  ...taskpane,
 };
 
 export type MessageKey = keyof typeof catalogue;

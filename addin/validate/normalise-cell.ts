@@ -77,14 +77,13 @@ function numberCell(cell: Cell, column: CompiledColumn, site: CellSite): number 
     const parsed = parseNumberText(v, unitsOf(column));
     if (!parsed) return typeError(cell, column, site);
     n = parsed.value;
+    if (!wholeEnough(n, column)) return typeError(cell, column, site);
     if (!(parsed.plain && site.csv)) {
-      const at = cellOf(site);
-      site.out.add("text-number", "warning", "validate.textNumber", { value: v, number: formatNumber(n, column.decimals) }, { cell: at, row: site.r + 1, column });
+      site.out.add("text-number", "warning", "validate.textNumber", { value: v, number: formatNumber(n, column.decimals) }, { cell: cellOf(site), row: site.r + 1, column });
     }
   } else return typeError(cell, column, site);
 
-  if ((column.type === "integer" || column.type === "year") && !Number.isInteger(n)) return typeError(cell, column, site);
-  if (column.type === "year" && (n < 1000 || n > 9999)) return typeError(cell, column, site);
+  if (!wholeEnough(n, column)) return typeError(cell, column, site);
   if (column.min !== undefined && n < column.min) {
     site.out.add("range", "error", "validate.belowMin", { value: formatNumber(n, column.decimals), min: column.min }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
@@ -94,6 +93,13 @@ function numberCell(cell: Cell, column: CompiledColumn, site: CellSite): number 
     return INVALID;
   }
   return n;
+}
+
+/** Integer and year columns hold whole numbers (a year has 4 digits). */
+function wholeEnough(n: number, column: CompiledColumn): boolean {
+  if (column.type === "number") return true;
+  if (!Number.isInteger(n)) return false;
+  return column.type !== "year" || (n >= 1000 && n <= 9999);
 }
 
 function typeError(cell: Cell, column: CompiledColumn, site: CellSite): typeof INVALID {

@@ -1,6 +1,6 @@
 /**
  * Finding the data rows: below the header, up to the 合计 row ("合计"/"总计"/"小计" in the first columns) or the footer
- * (填表人：… 审核人：…). A blank row with data below it is a blank-row warning; a hidden data row is a hidden-row warning.
+ * (填表人：… 审核人：…). The label is looked for in the first three columns, the 序号 column and the code and name columns. A blank row with data below it is a blank-row warning; a hidden data row is a hidden-row warning.
  * Blank rows after the last village (a template with spare rows) are not. A 栏次 row right under the header
  * (甲 乙 1 2 3 …) is skipped.
  */
@@ -68,10 +68,7 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
   const allCols = map.present.map((c) => map.colOf[c.index]);
   const labelCols = new Set<number>();
   for (let c = 0; c < Math.min(grid.colCount, 3); c++) labelCols.add(c);
-  for (const key of ["villageCode", "villageName"]) {
-    const col = ct.byKey[key];
-    if (col && map.colOf[col.index] >= 0) labelCols.add(map.colOf[col.index]);
-  }
+  if (seqIndex !== undefined && map.colOf[seqIndex] >= 0) labelCols.add(map.colOf[seqIndex]);
   for (const col of ct.columns) if (col.registry && map.colOf[col.index] >= 0 && col.type !== "yesno") labelCols.add(map.colOf[col.index]);
   const labelList = [...labelCols];
   const hidden = new Uint8Array(grid.rowCount);

@@ -80,9 +80,15 @@ export function determineTownship(
 
 const NAME_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|社区|村)$/;
 
+function stem(name: string): string {
+  let s = compactText(name);
+  for (let next = s.replace(NAME_SUFFIX, ""); next !== s && next !== ""; next = s.replace(NAME_SUFFIX, "")) s = next;
+  return s;
+}
+
+/** 小口村 = 小口村 = 小口 = 小口村村委会: names differing only in a 村/社区/村委会 suffix are the same. */
 function sameName(a: string, b: string): boolean {
-  const x = compactText(a), y = compactText(b);
-  return x === y || x.replace(NAME_SUFFIX, "") === y.replace(NAME_SUFFIX, "");
+  return compactText(a) === compactText(b) || stem(a) === stem(b);
 }
 
 export interface RegistryColumns {

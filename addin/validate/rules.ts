@@ -17,14 +17,21 @@ export class RowChecker {
   private readonly scope: Scope;
   private readonly standard?: StandardParams;
   private readonly codeKey: string | undefined;
+  private readonly baselineKey: string | undefined;
   /** requiredWhen columns that are not in the sheet, once reported. */
   readonly missingNeeded = new Set<CompiledColumn>();
 
+  /**
+   * `baselineOf`: the registry's 薄弱村基数 for a village code. The baseline cannot change, so the rules see the registry's
+   * value (a wrong 是否薄弱村基数 is one registry-mismatch error, not also a cascade of 是否已消薄 errors).
+   */
   constructor(
     private readonly ct: CompiledTemplate,
     private readonly map: ColumnMap,
     private readonly out: Collector,
+    private readonly baselineOf?: (code: string) => boolean | undefined,
   ) {
+    this.baselineKey = ct.columns.find((c) => c.registry === "weakBaseline")?.key;
     this.scope = Object.assign(Object.create(null) as Scope, ct.params);
     this.codeKey = codeKeyOf(ct);
     if (ct.template.elimination) this.standard = standardOf(ct.template.parameters);
@@ -49,6 +56,11 @@ export class RowChecker {
     for (const col of ct.columns) {
       const v = values[col.key];
       scope[col.key] = bad[col.index] ? null : v === null && col.numeric && !col.required ? 0 : v;
+    }
+    if (this.baselineOf && this.baselineKey) {
+      const code = villageCodeOf(values, this.codeKey);
+      const truth = code === undefined ? undefined : this.baselineOf(code);
+      if (truth !== undefined) scope[this.baselineKey] = truth;
     }
     for (const col of ct.columns) {
       if (values[col.key] !== null || bad[col.index]) continue;
@@ -76,7 +88,7 @@ export class RowChecker {
   private elimination(r: number, values: Record<string, Value>, bad: Uint8Array): void {
     const e = this.ct.template.elimination!;
     const k = this.ct.byKey;
-    const total = values[e.total], operating = values[e.operating], eliminated = values[e.eliminated], baseline = values[e.baseline];
+    const total = values[e.total], operating = values[e.operating], eliminated = values[e.eliminated], baseline = this.scope[e.baseline];
     if (typeof total !== "number" || typeof operating !== "number" || typeof eliminated !== "boolean") return;
     if (bad[k[e.total].index] || bad[k[e.operating].index]) return;
     const s = this.standard!;

@@ -10,7 +10,7 @@ import { locateHeader, type HeaderMatch } from "./locate-header";
 import { hasContent, locateSheet } from "./locate-sheet";
 import { mapColumns, reportMissingColumn } from "./map-columns";
 import { INVALID, normaliseCell, type CellSite, type Value } from "./normalise-cell";
-import { checkRegistry, determineTownship, registryColumns } from "./registry-checks";
+import { checkRegistry, determineTownship, registryColumns, registryIndex } from "./registry-checks";
 import { statusOf, type DataRow, type FileReport, type Issue } from "./report";
 import { scanRows } from "./rows";
 import { RowChecker } from "./rules";
@@ -69,7 +69,8 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   const map = mapColumns(header, ct, out);
   const scan = scanRows(grid, header.top + header.depth, ct, map, out);
 
-  const checker = new RowChecker(ct, map, out);
+  const index = ctx.registry ? registryIndex(ctx.registry) : undefined;
+  const checker = new RowChecker(ct, map, out, index ? (code) => index.byCode.get(code)?.weakBaseline : undefined);
   const site: CellSite = { out, r: 0, c: 0, csv: format === "csv" };
   const columns = ct.columns;
   const n = columns.length;

@@ -1,0 +1,55 @@
+/**
+ * Writing the county summary into the workbook as NEW sheets (乡镇汇总 / 村级明细 / 报送情况 / 审核问题).
+ * A sheet of the same name is never overwritten silently: without `overwrite` the result is a "conflict"
+ * naming the sheets, which the pane turns into a confirmation dialog.
+ * Round trips: 1 sync to list the sheets, 1 sync to write every value of every sheet.
+ */
+import { address, type Scalar } from "../../addin/grid";
+
+export interface SheetTable {
+  name: string;
+  /** First row is the header. */
+  rows: Scalar[][];
+  /** Number format per column (e.g. "0.00%" for rates, "0.00" for 万元), "" or missing for General. */
+  formats?: string[];
+}
+
+export type WriteSummaryResult = { kind: "written"; sheets: string[] } | { kind: "conflict"; sheets: string[] };
+
+export async function writeSummarySheets(
+  context: Excel.RequestContext,
+  tables: readonly SheetTable[],
+  opts: { overwrite?: boolean } = {},
+): Promise<WriteSummaryResult> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const existing = new Map(sheets.items.map((ws) => [ws.name, ws] as const));
+  const clash = tables.map((t) => t.name).filter((n) => existing.has(n));
+  if (clash.length && !opts.overwrite) return { kind: "conflict", sheets: clash };
+
+  for (const n of clash) existing.get(n)!.delete();
+  let firstSheet: Excel.Worksheet | undefined;
+  for (const table of tables) {
+    const ws = sheets.add(table.name);
+    firstSheet ??= ws;
+    const width = table.rows.reduce((m, r) => Math.max(m, r.length), 0);
+    if (table.rows.length === 0 || width === 0) continue;
+    const values = table.rows.map((r) => Array.from({ length: width }, (_, c) => toOffice(r[c])));
+    const range = ws.getRange(`A1:${address(values.length - 1, width - 1)}`);
+    range.values = values;
+    if (table.formats?.some((f) => f) && values.length > 1) {
+      const body = ws.getRange(`A2:${address(values.length - 1, width - 1)}`);
+      body.numberFormat = values.slice(1).map(() => Array.from({ length: width }, (_, c) => table.formats?.[c] || "General"));
+    }
+    ws.getRange(`A1:${address(0, width - 1)}`).format.font.bold = true;
+    range.format.autofitColumns();
+  }
+  firstSheet?.activate();
+  await context.sync();
+  return { kind: "written", sheets: tables.map((t) => t.name) };
+}
+
+function toOffice(v: Scalar | undefined): string | number | boolean {
+  return v === null || v === undefined ? "" : v;
+}

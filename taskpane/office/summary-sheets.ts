@@ -28,10 +28,12 @@ export async function writeSummarySheets(
   const clash = tables.map((t) => t.name).filter((n) => existing.has(n));
   if (clash.length && !opts.overwrite) return { kind: "conflict", sheets: clash };
 
-  for (const n of clash) existing.get(n)!.delete();
+  // A replaced sheet is emptied and reused rather than deleted (a workbook cannot lose its last sheet).
   let firstSheet: Excel.Worksheet | undefined;
   for (const table of tables) {
-    const ws = sheets.add(table.name);
+    const old = existing.get(table.name);
+    if (old) old.getRange().clear();
+    const ws = old ?? sheets.add(table.name);
     firstSheet ??= ws;
     const width = table.rows.reduce((m, r) => Math.max(m, r.length), 0);
     if (table.rows.length === 0 || width === 0) continue;

@@ -248,7 +248,10 @@ export class MockExcel {
   worksheet(s: MockSheet): Excel.Worksheet {
     const self = this;
     const ws = {
-      getRange: (a: string) => self.range(s, parseRange(a)),
+      getRange: (a?: string) => {
+        if (a !== undefined) return self.range(s, parseRange(a));
+        return { clear: () => self.queue(() => { s.cells.clear(); s.fills.clear(); }) };
+      },
       getRanges: (list: string) => {
         self.count("getRanges");
         const rects = list.split(",").map((a) => parseRange(a));
@@ -256,7 +259,11 @@ export class MockExcel {
       },
       getUsedRange: () => self.range(s, self.usedRect(s)),
       activate: () => self.queue(() => (self.active = self.sheets.indexOf(s))),
-      delete: () => self.queue(() => self.sheets.splice(self.sheets.indexOf(s), 1)),
+      delete: () =>
+        self.queue(() => {
+          if (self.sheets.length === 1) throw new Error("InvalidOperation: a workbook must keep one sheet");
+          self.sheets.splice(self.sheets.indexOf(s), 1);
+        }),
       get __name() {
         return s.name;
       },
@@ -290,9 +297,11 @@ export class MockExcel {
         getActiveWorksheet: () => self.worksheet(self.sheets[self.active]),
         getItem: sheetByName,
         add: (name: string) => {
-          if (self.sheets.some((x) => x.name === name)) throw new Error(`mock: sheet ${name} exists`);
           const s: MockSheet = { name, cells: new Map(), hiddenRows: new Set(), hiddenCols: new Set(), merges: [], fills: new Map(), visibility: "Visible" };
-          self.queue(() => self.sheets.push(s));
+          self.queue(() => {
+            if (self.sheets.some((x) => x.name === name)) throw new Error(`InvalidArgument: sheet ${name} exists`);
+            self.sheets.push(s);
+          });
           return self.worksheet(s);
         },
       },

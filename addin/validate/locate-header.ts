@@ -51,54 +51,65 @@ function shownText(grid: Grid, merges: Range[], r: number, c: number, spread: bo
   return cellText(grid, m.top, m.left);
 }
 
-/** Normalised header texts of rows 0..HEADER_SCAN_ROWS, computed once per sheet. */
-interface Texts {
-  own: string[][];
-  spread: string[][];
-  /** (r, c) is covered by the same merge as (r - 1, c): the continuation of a vertically merged header. */
-  continued: boolean[][];
-}
-
-function headerTexts(grid: Grid): Texts {
-  const rows = Math.min(grid.rowCount, HEADER_SCAN_ROWS + 1);
-  const merges = grid.merges.filter((m) => m.top < rows);
-  const own: string[][] = [];
-  const spread: string[][] = [];
-  const continued: boolean[][] = [];
-  for (let r = 0; r < rows; r++) {
-    own.push([]);
-    spread.push([]);
-    continued.push([]);
-    for (let c = 0; c < grid.colCount; c++) {
-      own[r].push(normaliseHeader(shownText(grid, merges, r, c, false)));
-      spread[r].push(normaliseHeader(shownText(grid, merges, r, c, true)));
-      const m = r > 0 ? mergeAt(merges, r, c) : undefined;
-      continued[r].push(!!m && m.top < r);
-    }
+/** Normalised header texts of the top rows, computed on demand, once per row. */
+class Texts {
+  private readonly ownRows: (string[] | undefined)[] = [];
+  private readonly spreadRows: (string[] | undefined)[] = [];
+  private readonly continuedRows: (boolean[] | undefined)[] = [];
+  private readonly merges: Range[];
+  constructor(
+    private readonly grid: Grid,
+    readonly rows: number,
+  ) {
+    this.merges = grid.merges.filter((m) => m.top < rows);
   }
-  return { own, spread, continued };
+  private fill(r: number, spread: boolean): string[] {
+    const out: string[] = [];
+    for (let c = 0; c < this.grid.colCount; c++) out.push(normaliseHeader(shownText(this.grid, this.merges, r, c, spread)));
+    return out;
+  }
+  own(r: number): string[] {
+    return (this.ownRows[r] ??= this.fill(r, false));
+  }
+  spread(r: number): string[] {
+    return (this.spreadRows[r] ??= this.fill(r, true));
+  }
+  /** (r, c) is covered by the same merge as (r - 1, c): the continuation of a vertically merged header. */
+  continued(r: number): boolean[] {
+    let row = this.continuedRows[r];
+    if (!row) {
+      row = [];
+      for (let c = 0; c < this.grid.colCount; c++) {
+        const m = r > 0 ? mergeAt(this.merges, r, c) : undefined;
+        row.push(!!m && m.top < r);
+      }
+      this.continuedRows[r] = row;
+    }
+    return row;
+  }
 }
 
 function matchRow(ct: CompiledTemplate, texts: Texts, r: number, depth: 1 | 2): HeaderMatch {
   const cells: HeaderCell[] = [];
   const seen = new Set<string>();
   let fromLower = 0;
-  const width = texts.own[r].length;
-  for (let c = 0; c < width; c++) {
+  const upper = texts.own(r);
+  const lowerRow = depth === 2 ? texts.own(r + 1) : undefined;
+  for (let c = 0; c < upper.length; c++) {
     let column: CompiledColumn | undefined;
     let row = r;
-    if (depth === 2) {
-      const lower = texts.own[r + 1][c];
+    if (lowerRow) {
+      const lower = lowerRow[c];
       if (lower !== "") {
-        column = ct.byName.get(lower) ?? ct.byName.get(texts.spread[r][c] + lower);
+        column = ct.byName.get(lower) ?? ct.byName.get(texts.spread(r)[c] + lower);
         row = r + 1;
-        if (column && !texts.continued[r + 1][c]) fromLower++;
+        if (column && !texts.continued(r + 1)[c]) fromLower++;
       }
       if (!column) {
-        column = ct.byName.get(texts.own[r][c]);
+        column = ct.byName.get(upper[c]);
         row = r;
       }
-    } else column = ct.byName.get(texts.own[r][c]);
+    } else column = ct.byName.get(upper[c]);
     if (!column) continue;
     cells.push({ col: c, column, cell: address(row, c) });
     seen.add(column.key);
@@ -110,12 +121,15 @@ function matchRow(ct: CompiledTemplate, texts: Texts, r: number, depth: 1 | 2): 
 /** The best header on the sheet, or undefined when no row matches at least `minScore` template columns. */
 export function locateHeader(grid: Grid, ct: CompiledTemplate, minScore = minimumScore(ct)): HeaderMatch | undefined {
   if (grid.rowCount === 0 || grid.colCount === 0) return undefined;
-  const texts = headerTexts(grid);
+  const texts = new Texts(grid, Math.min(grid.rowCount, HEADER_SCAN_ROWS + 1));
+  const all = ct.columns.length;
   let best: HeaderMatch | undefined;
-  for (let r = 0; r < texts.own.length; r++) {
+  for (let r = 0; r < texts.rows; r++) {
+    // Every column found and two rows past it: nothing below can do better.
+    if (best && best.score === all && r > best.top + 2) break;
     const single = matchRow(ct, texts, r, 1);
     let pick = single;
-    if (r + 1 < texts.own.length) {
+    if (r + 1 < texts.rows) {
       const double = matchRow(ct, texts, r, 2);
       if (double.depth === 2 && double.score > single.score) pick = double;
     }

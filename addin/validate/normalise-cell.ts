@@ -27,6 +27,7 @@ export interface CellSite {
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
+const DIGITS = /^\d+$/;
 const MINUS = /[\u2212\u2012\u2013\u2014]/g;
 const ERRORS: ReadonlySet<string> = new Set(ERROR_VALUES);
 
@@ -126,10 +127,11 @@ function codeCell(cell: Cell, column: CompiledColumn, site: CellSite): string | 
     return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
   }
   if (typeof v === "string") {
+    if (v.length === length && DIGITS.test(v)) return column.regex && !column.regex.test(v) ? patternError(v, column, site) : v;
     let s = compactText(v);
     if (s.startsWith("'")) s = s.slice(1);
     if (SCIENTIFIC.test(s)) return err("validate.codeScientific", v.trim());
-    if (s.length !== length || !/^\d+$/.test(s)) return err("validate.codeLength", v.trim());
+    if (s.length !== length || !DIGITS.test(s)) return err("validate.codeLength", v.trim());
     return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
   }
   return err("validate.codeLength", shown(cell));
@@ -158,13 +160,15 @@ export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, si
     case "code":
       return codeCell(cell, column, site);
     case "yesno": {
-      const s = typeof v === "string" ? compactText(v) : "";
+      const s = v === "是" || v === "否" ? v : typeof v === "string" ? compactText(v) : "";
       if (s === "是") return true;
       if (s === "否") return false;
       site.out.add("enum", "error", "validate.yesNo", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });
       return INVALID;
     }
     case "enum": {
+      const direct = typeof v === "string" ? column.enumValues?.get(v) : undefined;
+      if (direct !== undefined) return direct;
       const s = normaliseText(typeof v === "string" ? v : shown(cell));
       const found = column.enumValues?.get(s) ?? column.enumValues?.get(compactText(s));
       if (found !== undefined) return found;

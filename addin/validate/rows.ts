@@ -22,23 +22,41 @@ function textOf(cell: Cell | undefined): string {
   return cell.text ?? "";
 }
 
+/** The first characters of a list of words, to skip the costly normalisation for cells that cannot match. */
+function firstChars(words: string[]): Set<string> {
+  return new Set(words.map((w) => w[0]));
+}
+
+/** Could `t` contain one of the words (first characters in `chars`)? Full-width forms are folded only when needed. */
+function mayContain(t: string, chars: Set<string>): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
+    if (chars.has(t[i]) || code >= 0xff00 || code === 0x3000) return true;
+  }
+  return false;
+}
+
 /** The row's label cells (the first columns, and the code/name columns) contain a total label. */
-function isTotalRow(row: (Cell | undefined)[] | undefined, labelCols: number[], labels: string[]): boolean {
+function isTotalRow(row: (Cell | undefined)[] | undefined, labelCols: number[], labels: string[], chars: Set<string>): boolean {
   if (!row) return false;
   for (const c of labelCols) {
     const t = textOf(row[c]);
-    if (t === "" || t.length > 20) continue;
+    if (t === "" || t.length > 20 || !mayContain(t, chars)) continue;
     const s = compactText(t);
     for (const l of labels) if (s.includes(l)) return true;
   }
   return false;
 }
 
-function isFooterRow(row: (Cell | undefined)[] | undefined, footer: string[]): boolean {
+function isFooterRow(row: (Cell | undefined)[] | undefined, footer: string[], chars: Set<string>): boolean {
   if (!row) return false;
   for (const cell of row) {
-    const t = textOf(cell);
-    if (t === "") continue;
+    if (!cell || typeof cell.value !== "string") continue;
+    const t = cell.value;
+    // Footer words start the cell (after spaces): look at the first visible character only.
+    let i = 0;
+    while (i < t.length && (t[i] === " " || t[i] === "\u3000" || t[i] === "\t" || t[i] === "\n" || t[i] === "\r")) i++;
+    if (i === t.length || !mayContain(t[i], chars)) continue;
     const s = compactText(t);
     for (const f of footer) if (s.startsWith(f)) return true;
   }
@@ -71,6 +89,8 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
   if (seqIndex !== undefined && map.colOf[seqIndex] >= 0) labelCols.add(map.colOf[seqIndex]);
   for (const col of ct.columns) if (col.registry && map.colOf[col.index] >= 0 && col.type !== "yesno") labelCols.add(map.colOf[col.index]);
   const labelList = [...labelCols];
+  const totalChars = firstChars(ct.totalLabels);
+  const footerChars = firstChars(ct.footer);
   const hidden = new Uint8Array(grid.rowCount);
   for (const r of grid.hiddenRows) if (r < grid.rowCount) hidden[r] = 1;
 
@@ -81,11 +101,11 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
   if (first < grid.rowCount && isColumnNumberRow(grid.rows[first], allCols)) first++;
   for (let r = first; r < grid.rowCount; r++) {
     const row = grid.rows[r];
-    if (isTotalRow(row, labelList, ct.totalLabels)) {
+    if (isTotalRow(row, labelList, ct.totalLabels, totalChars)) {
       totalRow = r;
       break;
     }
-    if (isFooterRow(row, ct.footer)) break;
+    if (isFooterRow(row, ct.footer, footerChars)) break;
     let blank = true;
     if (row) for (const c of mapped) if (!isBlank(row[c])) { blank = false; break; }
     if (blank) {

@@ -1,0 +1,5 @@
+/** The county consolidation (汇总): validated township reports in, county summary out, with its reconciliation. */
+export * from "./types";
+export { mergeSubmissions, DEFAULT_OPERATING_THRESHOLD } from "./merge";
+export { reconcile } from "./reconcile";
+export { summaryToJson, type SummaryJson, type TownshipJson } from "./json";

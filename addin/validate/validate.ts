@@ -2,7 +2,7 @@
  * validateBook / validateGrid: sheet → header → columns → rows → cells → row rules → registry → totals → year on year →
  * explanations → FileReport. Every problem is collected; nothing stops at the first.
  */
-import type { Book, Grid } from "../grid";
+import { parseAddress, type Book, type Grid } from "../grid";
 import { compileTemplate, type CompiledTemplate } from "../templates";
 import { Collector, type ValidateContext } from "./context";
 import { markExplained } from "./explain";
@@ -124,5 +124,14 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   const errorRows = new Set<number>(extraErrorRows);
   for (const issue of out.issues) if (issue.severity === "error" && issue.row !== undefined) errorRows.add(issue.row);
   for (const dr of rows) if (errorRows.has(dr.row)) dr.hasErrors = true;
-  return finish(file, format, grid.name, out.issues, rows, township);
+  return finish(file, format, grid.name, sortIssues(out.issues), rows, township);
+}
+
+/** File-level issues first (in the order found), then by row, then left to right. Stable. */
+function sortIssues(issues: Issue[]): Issue[] {
+  const col = (i: Issue) => (i.cell ? parseAddress(i.cell).col : -1);
+  return issues
+    .map((issue, n) => ({ issue, n, row: issue.row ?? 0, col: col(issue) }))
+    .sort((a, b) => a.row - b.row || a.col - b.col || a.n - b.n)
+    .map((x) => x.issue);
 }

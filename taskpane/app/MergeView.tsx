@@ -1,0 +1,167 @@
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { TableAdd20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { t } from "../../addin/i18n";
+import type { CountySummary, TownshipSummary } from "../../addin/merge/types";
+import { merge, readFiles, summaryTables, summaryWorkbook, validate } from "../engine";
+import type { SheetTable } from "../office/summary-sheets";
+import type { EngineConfig } from "../settings";
+import { errorText, FileProgress, NoticeBar, type Notice } from "./common";
+import { FilePicker, SPREADSHEET_ACCEPT } from "./FilePicker";
+import type { AppServices } from "./services";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  row: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+export type TownshipStatusView = { text: string; color: "success" | "danger" | "informative" };
+
+/** The words shown for a township's status. */
+export function townshipStatus(tw: TownshipSummary | undefined): TownshipStatusView {
+  if (!tw || tw.status === "missing") return { text: t("taskpane.merge.status.missing"), color: "informative" };
+  if (tw.status === "merged") return { text: t("taskpane.merge.status.merged"), color: "success" };
+  if (tw.failure === "duplicate") return { text: t("taskpane.merge.status.duplicate"), color: "danger" };
+  if (tw.failure === "unreadable") return { text: t("taskpane.merge.status.unreadable"), color: "danger" };
+  return { text: t("taskpane.merge.status.failed", { errors: tw.errorCount }), color: "danger" };
+}
+
+export interface MergeViewProps {
+  services: AppServices;
+  config: EngineConfig | null;
+}
+
+export function MergeView({ services, config }: MergeViewProps) {
+  const styles = useStyles();
+  const wb = services.workbook;
+  const [summary, setSummary] = useState<CountySummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [conflict, setConflict] = useState<{ sheets: string[]; tables: SheetTable[] } | null>(null);
+
+  const run = async (work: () => Promise<void>, office = false) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await work();
+    } catch (e) {
+      const message = errorText(e);
+      setNotice({ intent: "error", title: t("taskpane.error.title"), text: office ? t("taskpane.error.office", { message }) : message });
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const chooseFiles = (files: File[]) =>
+    run(async () => {
+      if (!config) return;
+      setProgress({ done: 0, total: files.length });
+      const read = await readFiles(files, (done, total) => setProgress({ done, total }));
+      const reports = await validate(read, config);
+      setSummary(await merge(reports, config));
+    });
+
+  const write = (tables: SheetTable[], overwrite: boolean) =>
+    run(async () => {
+      const res = await wb!.writeSummary(tables, overwrite);
+      if (res.kind === "conflict") setConflict({ sheets: res.sheets, tables });
+      else setNotice({ intent: "success", text: t("taskpane.merge.written", { sheets: res.sheets.join("、") }) });
+    }, true);
+
+  const generate = () =>
+    run(async () => {
+      if (!summary || !config) return;
+      if (wb) {
+        const tables = await summaryTables(summary, config);
+        const res = await wb.writeSummary(tables, false);
+        if (res.kind === "conflict") setConflict({ sheets: res.sheets, tables });
+        else setNotice({ intent: "success", text: t("taskpane.merge.written", { sheets: res.sheets.join("、") }) });
+      } else {
+        const file = t("taskpane.merge.fileName");
+        services.download(await summaryWorkbook(summary, config), file);
+        setNotice({ intent: "success", text: t("taskpane.merge.downloaded", { file }) });
+      }
+    }, !!wb);
+
+  const byCode = new Map(summary?.townships.map((tw) => [tw.code, tw]) ?? []);
+  const townships = config?.registry.townships ?? [];
+  return (
+    <div className={styles.root}>
+      <Text>{t("taskpane.merge.intro")}</Text>
+      <FilePicker label={t("taskpane.files.choose")} accept={SPREADSHEET_ACCEPT} multiple droppable={!wb} disabled={busy || !config} onFiles={chooseFiles} />
+      <FileProgress progress={progress} />
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      {config && (
+        <section aria-label={t("taskpane.merge.townships", { county: config.registry.county ?? "", count: townships.length })}>
+          <Text weight="semibold" as="h3">
+            {t("taskpane.merge.townships", { county: config.registry.county ?? "", count: townships.length })}
+          </Text>
+          <ul className={styles.list} data-testid="township-list">
+            {townships.map((tw) => {
+              const st = townshipStatus(byCode.get(tw.code));
+              return (
+                <li key={tw.code} className={styles.row} data-code={tw.code}>
+                  <Text>{tw.name}</Text>
+                  <Badge appearance="tint" color={st.color}>
+                    {st.text}
+                  </Badge>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {summary && summary.rejectedFiles.length > 0 && (
+        <Text size={200}>{t("taskpane.merge.rejectedFiles", { files: summary.rejectedFiles.map((f) => f.file).join("、") })}</Text>
+      )}
+      <div>
+        <Button appearance="primary" icon={<TableAdd20Regular />} disabled={busy || !summary} onClick={generate}>
+          {wb ? t("taskpane.merge.generate") : t("taskpane.merge.download")}
+        </Button>
+      </div>
+      <Dialog open={!!conflict} onOpenChange={(_e, d) => !d.open && setConflict(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t("taskpane.merge.conflictTitle")}</DialogTitle>
+            <DialogContent>{conflict && t("taskpane.merge.conflictBody", { sheets: conflict.sheets.join("、") })}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const c = conflict!;
+                  setConflict(null);
+                  void write(c.tables, true);
+                }}
+              >
+                {t("taskpane.merge.replace")}
+              </Button>
+              <Button onClick={() => setConflict(null)}>{t("taskpane.merge.cancel")}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

@@ -104,6 +104,10 @@ export const validate = {
     "zh-CN": "{at}：村代码 {code}（{name}）重复填报，第 {first} 行和第 {row} 行是同一个村，请删除重复的一行。",
     "en-US": "{at}: village code {code} ({name}) is reported twice, on rows {first} and {row}; delete one of them.",
   },
+  "validate.duplicateValue": {
+    "zh-CN": "{at}：{column}“{value}”重复，第 {first} 行已有，请删除重复的一行或改正。",
+    "en-US": "{at}: {column} “{value}” repeats row {first}; delete the repeated row or correct it.",
+  },
   "validate.missingVillage": {
     "zh-CN": "{file}：漏报{township}{name}（村代码 {code}），请补上该村一行。",
     "en-US": "{file}: {name} (code {code}) of {township} is missing; add a row for it.",

@@ -15,6 +15,7 @@ import { statusOf, type DataRow, type FileReport, type Issue } from "./report";
 import { scanRows } from "./rows";
 import { RowChecker } from "./rules";
 import { checkTotals } from "./totals";
+import { checkUnique } from "./unique";
 import { checkYoy } from "./yoy";
 
 /** Validates a whole file (already read into Grids by addin/io): finds the data sheet itself. */
@@ -103,7 +104,8 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   for (const col of checker.missingNeeded) reportMissingColumn(col, out);
 
   let township: FileReport["township"];
-  let extraErrorRows: Set<number> | undefined;
+  const extraErrorRows = new Set<number>();
+  checkUnique(ct, rows, map, !!ctx.registry, out, extraErrorRows);
   if (ctx.registry) {
     const cols = registryColumns(ct);
     const codes: string[] = [];
@@ -114,7 +116,7 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
     const tw = determineTownship(ctx.registry, grid, header.top, codes, file, ctx.township);
     if (tw) township = { code: tw.code, name: tw.name };
     else out.add("unknown-township", "error", "validate.unknownTownship", {});
-    if (cols.code && map.colOf[cols.code.index] >= 0) extraErrorRows = checkRegistry(ctx.registry, tw, rows, cols, map, out);
+    if (cols.code && map.colOf[cols.code.index] >= 0) for (const r of checkRegistry(ctx.registry, tw, rows, cols, map, out)) extraErrorRows.add(r);
   }
 
   checkTotals(grid, scan.totalRow, ct, map, rows, badColumns, site);

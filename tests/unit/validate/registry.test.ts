@@ -90,3 +90,15 @@ describe("registry checks", () => {
     expect(r.rows).toHaveLength(5);
   });
 });
+
+describe("unique columns without a registry", () => {
+  test("a code twice is duplicate-village at the later row, naming the first; both rows have errors", () => {
+    const rows = villages();
+    rows.push([5, "339901101201", "黄埠村", "否", 1, 1, 0, null, null, null, null]);
+    const r = validateGrid(sheet({ rows }), "a.xlsx", { template: ctx.template }, "xlsx");
+    expect(codes(r.issues)).toEqual(["duplicate-village@B9"]);
+    expect(r.issues[0]).toMatchObject({ villageCode: "339901101201", row: 9 });
+    expect(r.issues[0].message).toBe("村级集体经济!B9：村（社区）代码“339901101201”重复，第 5 行已有，请删除重复的一行或改正。");
+    expect(r.rows.filter((x) => x.hasErrors).map((x) => x.row)).toEqual([5, 9]);
+  });
+});

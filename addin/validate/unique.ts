@@ -1,0 +1,35 @@
+/**
+ * Columns marked unique: a value seen twice is a duplicate at the later row (naming the first), and both rows count as
+ * having errors. The registry-linked village code column is left to registry-checks when there is a registry (it names
+ * the village as well).
+ */
+import { address } from "../grid";
+import type { CompiledTemplate } from "../templates";
+import type { Collector } from "./context";
+import type { ColumnMap } from "./map-columns";
+import type { DataRow } from "./report";
+
+export function checkUnique(ct: CompiledTemplate, rows: DataRow[], map: ColumnMap, withRegistry: boolean, out: Collector, errorRows: Set<number>): void {
+  for (const col of ct.columns) {
+    const gc = map.colOf[col.index];
+    if (!col.unique || gc < 0 || (withRegistry && col.registry === "villageCode")) continue;
+    const seen = new Map<string | number | boolean, number>();
+    for (const dr of rows) {
+      const v = dr.values[col.key];
+      if (v === null) continue;
+      const first = seen.get(v);
+      if (first === undefined) {
+        seen.set(v, dr.row);
+        continue;
+      }
+      out.add(
+        "duplicate-village",
+        "error",
+        "validate.duplicateValue",
+        { value: typeof v === "boolean" ? (v ? "是" : "否") : String(v), first },
+        { cell: address(dr.row - 1, gc), row: dr.row, column: col, villageCode: col.registry === "villageCode" ? String(v) : undefined },
+      );
+      errorRows.add(first);
+    }
+  }
+}

@@ -77,7 +77,7 @@ export async function summaryTables(summary: CountySummary, config: EngineConfig
   const { readBook } = await io();
   const bytes = await summaryWorkbook(summary, config);
   const book = readBook(bytes, "summary.xlsx");
-  return book.sheets.map((g) => {
+  return book.sheets.map((g: Grid) => {
     const rows = Array.from({ length: g.rowCount }, (_, r) => Array.from({ length: g.colCount }, (_, c) => {
       const cell = g.rows[r]?.[c];
       return cell ? (cell.error ?? cell.value) : null;

@@ -21,7 +21,7 @@ function fakeWorkbook(): jest.Mocked<WorkbookHost> {
     readActiveSheet: jest.fn(async () => ({ grid, fileName: "东湖镇.xlsx" })),
     mark: jest.fn(async (issues) => ({ cells: issues.length, annotations: 0, annotationKind: "note" as const, withoutCell: 0 })),
     clearMarks: jest.fn(async () => ({ cells: 0 })),
-    select: jest.fn(async () => {}),
+    select: jest.fn(async (_sheet: string, _cell: string) => {}),
     writeSummary: jest.fn(),
   };
 }

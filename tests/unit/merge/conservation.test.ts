@@ -32,7 +32,9 @@ const scenario = fc.record({
 
 const allVillages = registry.townships.flatMap((tw) => tw.villages);
 
-function build(plans: fc.RecordValue<typeof townshipPlan>[], strangers: number, shuffle: number[]): FileReport[] {
+type Plan = typeof townshipPlan extends fc.Arbitrary<infer T> ? T : never;
+
+function build(plans: Plan[], strangers: number, shuffle: number[]): FileReport[] {
   const reports: FileReport[] = [];
   registry.townships.forEach((tw, t) => {
     const p = plans[t];

@@ -160,3 +160,22 @@ describe("writeSummaryWorkbook", () => {
     expect(back.getWorksheet("Townships")!.getCell("B8").value).toBe("County total");
   });
 });
+
+describe("summaryTables (what the task pane writes into the live workbook)", () => {
+  test("five tables; rows as wide as the columns; flag marks and the 全县合计 row", async () => {
+    const { summaryTables } = await import("../../../addin/merge");
+    const s = mergeSubmissions(smallReports(), { registry, targets, locale: "zh-CN", flagTop: 1, flagBottom: 1 });
+    const tables = summaryTables(s, { county: "示例县" });
+    expect(tables.map((x) => x.key)).toEqual(["townships", "detail", "submissions", "issues", "rejected"]);
+    for (const table of tables) for (const row of table.rows) expect(row.length).toBe(table.columns.length);
+    const tw = tables[0];
+    expect(tw.rows.length).toBe(5);
+    expect(tw.rows[4].slice(1, 8)).toEqual(["全县合计", null, 14, 14, 10, 4, 0.4]);
+    expect(tw.marks.filter((m) => m.mark === "red" || m.mark === "yellow")).toEqual([
+      { row: 0, column: 16, mark: "red" },
+      { row: 1, column: 16, mark: "red" },
+      { row: 2, column: 16, mark: "yellow" },
+    ]);
+    expect(tw.columns[7].format).toBe("percent");
+  });
+});

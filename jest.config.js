@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles here.
-  transform: { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 30000,
 };

@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import "./scheduler-shim";
 import "@testing-library/jest-dom";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { Book } from "../../../addin/grid";

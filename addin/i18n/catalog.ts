@@ -1,6 +1,7 @@
 import { annotate } from "./annotate";
 import { cli } from "./cli";
 import { common } from "./common";
+import { ioTemplate } from "./io-template";
 import { merge } from "./merge";
 import { registry } from "./registry";
 import { taskpane } from "./taskpane";
@@ -15,6 +16,7 @@ export const catalogue = {
   ...common,
   ...cli,
   ...annotate,
+  ...ioTemplate,
   ...registry,
   ...templates,
   ...validate,

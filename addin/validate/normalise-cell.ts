@@ -119,10 +119,13 @@ function codeCell(cell: Cell, column: CompiledColumn, site: CellSite): string | 
   };
   if (typeof v === "number") {
     const text = shown(cell);
-    if (/e/i.test(text)) return err("validate.codeScientific", text);
+    // A code stored as a number is fine while its digits are intact, even if Excel's General format shows it
+    // as 3.39901E+11. It is broken when the stored value itself lost digits: not integral, wrong length, or
+    // (a real division code never ends in a run of zeros) five or more trailing zeros.
+    const intact = Number.isInteger(v) && v >= 0 && String(v).length === length && !(length >= 9 && v % 100000 === 0);
+    if (!intact && /e/i.test(text)) return err("validate.codeScientific", text);
     if (!Number.isInteger(v) || v < 0 || String(v).length !== length) return err("validate.codeLength", text);
-    // A real division code never ends in a run of zeros: five or more means digits were lost to scientific notation.
-    if (length >= 9 && v % 100000 === 0) return err("validate.codeTruncated", String(v));
+    if (!intact) return err("validate.codeTruncated", String(v));
     const s = String(v);
     return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
   }

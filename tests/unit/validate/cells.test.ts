@@ -24,11 +24,18 @@ describe("village codes", () => {
     expect(r.rows[0].values.villageCode).toBe("339901101201");
   });
 
-  test("a number shown in scientific notation is code-format, telling to set the column to 文本", () => {
+  test("a number that Excel only shows in scientific notation keeps its digits and is read as the code", () => {
     const r = runCell(1, 1, { value: 339901101202, text: "3.39901E+11", format: "General" });
-    expect(codes(r.issues)).toEqual(["code-format@B6"]);
-    expect(r.issues[0]).toMatchObject({ severity: "error", row: 6, column: "村（社区）代码", columnKey: "villageCode" });
-    expect(r.issues[0].message).toBe("村级集体经济!B6：村（社区）代码显示为科学计数法“3.39901E+11”，后几位已经丢失。请把该列设为“文本”格式，再重新输入完整的 12 位代码。");
+    expect(r.issues).toEqual([]);
+    expect(r.rows[1].values.villageCode).toBe("339901101202");
+  });
+
+  test("a number shown in scientific notation whose digits were lost is code-format, telling to set the column to 文本", () => {
+    const r = runCell(1, 1, { value: 339901100000, text: "3.39901E+11", format: "General" });
+    expect(codes(r.issues).filter((c) => c.startsWith("code-format"))).toEqual(["code-format@B6"]);
+    const issue = r.issues.find((i) => i.code === "code-format")!;
+    expect(issue).toMatchObject({ severity: "error", row: 6, column: "村（社区）代码", columnKey: "villageCode" });
+    expect(issue.message).toBe("村级集体经济!B6：村（社区）代码显示为科学计数法“3.39901E+11”，后几位已经丢失。请把该列设为“文本”格式，再重新输入完整的 12 位代码。");
     expect(r.rows[1].hasErrors).toBe(true);
     expect(r.rows[1].values.villageCode).toBeNull();
   });

@@ -39,11 +39,12 @@ export async function writeSummarySheets(
     if (table.rows.length === 0 || width === 0) continue;
     const values = table.rows.map((r) => Array.from({ length: width }, (_, c) => toOffice(r[c])));
     const range = ws.getRange(`A1:${address(values.length - 1, width - 1)}`);
+    // Every string goes into a cell formatted as Text ("@") BEFORE the values are set: Excel would otherwise run
+    // a clerk's 备注 such as "=HYPERLINK(…)" as a formula. Numbers get their column's format (0.0%, 0.00).
+    range.numberFormat = values.map((row, r) =>
+      row.map((v, c) => (typeof v === "string" ? "@" : (r > 0 && table.formats?.[c]) || "General")),
+    );
     range.values = values;
-    if (table.formats?.some((f) => f) && values.length > 1) {
-      const body = ws.getRange(`A2:${address(values.length - 1, width - 1)}`);
-      body.numberFormat = values.slice(1).map(() => Array.from({ length: width }, (_, c) => table.formats?.[c] || "General"));
-    }
     ws.getRange(`A1:${address(0, width - 1)}`).format.font.bold = true;
     range.format.autofitColumns();
   }

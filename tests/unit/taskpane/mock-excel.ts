@@ -210,12 +210,18 @@ export class MockExcel {
       set values(v: unknown[][]) {
         self.queue(() => v.forEach((row, r) => row.forEach((x, c) => {
           const a = address(rect.top + r, rect.left + c);
+          const format = s.cells.get(a)?.format;
           if (x === "" || x === null) s.cells.delete(a);
-          else s.cells.set(a, { value: x as MockCell["value"] });
+          // Like Excel: a string starting with "=" becomes a formula unless the cell is formatted as Text.
+          else if (typeof x === "string" && x.startsWith("=") && format !== "@") s.cells.set(a, { value: null, formula: x, format });
+          else s.cells.set(a, { value: x as MockCell["value"], format });
         })));
       },
-      set numberFormat(_v: unknown[][]) {
-        self.queue(() => undefined);
+      set numberFormat(v: unknown[][]) {
+        self.queue(() => v.forEach((row, r) => row.forEach((f, c) => {
+          const a = address(rect.top + r, rect.left + c);
+          s.cells.set(a, { ...(s.cells.get(a) ?? { value: null }), format: String(f) });
+        })));
       },
       __rect: rect,
     };

@@ -158,6 +158,17 @@ describe("writeSummarySheets", () => {
     expect(xl.sheets[xl.active].name).toBe("乡镇汇总");
   });
 
+  it("writes a clerk's text that looks like a formula as text, never as a formula", async () => {
+    const xl = new MockExcel();
+    xl.addSheet("Sheet1", [["x"]]);
+    const hostile = "=HYPERLINK(\"http://example.invalid\",\"点此\")";
+    await writeSummarySheets(xl.context, [{ name: "审核问题", rows: [["备注", "数"], [hostile, 1.5]], formats: ["", "0.00"] }]);
+    const cell = xl.sheet("审核问题").cells.get("A2");
+    expect(cell).toMatchObject({ value: hostile, format: "@" });
+    expect(cell?.formula).toBeUndefined();
+    expect(xl.sheet("审核问题").cells.get("B2")).toMatchObject({ value: 1.5, format: "0.00" });
+  });
+
   it("never overwrites silently: a clash is a conflict, and replacing needs overwrite", async () => {
     const xl = new MockExcel();
     xl.addSheet("乡镇汇总", [["旧数据"]]);

@@ -1,0 +1,182 @@
+/**
+ * The `xiaobo` command as a user runs it: a real process (node bin/xiaobo.js), real files (the demo county's
+ * submissions in samples/), exit codes, human and JSON output, the written workbooks.
+ */
+import { execFile } from "child_process";
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, copyFileSync, mkdirSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import { readBook } from "../../addin/io";
+import { builtinTemplate, parseRegistry } from "../../addin/templates";
+import { validateBook } from "../../addin/validate";
+
+const ROOT = join(__dirname, "..", "..");
+const SAMPLES = join(ROOT, "samples", "submissions");
+
+function xiaobo(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, "bin", "xiaobo.js"), ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "xiaobo-cli-"));
+
+describe("xiaobo validate", () => {
+  test("--json over the demo folder: one entry per file, the failing township has errors, exit 1", async () => {
+    const r = await xiaobo(["validate", SAMPLES, "--json"]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { files: { file: string; township: string | null; status: string; issues: { code: string; cell?: string; message: string }[] }[] };
+    const byFile = new Map(out.files.map((f) => [f.file, f]));
+    expect([...byFile.keys()].sort()).toEqual(
+      ["东湖镇.xlsx", "北岭乡.xls", "南溪镇.xlsx", "桃源镇.xlsx", "清水镇.xlsx", "白云乡.csv", "石桥镇.xlsx", "西山镇.xlsx", "金沙镇.xlsx", "青石镇.xlsx", "龙泉镇.xlsx"].sort(),
+    );
+    const failing = byFile.get("石桥镇.xlsx")!;
+    expect(failing.status).toBe("errors");
+    expect(failing.township).toBe("石桥镇");
+    const codes = new Set(failing.issues.map((i) => i.code));
+    for (const c of ["rule", "missing-village", "code-format"]) expect(codes).toContain(c);
+    // The old-Excel .xls and the GBK CSV are read like any other file.
+    expect(byFile.get("北岭乡.xls")!.issues.filter((i) => i.code !== "text-number")).toEqual([]);
+    expect(byFile.get("白云乡.csv")!.status).not.toBe("errors");
+    expect(byFile.get("白云乡.csv")!.township).toBe("白云乡");
+    for (const f of out.files.filter((x) => x.file !== "石桥镇.xlsx")) expect(f.status === "errors" || f.status === "unreadable").toBe(false);
+  });
+
+  test("human output names each file, its township, and every problem with its cell, in Chinese", async () => {
+    const r = await xiaobo(["validate", join(SAMPLES, "石桥镇.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("【石桥镇.xlsx】乡镇：石桥镇");
+    expect(r.stdout).toMatch(/村级集体经济!F\d+/);
+    expect(r.stdout).toContain("共 1 个文件");
+  });
+
+  test("a clean file exits 0; an unreadable one is reported, not fatal, and exits 1", async () => {
+    const dir = tmp();
+    copyFileSync(join(SAMPLES, "东湖镇.xlsx"), join(dir, "东湖镇.xlsx"));
+    expect((await xiaobo(["validate", join(dir, "东湖镇.xlsx")])).code).toBe(0);
+    writeFileSync(join(dir, "坏文件.xlsx"), "这不是表格");
+    const r = await xiaobo(["validate", dir, "--json"]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.files.map((f: { status: string }) => f.status).sort()).toEqual(["ok", "unreadable"]);
+  });
+
+  test("--annotate writes a marked copy with the problem cells filled and noted", async () => {
+    const dir = tmp();
+    await xiaobo(["validate", join(SAMPLES, "石桥镇.xlsx"), "--annotate", dir]);
+    const path = join(dir, "石桥镇_审核标注.xlsx");
+    expect(existsSync(path)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.worksheets.find((w) => w.name === "村级集体经济")!;
+    const marked: string[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.note) marked.push(cell.address);
+    }));
+    expect(marked.length).toBeGreaterThan(0);
+    const first = ws.getCell(marked[0]);
+    expect((first.fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/FFFFC7CE|FFFFEB9C/);
+  });
+
+  test("usage errors exit 2 with a Chinese message", async () => {
+    expect((await xiaobo(["validate"])).code).toBe(2);
+    expect((await xiaobo(["validate", SAMPLES, "--no-such-option"])).code).toBe(2);
+    const r = await xiaobo(["validate", join(tmp(), "nothing-here")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("没有找到");
+  });
+});
+
+describe("xiaobo merge", () => {
+  test("--json agrees with the workbook it writes, and the county reconciles", async () => {
+    const dir = tmp();
+    const out = join(dir, "县汇总.xlsx");
+    const r = await xiaobo(["merge", SAMPLES, "--out", out, "--json"]);
+    expect(r.code).toBe(1); // 石桥镇 failed and 凤鸣乡 is missing: written, but not complete
+    const json = JSON.parse(r.stdout);
+    const statuses = Object.fromEntries(json.townships.map((t: { township: string; status: string }) => [t.township, t.status]));
+    expect(statuses["石桥镇"]).toBe("failed");
+    expect(statuses["凤鸣乡"]).toBe("missing");
+    expect(Object.values(statuses).filter((s) => s === "merged")).toHaveLength(10);
+    const cents = (x: number) => Math.round(x * 100);
+    const sum = json.townships.reduce((s: number, t: { operatingIncome: number }) => s + cents(t.operatingIncome), 0);
+    expect(cents(json.county.operatingIncome)).toBe(sum);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["乡镇汇总", "村级明细", "报送情况", "审核问题"]));
+    const ws = wb.getWorksheet("乡镇汇总")!;
+    let countyRow: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (row.values && (row.values as unknown[]).includes("全县合计")) countyRow = row;
+    });
+    expect(countyRow).toBeDefined();
+    const numbers = (countyRow!.values as unknown[]).filter((v): v is number => typeof v === "number").map(cents);
+    expect(numbers).toContain(cents(json.county.operatingIncome));
+  });
+
+  test("--allow-errors merges the valid rows of the failing file and lists the rest as rejected", async () => {
+    const dir = tmp();
+    const r = await xiaobo(["merge", SAMPLES, "--out", join(dir, "x.xlsx"), "--json", "--allow-errors"]);
+    const json = JSON.parse(r.stdout);
+    const shiqiao = json.townships.find((t: { township: string }) => t.township === "石桥镇");
+    expect(shiqiao.villages).toBeGreaterThan(0);
+    expect(json.rejected.some((x: { file: string }) => x.file === "石桥镇.xlsx")).toBe(true);
+  });
+});
+
+describe("xiaobo template", () => {
+  test("the blank template for a township, filled in correctly, passes validation", async () => {
+    const dir = tmp();
+    const out = join(dir, "东湖镇模板.xlsx");
+    const r = await xiaobo(["template", "--township", "东湖镇", "--year", "2026", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("18");
+
+    // Fill it the way a clerk would (ExcelJS keeps the template's layout), then validate it with the engine.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("村级集体经济")!;
+    for (let r = 5; r < 5 + 18; r++) {
+      const weak = ws.getCell(r, 4).value === "是";
+      ws.getCell(r, 5).value = 40;
+      ws.getCell(r, 6).value = 20;
+      ws.getCell(r, 7).value = 10;
+      if (weak) {
+        ws.getCell(r, 8).value = "是";
+        ws.getCell(r, 9).value = 2025;
+      }
+    }
+    const totalRow = 5 + 18;
+    for (const [c, v] of [[5, 720], [6, 360], [7, 180]] as const) ws.getCell(totalRow, c).value = { formula: ws.getCell(totalRow, c).formula!, result: v };
+    const filled = join(dir, "东湖镇.xlsx");
+    await wb.xlsx.writeFile(filled);
+
+    const registry = parseRegistry(readFileSync(join(ROOT, "samples/demo-county/registry.csv"), "utf8"));
+    const report = validateBook(readBook(new Uint8Array(readFileSync(filled)), "东湖镇.xlsx"), { template: builtinTemplate("village-economy"), registry });
+    expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(report.status).toBe("ok");
+    expect(report.township?.name).toBe("东湖镇");
+  });
+
+  test("an unknown township is a usage error listing the known ones", async () => {
+    const r = await xiaobo(["template", "--township", "不存在镇"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("东湖镇");
+  });
+});
+
+describe("npm run demo", () => {
+  test("writes out/县汇总.xlsx and prints the township table", async () => {
+    const cwd = tmp();
+    mkdirSync(join(cwd, "out"));
+    const r = await xiaobo(["demo", "--out", join(cwd, "out", "县汇总.xlsx")], cwd);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("全县合计");
+    expect(r.stdout).toContain("东湖镇");
+    expect(existsSync(join(cwd, "out", "县汇总.xlsx"))).toBe(true);
+  });
+});

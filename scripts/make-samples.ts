@@ -97,13 +97,15 @@ async function main(): Promise<void> {
       case "龙泉镇": {
         // Warnings, explained: a non-weak village's income typed as text, and a baseline village 达标 but not yet
         // counted as eliminated, with the reason written in 备注.
-        const weak = rows.findIndex((r) => r.weakBaseline === true && r.eliminated === false);
-        if (weak >= 0) {
-          rows[weak].totalIncome = 31.2;
-          rows[weak].operatingIncome = 15.6;
-          rows[weak].subsidyIncome = 10;
-          rows[weak].remarks = "年底新增厂房租金一次性到账，待县里核定后认定消薄";
-        }
+        const weak = rows.map((r) => r.weakBaseline).lastIndexOf(true);
+        Object.assign(rows[weak], {
+          totalIncome: 31.2,
+          operatingIncome: 15.6,
+          subsidyIncome: 10,
+          eliminated: false,
+          eliminatedYear: null,
+          remarks: "年底新增厂房租金一次性到账，待县里核定后认定消薄",
+        });
         writeFileSync(file, await xlsx(tw, rows));
         break;
       }
@@ -114,12 +116,11 @@ async function main(): Promise<void> {
         break;
       }
       case "白云乡": {
-        // A CSV saved by Chinese Excel: GBK, no BOM, just the header row and the data.
-        const cols = template.columns;
-        const lines = [cols.map((c) => c.header).join(",")];
-        for (const r of rows)
-          lines.push(cols.map((c) => { const v = r[c.key]; return v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "是" : "否") : String(v); }).join(","));
-        writeFileSync(join(OUT, `${tw.name}.csv`), iconv.encode(lines.join("\r\n") + "\r\n", "gbk"));
+        // A CSV saved by Chinese Excel ("CSV (逗号分隔)"): the whole sheet, title rows and 合计 included, in GBK
+        // without a BOM.
+        const book = XLSX.read(await xlsx(tw, rows), { type: "array" });
+        const csv = XLSX.utils.sheet_to_csv(book.Sheets[book.SheetNames[0]], { eol: "\r\n" });
+        writeFileSync(join(OUT, `${tw.name}.csv`), iconv.encode(csv + "\r\n", "gbk"));
         break;
       }
       default:

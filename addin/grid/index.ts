@@ -1,2 +1,3 @@
 export * from "./grid";
 export * from "./address";
+export * from "./csv";

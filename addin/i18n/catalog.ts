@@ -1,6 +1,7 @@
 import { annotate } from "./annotate";
 import { cli } from "./cli";
 import { common } from "./common";
+import { io } from "./io";
 import { ioTemplate } from "./io-template";
 import { merge } from "./merge";
 import { registry } from "./registry";
@@ -16,6 +17,7 @@ export const catalogue = {
   ...common,
   ...cli,
   ...annotate,
+  ...io,
   ...ioTemplate,
   ...registry,
   ...templates,

@@ -1,6 +1,5 @@
 export * from "./registry-types";
 export { parseRegistry, parseTargets, townshipOfVillage, RegistryError } from "./registry";
-export { parseCsvText } from "./csv-text";
 export * from "./schema";
 export { loadTemplate, templateToJson, compileTemplate, textOf, TemplateError } from "./load";
 export type { CompiledTemplate, CompiledColumn, CompiledRule } from "./load";

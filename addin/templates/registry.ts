@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t, type MessageKey } from "../i18n";
-import { parseCsvText } from "./csv-text";
+import { parseCsvRecords } from "../grid";
 import type { Registry, RegistryTownship, Targets } from "./registry-types";
 
 /** A registry or targets file that cannot be used; `messages` lists every problem, in Chinese. */
@@ -42,7 +42,7 @@ function columnIndexes<K extends string>(header: string[], wanted: Record<K, str
  * Every problem is collected; any problem makes the registry unusable (it is the reference for everything else).
  */
 export function parseRegistry(text: string, file = "registry.csv"): Registry {
-  const [header = [], ...rows] = parseCsvText(text);
+  const [header = [], ...rows] = parseCsvRecords(text);
   const col = columnIndexes(header, REGISTRY_COLUMNS, file);
   const errors: string[] = [];
   const townships = new Map<string, RegistryTownship>();
@@ -88,7 +88,7 @@ export function parseRegistry(text: string, file = "registry.csv"): Registry {
 
 /** Parses targets.csv (乡镇代码, 年度消薄任务数); every township code must be in the registry when one is given. */
 export function parseTargets(text: string, file = "targets.csv", registry?: Registry): Targets {
-  const [header = [], ...rows] = parseCsvText(text);
+  const [header = [], ...rows] = parseCsvRecords(text);
   const col = columnIndexes(header, TARGET_COLUMNS, file);
   const known = registry ? new Set(registry.townships.map((tw) => tw.code)) : undefined;
   const errors: string[] = [];

@@ -1,0 +1,68 @@
+/**
+ * Node-only file access (the CLI, tests, benches). Kept out of addin/io/index.ts so the browser bundle never
+ * pulls in fs or zlib.
+ */
+import { readFile, readdir, stat } from "fs/promises";
+import { basename, extname, join } from "path";
+import { inflateRawSync } from "zlib";
+import type { Book } from "../grid";
+import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
+import { readBook, type InflateCheck } from "./read-book";
+import { UnreadableError } from "./unreadable";
+import { dataOffset } from "./zip-guard";
+
+export { UnreadableError };
+
+/** Inflates every deflated entry with a hard output bound: a zip that lies about its sizes is a zip bomb. */
+export const boundedInflateCheck: InflateCheck = (bytes, entries, file, limits) => {
+  let budget = limits.maxUnzippedBytes;
+  for (const e of entries) {
+    if (e.method !== 8 || e.compressedSize === 0) continue;
+    const start = dataOffset(bytes, e);
+    let out: Buffer;
+    try {
+      out = inflateRawSync(bytes.subarray(start, start + e.compressedSize), { maxOutputLength: Math.min(budget, e.size + 1) });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UnreadableError(file, code === "ERR_BUFFER_TOO_LARGE" ? "zip-bomb" : "truncated");
+    }
+    if (out.length !== e.size) throw new UnreadableError(file, "zip-bomb");
+    budget -= out.length;
+  }
+};
+
+export async function readBookFile(path: string, limits: Partial<ReadLimits> = {}): Promise<Book> {
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  const file = basename(path);
+  const info = await stat(path);
+  if (info.size > lim.maxBytes) throw new UnreadableError(file, "too-large", { limit: Math.round(lim.maxBytes / 1024 / 1024) });
+  const bytes = await readFile(path);
+  return readBook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, lim, boundedInflateCheck);
+}
+
+const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".et"]);
+
+/**
+ * The spreadsheets under the given paths: folders are walked recursively (skipping hidden files and Excel's ~$
+ * lock files), in a stable sorted order. A file named explicitly is kept whatever its extension, so a clerk's
+ * misnamed file gets an "unreadable" report instead of being silently ignored.
+ */
+export async function listSpreadsheets(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith(".") || e.name.startsWith("~$")) continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(full);
+    }
+  };
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info) continue;
+    if (info.isDirectory()) await walk(p);
+    else out.push(p);
+  }
+  return [...new Set(out)];
+}

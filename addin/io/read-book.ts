@@ -1,0 +1,62 @@
+import type { Book } from "../grid";
+import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
+import { readCsv } from "./read-csv";
+import { readWorkbook } from "./read-workbook";
+import { UnreadableError } from "./unreadable";
+import { guardZip, type ZipEntry } from "./zip-guard";
+
+/**
+ * Checks the real inflated size of zip entries against what the directory declares (declared sizes can lie).
+ * Node passes one built on zlib's bounded inflate (addin/io/node.ts); a browser has no synchronous bounded
+ * inflate, and there the declared-size checks of guardZip are the bound.
+ */
+export type InflateCheck = (bytes: Uint8Array, entries: ZipEntry[], file: string, limits: ReadLimits) => void;
+
+const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|et)$/i;
+
+/**
+ * Reads a file's bytes into a Book, choosing the reader by content (magic bytes), not by extension: clerks rename
+ * files, and old systems save CSV or HTML as ".xls". Anything that is not a readable spreadsheet throws an
+ * UnreadableError whose message tells the user what to do; nothing else is thrown for bad input.
+ */
+export function readBook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}, inflateCheck?: InflateCheck): Book {
+  const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
+  const file = fileName.replace(/^.*[\\/]/, "");
+  if (bytes.length === 0) throw new UnreadableError(file, "empty");
+  if (bytes.length > lim.maxBytes) throw new UnreadableError(file, "too-large", { limit: Math.round(lim.maxBytes / 1024 / 1024) });
+
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    const entries = guardZip(bytes, file, lim);
+    if (!entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))) throw new UnreadableError(file, "not-spreadsheet");
+    inflateCheck?.(bytes, entries, file, lim);
+    return readWorkbook(bytes, file, "xlsx", lim);
+  }
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return readWorkbook(bytes, file, "xls", lim);
+  if (looksBinary(bytes)) throw new UnreadableError(file, "not-spreadsheet");
+  // Text. With a spreadsheet extension it must at least look like a table (HTML tables saved as .xls included).
+  if (SPREADSHEET_EXT.test(file)) {
+    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
+    if (head.startsWith("<")) {
+      if (!/<table/.test(new TextDecoder("utf-8").decode(bytes.subarray(0, 200000)).toLowerCase())) throw new UnreadableError(file, "not-spreadsheet");
+      return readWorkbook(bytes, file, "xls", lim);
+    }
+    const firstLine = head.split("\n")[0];
+    if (!/[,\t;]/.test(firstLine)) throw new UnreadableError(file, "not-spreadsheet");
+  }
+  return readCsv(bytes, file, lim);
+}
+
+/** Text files have no NUL bytes and few control characters in their first kilobytes (UTF-16 has a BOM). */
+function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const n = Math.min(bytes.length, 4096);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control > n / 20;
+}
+
+export { UnreadableError };

@@ -19,7 +19,7 @@ export function parseCsvText(text: string, delimiter = ","): string[][] {
         } else quoted = false;
       } else field += ch;
     } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
+    else if (ch === delimiter) {
       row.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {

@@ -119,7 +119,7 @@ async function main(): Promise<void> {
         // A CSV saved by Chinese Excel ("CSV (逗号分隔)"): the whole sheet, title rows and 合计 included, in GBK
         // without a BOM.
         const book = XLSX.read(await xlsx(tw, rows), { type: "array" });
-        const csv = XLSX.utils.sheet_to_csv(book.Sheets[book.SheetNames[0]], { eol: "\r\n" });
+        const csv = XLSX.utils.sheet_to_csv(book.Sheets[book.SheetNames[0]], { RS: "\r\n" });
         writeFileSync(join(OUT, `${tw.name}.csv`), iconv.encode(csv + "\r\n", "gbk"));
         break;
       }

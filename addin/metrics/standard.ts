@@ -1,0 +1,53 @@
+import { MetricError, requireFinite } from "./errors";
+import { eliminationRate } from "./rates";
+
+/**
+ * 达标 (meets the standard): "and" = 总收入 ≥ T₁ 且 经营性收入 ≥ T₂ (the demo county: 30/15 万元);
+ * "or" = either; "operating" = 经营性收入 ≥ T₂ alone, as some counties count. Provinces and years differ,
+ * so the thresholds are parameters.
+ */
+export type StandardMode = "and" | "or" | "operating";
+
+export interface Standard {
+  totalMin: number;
+  operatingMin: number;
+  mode: StandardMode;
+}
+
+export const DEMO_STANDARD: Standard = { totalMin: 30, operatingMin: 15, mode: "and" };
+
+export function meetsStandard(total: number, operating: number, standard: Partial<Standard> = {}): boolean {
+  const s = { ...DEMO_STANDARD, ...standard };
+  requireFinite(total, "total");
+  requireFinite(operating, "operating");
+  const t = total >= s.totalMin;
+  const o = operating >= s.operatingMin;
+  return s.mode === "and" ? t && o : s.mode === "or" ? t || o : o;
+}
+
+/** 非薄弱村 / 已消薄 / 未消薄: a baseline village is 已消薄 when it is now 达标. */
+export type VillageStatus = "non-weak" | "eliminated" | "not-eliminated";
+
+export function villageStatus(baseline: boolean, total: number, operating: number, standard: Partial<Standard> = {}): VillageStatus {
+  if (!baseline) return "non-weak";
+  return meetsStandard(total, operating, standard) ? "eliminated" : "not-eliminated";
+}
+
+export interface VillageIncome {
+  baseline: boolean;
+  total: number;
+  operating: number;
+}
+
+/** 转化率 from incomes: baseline villages now 达标 ÷ baseline villages. No baseline villages → div0. */
+export function conversionRate(villages: readonly VillageIncome[], standard: Partial<Standard> = {}): number {
+  let base = 0;
+  let met = 0;
+  for (const v of villages) {
+    if (!v.baseline) continue;
+    base++;
+    if (meetsStandard(v.total, v.operating, standard)) met++;
+  }
+  if (base === 0) throw new MetricError("div0", "baseline-zero");
+  return eliminationRate(met, base);
+}

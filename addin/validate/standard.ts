@@ -2,6 +2,7 @@
  * 达标 (meets the standard) for the elimination check. The definition lives in addin/metrics so that custom functions,
  * validation and the county summary never disagree; this file only adapts the template's parameters to it.
  */
+import { meetsStandard } from "../metrics";
 import type { StandardMode, TemplateParameters } from "../templates";
 
 export interface StandardParams {
@@ -14,9 +15,7 @@ export function standardOf(p: TemplateParameters): StandardParams {
   return { totalMin: p.totalMin ?? 0, operatingMin: p.operatingMin ?? 0, mode: p.mode ?? "and" };
 }
 
-/** TEMPORARY until addin/metrics lands: same definition (总收入 ≥ T₁ and/or 经营性收入 ≥ T₂, or 经营性收入 alone). */
+/** 达标, by the one definition in addin/metrics. */
 export function meets(total: number, operating: number, s: StandardParams): boolean {
-  const t = total >= s.totalMin;
-  const o = operating >= s.operatingMin;
-  return s.mode === "and" ? t && o : s.mode === "or" ? t || o : o;
+  return meetsStandard(total, operating, s);
 }

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from "fs";
+import { createWriteStream, mkdirSync, renameSync } from "fs";
 import { dirname, resolve } from "path";
 import { t } from "../../addin/i18n";
-import { writeSummaryWorkbook } from "../../addin/io";
+import { streamSummaryWorkbook } from "../../addin/io";
 import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
 import { templateToJson } from "../../addin/templates";
 import { loadRegistryOption, loadTargetsOption, loadTemplateOption } from "../context";
@@ -50,7 +50,16 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
     return { summary, out, exitCode: 3 };
   }
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, await writeSummaryWorkbook(summary, { county: registry.county, year: opts.year }));
+  // Streamed to a temporary name first: a half-written 县汇总.xlsx must never replace a good one.
+  const partial = `${out}.part`;
+  const stream = createWriteStream(partial);
+  const closed = new Promise<void>((resolve, reject) => {
+    stream.on("close", resolve);
+    stream.on("error", reject);
+  });
+  await streamSummaryWorkbook(summary, stream, { county: registry.county, year: opts.year });
+  await closed;
+  renameSync(partial, out);
 
   if (opts.json) process.stdout.write(JSON.stringify(summaryToJson(summary), null, 2) + "\n");
   else process.stdout.write(humanSummary(summary) + "\n\n" + t("cli.written", { path: out }) + "\n");

@@ -1,6 +1,7 @@
 import { annotate } from "./annotate";
 import { cli } from "./cli";
 import { common } from "./common";
+import { functions } from "./functions";
 import { io } from "./io";
 import { ioTemplate } from "./io-template";
 import { merge } from "./merge";
@@ -17,6 +18,7 @@ export const catalogue = {
   ...common,
   ...cli,
   ...annotate,
+  ...functions,
   ...io,
   ...ioTemplate,
   ...registry,

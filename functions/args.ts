@@ -1,0 +1,75 @@
+/**
+ * Excel's argument conventions for custom functions (architecture.md, "Office facts"): omitted optional arguments
+ * arrive as null (JS defaults do not apply); a blank cell arrives as 0 on desktop and null on the web; ranges arrive
+ * as any[][]; in ranges, blanks, text and logicals are skipped the way RANK.EQ skips them.
+ */
+import type { MessageKey } from "../addin/i18n";
+import { excelError } from "./excel-errors";
+
+export type Matrix = unknown[][];
+
+/** A required scalar number. A blank (null) counts as 0, as Excel desktop passes it; anything else not a number is #VALUE!. */
+export function num(v: unknown, name: string): number {
+  if (v === null || v === undefined || v === "") return 0;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  throw excelError("value", "fn.notNumber", { name, value: String(v) });
+}
+
+/** An optional scalar number: null/omitted → the default. */
+export function optNum(v: unknown, name: string, fallback: number): number {
+  return v === null || v === undefined || v === "" ? fallback : num(v, name);
+}
+
+export function optBool(v: unknown, fallback: boolean): boolean {
+  if (v === null || v === undefined || v === "") return fallback;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  const s = String(v).trim().toUpperCase();
+  return !(s === "FALSE" || s === "否" || s === "0");
+}
+
+export function optText(v: unknown, fallback: string): string {
+  return v === null || v === undefined || v === "" ? fallback : String(v).trim();
+}
+
+/** Numbers of a range with their positions (row-major); blanks, text and logicals are skipped. */
+export function numbersOf(m: Matrix): { values: number[]; at: [number, number][] } {
+  const values: number[] = [];
+  const at: [number, number][] = [];
+  m.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v === "number" && Number.isFinite(v)) {
+        values.push(v);
+        at.push([r, c]);
+      }
+    }),
+  );
+  return { values, at };
+}
+
+/** The list of numbers of a range argument, or a scalar passed where a range is expected. */
+export function list(m: Matrix | number | null): number[] {
+  if (m === null || m === undefined) return [];
+  if (typeof m === "number") return [m];
+  return numbersOf(m).values;
+}
+
+/** A range of the same shape as `like`, filled with "" (never null: a null in a returned array shows as 0). */
+export function blankLike(like: Matrix): (string | number | boolean)[][] {
+  return like.map((row) => row.map(() => ""));
+}
+
+export function sameShape(a: Matrix, b: Matrix, names: [string, string]): void {
+  if (a.length !== b.length || a.some((row, r) => row.length !== b[r].length)) throw excelError("value", "fn.shape", { a: names[0], b: names[1] });
+}
+
+/** 是/否 (also TRUE/FALSE, 1/0) → boolean; blank → null; anything else #VALUE!. */
+export function yesNo(v: unknown, name: string): boolean | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  const s = String(v).trim();
+  if (s === "是" || s.toUpperCase() === "TRUE" || s.toUpperCase() === "Y") return true;
+  if (s === "否" || s.toUpperCase() === "FALSE" || s.toUpperCase() === "N") return false;
+  throw excelError("value", "fn.yesNo" as MessageKey, { name, value: s });
+}

@@ -45,13 +45,13 @@ export function App({ services, initialView = "check" }: { services: AppServices
           <Tab value="settings">{t("taskpane.tab.settings")}</Tab>
         </TabList>
         {/* Every view stays mounted so its results survive switching tabs. */}
-        <div role="tabpanel" hidden={view !== "check"} className={styles.panel}>
+        <div role="tabpanel" hidden={view !== "check"} className={view === "check" ? styles.panel : undefined}>
           <CheckView services={services} config={resolved.config} />
         </div>
-        <div role="tabpanel" hidden={view !== "merge"} className={styles.panel}>
+        <div role="tabpanel" hidden={view !== "merge"} className={view === "merge" ? styles.panel : undefined}>
           <MergeView services={services} config={resolved.config} />
         </div>
-        <div role="tabpanel" hidden={view !== "settings"} className={styles.panel}>
+        <div role="tabpanel" hidden={view !== "settings"} className={view === "settings" ? styles.panel : undefined}>
           <SettingsView services={services} settings={settings} onSaved={setSettings} />
         </div>
       </main>

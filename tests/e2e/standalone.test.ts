@@ -63,7 +63,9 @@ test("汇总: choose the demo files, see every township's status, download the c
   const started = Date.now();
   const page = await openPane();
   await page.getByRole("tab", { name: "汇总" }).click();
-  await page.locator('input[type="file"]').first().setInputFiles(sampleFiles());
+  // Only the chosen view is shown.
+  expect(await page.getByRole("tabpanel").count()).toBe(1);
+  await page.getByRole("tabpanel").locator('input[type="file"]').setInputFiles(sampleFiles());
   const list = page.getByTestId("township-list");
   await list.getByText("未报送").first().waitFor({ timeout: 30000 });
   await page.getByText("未通过审核").first().waitFor({ timeout: 30000 });
@@ -84,7 +86,7 @@ test("汇总: choose the demo files, see every township's status, download the c
   await wb.xlsx.readFile(path);
   expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["乡镇汇总", "村级明细", "报送情况", "审核问题"]));
   const names: string[] = [];
-  wb.getWorksheet("乡镇汇总")!.eachRow((row) => names.push(String(row.getCell(1).value ?? "")));
+  wb.getWorksheet("乡镇汇总")!.eachRow((row) => row.eachCell((cell) => names.push(String(cell.value ?? ""))));
   for (const n of ["东湖镇", "凤鸣乡", "全县合计"]) expect(names).toContain(n);
   console.log(`e2e 汇总 (open, read 11 files, merge, download): ${Date.now() - started} ms`);
   await page.context().close();
@@ -94,13 +96,16 @@ test("检查: a file with errors lists them, errors before warnings, with their 
   const started = Date.now();
   const page = await openPane();
   await page.getByRole("tab", { name: "检查" }).click();
-  await page.locator('input[type="file"]').first().setInputFiles([join(SAMPLES, "石桥镇.xlsx"), join(SAMPLES, "东湖镇.xlsx")]);
-  await page.getByText(/石桥镇\.xlsx.*\d+ 个错误/).waitFor({ timeout: 30000 });
+  await page.getByRole("tabpanel").locator('input[type="file"]').setInputFiles([join(SAMPLES, "石桥镇.xlsx"), join(SAMPLES, "东湖镇.xlsx"), join(SAMPLES, "龙泉镇.xlsx")]);
+  await page.getByText(/石桥镇\.xlsx：\d+ 个错误/).waitFor({ timeout: 30000 });
   await page.getByText("东湖镇.xlsx：检查通过，没有发现问题。").waitFor();
-  const items = await page.getByRole("listitem").allInnerTexts();
-  const kinds = items.map((t) => (t.includes("错误") ? "e" : t.includes("警告") ? "w" : "")).filter(Boolean).join("");
-  expect(kinds).toMatch(/^e+w*$/);
-  expect(items.join("\n")).toMatch(/村级集体经济!F\d+/);
+  const text = await page.getByRole("tabpanel").innerText();
+  // Errors come before warnings, each problem with its sheet and cell and a Chinese explanation.
+  expect(text.indexOf("错误（必须修改）")).toBeGreaterThan(-1);
+  expect(text.indexOf("错误（必须修改）")).toBeLessThan(text.indexOf("警告（请核实"));
+  expect(text).toContain("村级集体经济!F8：经营性收入 39.00 大于总收入 30.50，请核对");
+  expect(text).toContain("漏报石桥镇前埠村");
+  expect(text).toContain("已说明");
   await page.screenshot({ path: join(SHOTS, "检查.png"), fullPage: true });
   console.log(`e2e 检查 (open, read 2 files, validate): ${Date.now() - started} ms`);
   await page.context().close();
@@ -109,7 +114,10 @@ test("检查: a file with errors lists them, errors before warnings, with their 
 test("设置: the demo county is the default registry, at 30/15", async () => {
   const page = await openPane();
   await page.getByRole("tab", { name: "设置" }).click();
-  await page.getByText("示例县").first().waitFor();
+  const panel = page.getByRole("tabpanel");
+  await panel.getByText("内置示例县（12 个乡镇，188 个村）").waitFor();
+  // Blank thresholds mean the template's standard, shown as the placeholder.
+  expect(await panel.locator("input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).placeholder).filter(Boolean))).toEqual(expect.arrayContaining(["30", "15"]));
   await page.screenshot({ path: join(SHOTS, "设置.png"), fullPage: true });
   await page.context().close();
 }, 60000);

@@ -1,0 +1,82 @@
+/** @jest-environment jsdom */
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+
+const ROOT = join(__dirname, "../../..");
+const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+const doc = new DOMParser().parseFromString(xml, "application/xml");
+const all = (tag: string) => Array.from(doc.getElementsByTagName(tag));
+
+describe("manifest.xml", () => {
+  test("is well-formed XML with the TaskPaneApp root", () => {
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(doc.documentElement.localName).toBe("OfficeApp");
+    expect(doc.documentElement.getAttribute("xsi:type")).toBe("TaskPaneApp");
+    expect(all("DefaultLocale")[0].textContent).toBe("zh-CN");
+  });
+
+  test("every resid used is defined once in Resources", () => {
+    const defined = new Map<string, number>();
+    for (const tag of ["bt:Image", "bt:Url", "bt:String"]) for (const el of all(tag)) defined.set(el.getAttribute("id")!, (defined.get(el.getAttribute("id")!) ?? 0) + 1);
+    const used = Array.from(doc.querySelectorAll("*")).flatMap((el) => (el.getAttribute("resid") ? [el.getAttribute("resid")!] : []));
+    expect(used.length).toBeGreaterThan(5);
+    for (const id of used) expect([id, defined.get(id)]).toEqual([id, 1]);
+  });
+
+  test("one shared runtime, used by the custom functions page and the task pane button", () => {
+    const runtimes = all("Runtime");
+    expect(runtimes).toHaveLength(1);
+    const id = runtimes[0].getAttribute("resid");
+    expect(runtimes[0].getAttribute("lifetime")).toBe("long");
+    const page = doc.querySelector('ExtensionPoint[xsi\\:type="CustomFunctions"] Page SourceLocation') ?? all("Page")[0].getElementsByTagName("SourceLocation")[0];
+    expect(page.getAttribute("resid")).toBe(id);
+    const action = all("Action").find((a) => a.getAttribute("xsi:type") === "ShowTaskpane")!;
+    expect(action.getElementsByTagName("SourceLocation")[0].getAttribute("resid")).toBe(id);
+    expect(all("FunctionFile")[0].getAttribute("resid")).toBe(id);
+  });
+
+  test("requires SharedRuntime 1.1; the functions namespace is XB", () => {
+    const sets = all("Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
+    expect(sets).toContain("SharedRuntime 1.1");
+    const ns = all("Namespace")[0].getAttribute("resid")!;
+    const str = all("bt:String").find((s) => s.getAttribute("id") === ns)!;
+    expect(str.getAttribute("DefaultValue")).toBe("XB");
+  });
+
+  test("every URL is https://localhost:3000, and each Override carries the bt: prefix inside Resources", () => {
+    const urls = Array.from(doc.querySelectorAll("*")).flatMap((el) => ["DefaultValue", "Value"].map((a) => el.getAttribute(a) ?? "")).filter((v) => /^https?:/.test(v));
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect(u.startsWith("https://localhost:3000/")).toBe(true);
+    for (const el of all("Resources")[0].querySelectorAll("*")) if (el.localName === "Override") expect(el.tagName).toBe("bt:Override");
+    expect(xml).not.toMatch(/<Override[^>]*>\s*<\/bt:/);
+  });
+
+  test("the functions metadata has a zh-cn override to functions-zh-cn.json; English overrides for strings", () => {
+    const meta = all("bt:Url").find((u) => u.getAttribute("id") === "Functions.Metadata.Url")!;
+    expect(meta.getAttribute("DefaultValue")).toBe("https://localhost:3000/functions.json");
+    const zh = Array.from(meta.getElementsByTagName("bt:Override"));
+    expect(zh.map((o) => [o.getAttribute("Locale")?.toLowerCase(), o.getAttribute("Value")])).toEqual([["zh-cn", "https://localhost:3000/functions-zh-cn.json"]]);
+    for (const s of all("bt:String").filter((s) => s.getAttribute("id") !== "Functions.Namespace")) {
+      expect(s.getAttribute("DefaultValue")).toMatch(/[\u4e00-\u9fff]/);
+      expect(s.getElementsByTagName("bt:Override")[0]?.getAttribute("Locale")).toBe("en-us");
+    }
+  });
+
+  test("every icon it names exists in assets/", () => {
+    const icons = Array.from(doc.querySelectorAll("*")).map((el) => el.getAttribute("DefaultValue") ?? "").filter((v) => v.endsWith(".png"));
+    expect(icons.length).toBeGreaterThanOrEqual(4);
+    for (const u of icons) expect(existsSync(join(ROOT, u.replace("https://localhost:3000/", "")))).toBe(true);
+  });
+});
+
+describe("webpack.config.js", () => {
+  test("builds the task pane and the functions into one shared-runtime page, with the metadata plugin", async () => {
+    const config = await require(join(ROOT, "webpack.config.js"))({}, { mode: "production" });
+    expect(Object.keys(config.entry)).toEqual(["functions", "taskpane"]);
+    const names = config.plugins.map((p: object) => p.constructor.name);
+    expect(names).toEqual(expect.arrayContaining(["CustomFunctionsMetadataPlugin", "HtmlWebpackPlugin", "CopyPlugin"]));
+    const html = config.plugins.find((p: object) => p.constructor.name === "HtmlWebpackPlugin");
+    expect(html.userOptions.chunks).toEqual(["functions", "taskpane"]);
+    expect(config.devServer).toBeUndefined(); // building needs no certificates
+  });
+});

@@ -32,31 +32,52 @@ export function optText(v: unknown, fallback: string): string {
   return v === null || v === undefined || v === "" ? fallback : String(v).trim();
 }
 
-/** Numbers of a range with their positions (row-major); blanks, text and logicals are skipped. */
-export function numbersOf(m: Matrix): { values: number[]; at: [number, number][] } {
-  const values: number[] = [];
-  const at: [number, number][] = [];
-  m.forEach((row, r) =>
-    row.forEach((v, c) => {
+/**
+ * Numbers of a range with their positions (row-major); blanks, text and logicals are skipped. Positions are kept in
+ * typed arrays: a 100,000-row column must not become 100,000 little tuples.
+ */
+export function numbersOf(m: Matrix): { values: Float64Array; rows: Int32Array; cols: Int32Array } {
+  let size = 0;
+  for (const row of m) size += row.length;
+  const values = new Float64Array(size);
+  const rows = new Int32Array(size);
+  const cols = new Int32Array(size);
+  let k = 0;
+  for (let r = 0; r < m.length; r++) {
+    const row = m[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
       if (typeof v === "number" && Number.isFinite(v)) {
-        values.push(v);
-        at.push([r, c]);
+        values[k] = v;
+        rows[k] = r;
+        cols[k++] = c;
       }
-    }),
-  );
-  return { values, at };
+    }
+  }
+  return { values: values.subarray(0, k), rows: rows.subarray(0, k), cols: cols.subarray(0, k) };
 }
 
 /** The list of numbers of a range argument, or a scalar passed where a range is expected. */
 export function list(m: Matrix | number | null): number[] {
   if (m === null || m === undefined) return [];
   if (typeof m === "number") return [m];
-  return numbersOf(m).values;
+  return Array.from(numbersOf(m).values);
 }
 
-/** A range of the same shape as `like`, filled with "" (never null: a null in a returned array shows as 0). */
-export function blankLike(like: Matrix): (string | number | boolean)[][] {
-  return like.map((row) => row.map(() => ""));
+/**
+ * A range of the same shape as `like` with `results[k]` at (rows[k], cols[k]) — positions in row-major order, as
+ * numbersOf returns them — and "" everywhere else (never null: a null in a returned array shows as 0).
+ */
+export function placeBack(like: Matrix, rows: Int32Array, cols: Int32Array, results: ArrayLike<number>): (string | number)[][] {
+  const out = new Array<(string | number)[]>(like.length);
+  let k = 0;
+  for (let r = 0; r < like.length; r++) {
+    const width = like[r].length;
+    const row = new Array<string | number>(width);
+    for (let c = 0; c < width; c++) row[c] = k < results.length && rows[k] === r && cols[k] === c ? results[k++] : "";
+    out[r] = row;
+  }
+  return out;
 }
 
 export function sameShape(a: Matrix, b: Matrix, names: [string, string]): void {

@@ -6,7 +6,7 @@
  */
 import { t } from "../addin/i18n";
 import * as m from "../addin/metrics";
-import { blankLike, list, numbersOf, num, optBool, optNum, optText, sameShape, yesNo, type Matrix } from "./args";
+import { list, numbersOf, num, optBool, optNum, optText, sameShape, yesNo, placeBack, type Matrix } from "./args";
 import { excel, excelError } from "./excel-errors";
 
 const METHODS: Record<string, m.RankMethod> = {
@@ -172,11 +172,9 @@ export function RANK(value: number, values: any[][], descending?: boolean, metho
  * @returns Ranks, same shape as values.
  */
 export function RANKS(values: any[][], descending?: boolean, method?: string): any[][] {
-  const { values: xs, at } = numbersOf(values);
+  const { values: xs, rows, cols } = numbersOf(values);
   const ranks = excel(() => m.rank(xs, { method: toMethod(method), descending: optBool(descending, true) }));
-  const out = blankLike(values);
-  at.forEach(([r, c], i) => (out[r][c] = ranks[i]));
-  return out;
+  return placeBack(values, rows, cols, ranks);
 }
 
 /**
@@ -190,12 +188,10 @@ export function RANKS(values: any[][], descending?: boolean, method?: string): a
  */
 export function GROUPRANK(values: any[][], groups: any[][], descending?: boolean, method?: string): any[][] {
   sameShape(values, groups, ["values", "groups"]);
-  const { values: xs, at } = numbersOf(values);
-  const keys = at.map(([r, c]) => String(groups[r][c] ?? ""));
+  const { values: xs, rows, cols } = numbersOf(values);
+  const keys = Array.from(rows, (r, i) => String(groups[r][cols[i]] ?? ""));
   const ranks = excel(() => m.groupRank(xs, keys, { method: toMethod(method), descending: optBool(descending, true) }));
-  const out = blankLike(values);
-  at.forEach(([r, c], i) => (out[r][c] = ranks[i]));
-  return out;
+  return placeBack(values, rows, cols, ranks);
 }
 
 /**

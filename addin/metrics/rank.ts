@@ -13,6 +13,8 @@ import { MetricError } from "./errors";
  */
 export type RankMethod = "competition" | "dense" | "average" | "ordinal";
 
+export const RANK_METHODS: readonly RankMethod[] = ["competition", "dense", "average", "ordinal"];
+
 export interface RankOptions {
   method?: RankMethod;
   /** Highest value ranks 1 (default, as RANK.EQ with order 0). */
@@ -31,77 +33,86 @@ function lowerBound(sorted: Float64Array, v: number): number {
   return lo;
 }
 
-/** First index in sorted with sorted[i] > v, searching from `from` (the tie block is usually short). */
-function upperBound(sorted: Float64Array, v: number, from: number): number {
-  let i = from;
-  // Gallop: tie blocks are short in practice, long ones still cost only log steps.
-  let step = 1;
-  while (i + step < sorted.length && sorted[i + step] === v) {
-    i += step;
-    step *= 2;
-  }
-  let lo = i;
-  let hi = Math.min(sorted.length, i + step);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function checked(values: ArrayLike<number>): Float64Array {
   const copy = Float64Array.from(values as ArrayLike<number>);
   for (let i = 0; i < copy.length; i++) if (Number.isNaN(copy[i])) throw new MetricError("value", "nan");
   return copy;
 }
 
-/** For each index of the sorted copy, how many distinct values are at or before it (1-based). */
-function distinctUpTo(sorted: Float64Array): Int32Array {
-  const out = new Int32Array(sorted.length);
-  let d = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) d++;
-    out[i] = d;
+/**
+ * Positions of the values in ascending order, ties in list order (a stable sort of indices). Large lists use an LSD
+ * radix sort on the doubles' bit patterns (4 passes of 16 bits): linear, no comparator calls, and stable, which is
+ * what the ordinal method needs; small lists use a comparator sort, where the radix histograms would dominate.
+ */
+export function sortedOrder(x: Float64Array): Uint32Array {
+  const n = x.length;
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  if (n < 2048) return idx.sort((a, b) => x[a] - x[b] || a - b);
+  // Map each double to an unsigned 64-bit key that sorts like the number (-0 counts as 0, as Excel does).
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  const f = new Float64Array(1);
+  const u = new Uint32Array(f.buffer);
+  for (let i = 0; i < n; i++) {
+    f[0] = x[i] === 0 ? 0 : x[i];
+    const h = u[1];
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~u[0] >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = u[0];
+    }
   }
-  return out;
+  const count = new Uint32Array(65536);
+  let from = idx;
+  let to = new Uint32Array(n);
+  for (let pass = 0; pass < 4; pass++) {
+    const key = pass < 2 ? lo : hi;
+    const shift = pass % 2 ? 16 : 0;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++;
+    if (count[(key[0] >>> shift) & 0xffff] === n) continue; // every key has the same digit: nothing to move
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = from[i];
+      to[count[(key[j] >>> shift) & 0xffff]++] = j;
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  return from;
 }
 
-/** Ranks of every value, at the values' positions. */
+/** Ranks of every value, at the values' positions: one stable sort, then one pass over the tie blocks. */
 export function rank(values: ArrayLike<number>, opts: RankOptions = {}): Float64Array {
   const method = opts.method ?? "dense";
+  if (!RANK_METHODS.includes(method)) throw new MetricError("value", "method");
   const desc = opts.descending ?? true;
-  const input = checked(values);
-  const n = input.length;
-  const sorted = input.slice().sort();
+  const x = checked(values);
+  const n = x.length;
+  const order = sortedOrder(x);
+  let distinct = 0;
+  if (method === "dense" && desc) for (let p = 0; p < n; p++) if (p === 0 || x[order[p]] !== x[order[p - 1]]) distinct++;
   const out = new Float64Array(n);
-  const dense = method === "dense" ? distinctUpTo(sorted) : null;
-  const totalDistinct = dense && n ? dense[n - 1] : 0;
-  const seen = method === "ordinal" ? new Int32Array(n) : null;
-  for (let i = 0; i < n; i++) {
-    const v = input[i];
-    const lo = lowerBound(sorted, v);
-    switch (method) {
-      case "dense":
-        out[i] = desc ? totalDistinct - dense![lo] + 1 : dense![lo];
-        break;
-      case "competition":
-        out[i] = desc ? n - upperBound(sorted, v, lo) + 1 : lo + 1;
-        break;
-      case "average": {
-        const hi = upperBound(sorted, v, lo);
-        // Positions lo+1 … hi ascending; their mean.
-        out[i] = desc ? n - (lo + 1 + hi) / 2 + 1 : (lo + 1 + hi) / 2;
-        break;
-      }
-      case "ordinal": {
-        const first = desc ? n - upperBound(sorted, v, lo) + 1 : lo + 1;
-        out[i] = first + seen![lo]++;
-        break;
-      }
-      default:
-        throw new MetricError("value", "method");
-    }
+  let d = 0;
+  for (let s = 0; s < n; ) {
+    const v = x[order[s]];
+    let e = s + 1;
+    while (e < n && x[order[e]] === v) e++;
+    d++;
+    // The tie block holds ascending positions s+1 … e; descending ones n-e+1 … n-s.
+    const first = desc ? n - e + 1 : s + 1;
+    const r = method === "dense" ? (desc ? distinct - d + 1 : d) : method === "average" ? first + (e - s - 1) / 2 : first;
+    for (let p = s; p < e; p++) out[order[p]] = method === "ordinal" ? first + (p - s) : r;
+    s = e;
   }
   return out;
 }
@@ -109,27 +120,28 @@ export function rank(values: ArrayLike<number>, opts: RankOptions = {}): Float64
 /** The rank one value would have in the list (RANK.EQ-style lookup). A value not in the list → na. */
 export function rankOf(value: number, values: ArrayLike<number>, opts: RankOptions = {}): number {
   const method = opts.method ?? "dense";
+  if (!RANK_METHODS.includes(method)) throw new MetricError("value", "method");
   const desc = opts.descending ?? true;
   const sorted = checked(values).sort();
   const n = sorted.length;
   const lo = lowerBound(sorted, value);
   if (lo >= n || sorted[lo] !== value) throw new MetricError("na", "not-in-list");
-  const hi = upperBound(sorted, value, lo);
+  let hi = lo + 1;
+  while (hi < n && sorted[hi] === value) hi++;
   switch (method) {
     case "competition":
     case "ordinal": // one value alone: its first position in the tie block
       return desc ? n - hi + 1 : lo + 1;
     case "average":
-      return desc ? n - (lo + 1 + hi) / 2 + 1 : (lo + 1 + hi) / 2;
-    case "dense": {
-      let below = 0;
-      for (let i = 0; i < lo; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) below++;
-      let above = 0;
-      for (let i = hi; i < n; i++) if (i === hi || sorted[i] !== sorted[i - 1]) above++;
-      return desc ? above + 1 : below + 1;
+      return (desc ? n - hi + 1 : lo + 1) + (hi - lo - 1) / 2;
+    default: {
+      // dense: distinct values strictly better, plus one
+      let better = 0;
+      if (desc) {
+        for (let i = hi; i < n; i++) if (i === hi || sorted[i] !== sorted[i - 1]) better++;
+      } else for (let i = 0; i < lo; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) better++;
+      return better + 1;
     }
-    default:
-      throw new MetricError("value", "method");
   }
 }
 
@@ -151,4 +163,3 @@ export function groupRank(values: ArrayLike<number>, groups: ArrayLike<unknown>,
   return out;
 }
 
-export const RANK_METHODS: readonly RankMethod[] = ["competition", "dense", "average", "ordinal"];

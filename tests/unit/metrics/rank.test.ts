@@ -115,3 +115,45 @@ describe("ranking, properties against the definitions", () => {
     }));
   });
 });
+
+describe("ranking large lists (the radix-sort path, n ≥ 2048)", () => {
+  /** Reference ranks by definition, via a comparator sort: independent of the implementation under test. */
+  function reference(xs: number[], method: RankMethod, desc: boolean): number[] {
+    const norm = xs.map((x) => (x === 0 ? 0 : x));
+    const distinct = [...new Set(norm)].sort((a, b) => (desc ? b - a : a - b));
+    const denseOf = new Map(distinct.map((v, i) => [v, i + 1]));
+    const sorted = [...norm].sort((a, b) => (desc ? b - a : a - b));
+    const firstPos = new Map<number, number>();
+    const count = new Map<number, number>();
+    sorted.forEach((v, i) => {
+      if (!firstPos.has(v)) firstPos.set(v, i + 1);
+      count.set(v, (count.get(v) ?? 0) + 1);
+    });
+    const seen = new Map<number, number>();
+    return norm.map((v) => {
+      const first = firstPos.get(v)!;
+      if (method === "dense") return denseOf.get(v)!;
+      if (method === "competition") return first;
+      if (method === "average") return first + (count.get(v)! - 1) / 2;
+      const k = seen.get(v) ?? 0;
+      seen.set(v, k + 1);
+      return first + k;
+    });
+  }
+
+  test("every method agrees with the definition on lists of thousands with ties, negatives, -0 and extremes", () => {
+    const value = fc.oneof(
+      fc.integer({ min: -50, max: 50 }).map((i) => i / 10),
+      fc.constantFrom(0, -0, 1e300, -1e300, Number.MIN_VALUE, -Number.MIN_VALUE, Infinity, -Infinity),
+      fc.double({ noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 2048, maxLength: 6000 }), method, fc.boolean(), (xs, m, desc) => {
+        const got = Array.from(rank(xs, { method: m, descending: desc }));
+        const want = reference(xs, m, desc);
+        return got.every((g, i) => g === want[i]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

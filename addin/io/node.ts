@@ -7,18 +7,31 @@ import { basename, extname, join } from "path";
 import { inflateRawSync } from "zlib";
 import type { Book } from "../grid";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
-import { readBook, type InflateCheck } from "./read-book";
+import { readBook, type Inflater } from "./read-book";
 import { UnreadableError } from "./unreadable";
 import { dataOffset } from "./zip-guard";
 
 export { UnreadableError };
 
-/** Inflates every deflated entry with a hard output bound: a zip that lies about its sizes is a zip bomb. */
-export const boundedInflateCheck: InflateCheck = (bytes, entries, file, limits) => {
+/**
+ * Inflates every entry with a hard output bound (a zip that lies about its sizes is a zip bomb) and hands the parts
+ * to the reader, so each is inflated once.
+ */
+export const boundedInflate: Inflater = (bytes, entries, file, limits) => {
   let budget = limits.maxUnzippedBytes;
+  const parts = new Map<string, Uint8Array>();
   for (const e of entries) {
-    if (e.method !== 8 || e.compressedSize === 0) continue;
     const start = dataOffset(bytes, e);
+    if (e.method === 0) {
+      parts.set(e.name, bytes.subarray(start, start + e.compressedSize));
+      continue;
+    }
+    if (e.method !== 8) continue;
+    if (e.compressedSize === 0) {
+      if (e.size !== 0) throw new UnreadableError(file, "truncated");
+      parts.set(e.name, new Uint8Array(0));
+      continue;
+    }
     let out: Buffer;
     try {
       out = inflateRawSync(bytes.subarray(start, start + e.compressedSize), { maxOutputLength: Math.min(budget, e.size + 1) });
@@ -28,7 +41,9 @@ export const boundedInflateCheck: InflateCheck = (bytes, entries, file, limits) 
     }
     if (out.length !== e.size) throw new UnreadableError(file, "zip-bomb");
     budget -= out.length;
+    parts.set(e.name, out);
   }
+  return parts;
 };
 
 export async function readBookFile(path: string, limits: Partial<ReadLimits> = {}): Promise<Book> {
@@ -37,7 +52,7 @@ export async function readBookFile(path: string, limits: Partial<ReadLimits> = {
   const info = await stat(path);
   if (info.size > lim.maxBytes) throw new UnreadableError(file, "too-large", { limit: Math.round(lim.maxBytes / 1024 / 1024) });
   const bytes = await readFile(path);
-  return readBook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, lim, boundedInflateCheck);
+  return readBook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, lim, boundedInflate);
 }
 
 const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".et"]);

@@ -2,15 +2,17 @@ import type { Book } from "../grid";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readCsv } from "./read-csv";
 import { readWorkbook } from "./read-workbook";
+import { readXlsx } from "./read-xlsx";
 import { UnreadableError } from "./unreadable";
 import { guardZip, type ZipEntry } from "./zip-guard";
 
 /**
- * Checks the real inflated size of zip entries against what the directory declares (declared sizes can lie).
- * Node passes one built on zlib's bounded inflate (addin/io/node.ts); a browser has no synchronous bounded
- * inflate, and there the declared-size checks of guardZip are the bound.
+ * Inflates a zip's entries with a hard bound on their real size (declared sizes can lie) and returns them by name.
+ * Node passes one built on zlib's bounded inflate (addin/io/node.ts), and then .xlsx files go through the lean
+ * reader; a browser has no synchronous bounded inflate, and there the declared-size checks of guardZip are the
+ * bound and SheetJS reads the file.
  */
-export type InflateCheck = (bytes: Uint8Array, entries: ZipEntry[], file: string, limits: ReadLimits) => void;
+export type Inflater = (bytes: Uint8Array, entries: ZipEntry[], file: string, limits: ReadLimits) => Map<string, Uint8Array>;
 
 const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|et)$/i;
 
@@ -19,7 +21,7 @@ const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|et)$/i;
  * files, and old systems save CSV or HTML as ".xls". Anything that is not a readable spreadsheet throws an
  * UnreadableError whose message tells the user what to do; nothing else is thrown for bad input.
  */
-export function readBook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}, inflateCheck?: InflateCheck): Book {
+export function readBook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}, inflate?: Inflater): Book {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   const file = fileName.replace(/^.*[\\/]/, "");
   if (bytes.length === 0) throw new UnreadableError(file, "empty");
@@ -28,8 +30,8 @@ export function readBook(bytes: Uint8Array, fileName: string, limits: Partial<Re
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     const entries = guardZip(bytes, file, lim);
     if (!entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))) throw new UnreadableError(file, "not-spreadsheet");
-    inflateCheck?.(bytes, entries, file, lim);
-    return readWorkbook(bytes, file, "xlsx", lim);
+    const parts = inflate?.(bytes, entries, file, lim);
+    return (parts && readXlsx(parts, file, lim)) ?? readWorkbook(bytes, file, "xlsx", lim);
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return readWorkbook(bytes, file, "xls", lim);
   if (looksBinary(bytes)) throw new UnreadableError(file, "not-spreadsheet");

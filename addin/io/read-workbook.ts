@@ -47,7 +47,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: "xlsx" | "
       const row: (Cell | undefined)[] = new Array(src.length);
       for (let c = 0; c < src.length; c++) {
         const sc = src[c];
-        if (!sc || sc.t === "z") continue;
+        if (!sc || (sc.t === "z" && !sc.f)) continue; // an empty styled cell; a formula never calculated is kept
         row[c] = toCell(sc);
         cells++;
       }
@@ -74,7 +74,9 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: "xlsx" | "
 
 function toCell(sc: SheetCell): Cell {
   const cell: Cell =
-    sc.t === "e"
+    sc.t === "z"
+      ? { value: null, text: "" }
+      : sc.t === "e"
       ? { value: null, text: sc.w ?? XLSX.SSF.format("General", 0), error: sc.w ?? errorText(sc.v) }
       : { value: sc.v === undefined ? null : (sc.v as string | number | boolean), text: sc.w ?? (sc.v === undefined ? "" : String(sc.v)) };
   if (sc.z !== undefined) cell.format = String(sc.z);

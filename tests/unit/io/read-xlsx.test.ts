@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync, statSync } from "fs";
+import { join } from "path";
+import fc from "fast-check";
+import * as XLSX from "@e965/xlsx";
+import type { Book } from "../../../addin/grid";
+import { DEFAULT_LIMITS, UnreadableError } from "../../../addin/io";
+import { boundedInflate, readBookFile } from "../../../addin/io/node";
+import { readWorkbook } from "../../../addin/io/read-workbook";
+import { display, readXlsx } from "../../../addin/io/read-xlsx";
+import { guardZip } from "../../../addin/io/zip-guard";
+
+const ROOT = join(__dirname, "../../..");
+
+/** Every .xlsx we hold: the reader fixtures (Excel-like, SheetJS, LibreOffice re-saves), the samples, other fixtures. */
+function xlsxFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return xlsxFiles(full);
+    return /\.xlsx$/i.test(name) ? [full] : [];
+  });
+}
+const FILES = [...xlsxFiles(join(ROOT, "tests/fixtures")), ...xlsxFiles(join(ROOT, "samples"))];
+
+function parts(bytes: Uint8Array) {
+  return boundedInflate(bytes, guardZip(bytes, "x.xlsx", DEFAULT_LIMITS), "x.xlsx", DEFAULT_LIMITS);
+}
+
+/** A Book as what the validator sees: every sheet's shape and flags, and every non-empty cell with its position. */
+function comparable(book: Book) {
+  return book.sheets.map((g) => ({
+    name: g.name,
+    rowCount: g.rowCount,
+    colCount: g.colCount,
+    merges: g.merges,
+    hiddenRows: g.hiddenRows,
+    hiddenCols: g.hiddenCols,
+    hidden: !!g.hidden,
+    cells: g.rows.flatMap((row, r) => (row ?? []).flatMap((c, k) => (c ? [{ at: [r, k], ...c }] : []))),
+  }));
+}
+
+describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
+  test("there are files from several producers to compare", () => {
+    const names = FILES.map((f) => f.replace(/^.*\//, ""));
+    expect(names).toEqual(expect.arrayContaining(["exceljs.xlsx", "libreoffice.xlsx", "libreoffice-via-xls.xlsx", "sheetjs-inline.xlsx", "sheetjs-shared.xlsx"]));
+    expect(FILES.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each(FILES.filter((f) => !f.endsWith("shared-formula.xlsx")).map((f) => [f.slice(ROOT.length + 1), f]))("%s", (_, file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    let expected: unknown;
+    try {
+      expected = comparable(readWorkbook(bytes, "f.xlsx", "xlsx", DEFAULT_LIMITS));
+    } catch (e) {
+      // A hostile fixture SheetJS refuses must be refused by the lean path too (or declined to SheetJS).
+      expect(e).toBeInstanceOf(UnreadableError);
+      return;
+    }
+    const lean = readXlsx(parts(bytes), "f.xlsx", DEFAULT_LIMITS);
+    expect(lean).not.toBeNull();
+    expect(comparable(lean!)).toEqual(expected);
+  });
+
+  test("the torture workbook really holds the shapes it is meant to (so the comparison above means something)", () => {
+    const book = readXlsx(parts(new Uint8Array(readFileSync(join(ROOT, "tests/fixtures/reader/exceljs.xlsx")))), "t.xlsx", DEFAULT_LIMITS)!;
+    const g = book.sheets[1];
+    expect(book.sheets[0].hidden).toBe(true);
+    const cells = comparable(book)[1].cells;
+    expect(cells.some((c) => c.error === "#DIV/0!")).toBe(true);
+    expect(cells.some((c) => c.value === true && c.text === "TRUE")).toBe(true);
+    expect(cells.some((c) => c.formula === "SUM(A3:A4)" && c.value === null)).toBe(true);
+    expect(cells.some((c) => c.value === "富文本")).toBe(true);
+    expect(cells.some((c) => c.value === "a\rb")).toBe(true);
+    expect(cells.some((c) => c.value === 339901101201 && c.text === "3.39901E+11")).toBe(true);
+    expect(cells.some((c) => c.format === "yyyy-mm-dd" && c.text === "2025-01-15")).toBe(true);
+    expect(g.hiddenRows).toContain(4);
+    expect(g.hiddenCols).toContain(2);
+    expect(g.merges).toContainEqual({ top: 39, left: 1, bottom: 40, right: 3 });
+  });
+
+  test("a shared formula is left to SheetJS, which writes each cell's own formula; the file still reads", async () => {
+    const file = join(ROOT, "tests/fixtures/reader/shared-formula.xlsx");
+    expect(readXlsx(parts(new Uint8Array(readFileSync(file))), "f.xlsx", DEFAULT_LIMITS)).toBeNull();
+    const g = (await readBookFile(file)).sheets[0];
+    expect(g.rows[2][1]).toMatchObject({ value: 60, formula: "A3*2" });
+  });
+
+  test("row and cell limits hold on the lean path", () => {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, "samples/submissions/东湖镇.xlsx")));
+    const reason = (limits: Partial<typeof DEFAULT_LIMITS>) => {
+      try {
+        readXlsx(parts(bytes), "东湖镇.xlsx", { ...DEFAULT_LIMITS, ...limits });
+        return "none";
+      } catch (e) {
+        return (e as UnreadableError).reason;
+      }
+    };
+    expect(reason({})).toBe("none");
+    expect(reason({ maxRows: 10 })).toBe("too-many-cells");
+    expect(reason({ maxCells: 50 })).toBe("too-many-cells");
+  });
+});
+
+describe("displayed text", () => {
+  test("the direct paths (General integers, 0.00-style fixed decimals) agree with SheetJS's formatter", () => {
+    const value = fc.oneof(
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.integer({ min: 0, max: 1e9 }).map((i) => i / 100),
+      fc.integer({ min: 0, max: 1e9 }).map((i) => i / 1000),
+      fc.double({ min: 0, max: 1e15, noNaN: true }),
+      fc.double({ min: 0, max: 1e-3, noNaN: true }),
+      fc.constantFrom(0, -0, 1e-7, 0.005, 1.005, 2.675, 0.125, 999999999.995, 1e14, 12.345, -0.5, 1e10, 339901101201),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom("General", "0.0", "0.00", "0.000", "0.0000", "0.00_ ", "#,##0.00"), value, (format, v) => {
+        expect(display(format, v)).toBe(XLSX.SSF.format(format, v));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});

@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import { t } from "../i18n";
 import { NUMBER_FORMATS, summaryTables, type CellMark, type CountySummary, type SummaryTable } from "../merge";
+import { ZipWriter, type ZipHost } from "./zip-writer";
 
 export interface SummaryWorkbookOptions {
   /** County name for the titles (default: the registry's, else none). */
@@ -9,25 +9,10 @@ export interface SummaryWorkbookOptions {
   year?: number;
 }
 
-const FILL: Record<CellMark | "header", ExcelJS.FillPattern> = {
-  header: solid("FFD9E1F2"),
-  total: solid("FFF2F2F2"),
-  red: solid("FFFF0000"),
-  yellow: solid("FFFFFF00"),
-  error: solid("FFFFC7CE"),
-  warning: solid("FFFFEB9C"),
-};
-const THIN = { style: "thin" as const, color: { argb: "FF999999" } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-function solid(argb: string): ExcelJS.FillPattern {
-  return { type: "pattern", pattern: "solid", fgColor: { argb } };
-}
-
 /**
- * Every string goes in as a string cell (t="s"): ExcelJS writes a JS string as text, and this writer never builds a
- * { formula } value, so text starting with =, +, -, @, tab or CR is shown, never executed (tests read the file back
- * to check). Control characters other than tab/LF/CR are dropped (they would make the XML invalid).
+ * Every string goes in as an inline string cell (t="inlineStr") and this writer has no way to write a formula, so text
+ * starting with =, +, -, @, tab or CR is shown, never executed (tests read the file back to check). Control characters
+ * other than tab/LF/CR are dropped (they would make the XML invalid).
  */
 function safeText(s: string): string {
   // eslint-disable-next-line no-control-regex
@@ -57,84 +42,83 @@ function columnWidths(table: SummaryTable): number[] {
   });
 }
 
-/**
- * A sheet: merged title row, optional merged note row, frozen header row, data rows, marks, fitted widths.
- * Rows are written top to bottom and, with `commit`, handed to the streaming writer as soon as they are done, so
- * a 200,000-village county does not sit in memory as styled cell objects.
- */
-function addTable(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter, table: SummaryTable, commit: boolean): void {
-  const n = table.columns.length;
-  const headerRow = table.note !== null ? 3 : 2;
-  const first = headerRow + 1;
-  const ws = wb.addWorksheet(table.name, {
-    views: [{ state: "frozen", xSplit: table.freezeColumns, ySplit: headerRow, topLeftCell: `${colName(table.freezeColumns)}${first}` }],
-  });
-  ws.columns = columnWidths(table).map((width) => ({ width }));
-  const done = (row: ExcelJS.Row) => commit && row.commit();
 
-  const title = ws.getRow(1);
-  title.getCell(1).value = safeText(table.title);
-  title.getCell(1).font = { bold: true, size: 14 };
-  title.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
-  title.height = 24;
-  ws.mergeCells(1, 1, 1, n);
-  done(title);
-  if (table.note !== null) {
-    const note = ws.getRow(2);
-    note.getCell(1).value = safeText(table.note);
-    ws.mergeCells(2, 1, 2, n);
-    done(note);
-  }
-  const header = ws.getRow(headerRow);
-  table.columns.forEach((c, k) => {
-    const cell = header.getCell(k + 1);
-    cell.value = safeText(c.header);
-    cell.style = HEADER_STYLE;
-  });
-  done(header);
+/** The fills of marked cells (ARGB), and the header's. */
+const FILL: Record<CellMark | "header", string> = {
+  header: "FFD9E1F2",
+  total: "FFF2F2F2",
+  red: "FFFF0000",
+  yellow: "FFFFFF00",
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+};
+const FILL_IDS: Record<CellMark | "header", number> = { header: 2, total: 3, red: 4, yellow: 5, error: 6, warning: 7 };
+const FONTS = { normal: 0, bold: 1, title: 2, boldWhite: 3 } as const;
+/** Builtin number format ids, and one custom (0.0% has no builtin). */
+const NUMFMT_IDS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49, "0.0%": 164 };
 
-  // One shared style object per column (and per mark): ExcelJS dedupes styles by object, so millions of cells
-  // do not each carry their own copy.
-  const columnStyle = table.columns.map((c): Partial<ExcelJS.Style> => (c.format === "general" ? { border: BORDER } : { border: BORDER, numFmt: NUMBER_FORMATS[c.format] }));
-  const marks = new Map<number, Map<number, CellMark>>();
-  for (const m of table.marks) {
-    const row = marks.get(m.row) ?? new Map<number, CellMark>();
-    row.set(m.column, m.mark);
-    marks.set(m.row, row);
-  }
-  table.rows.forEach((values, r) => {
-    const row = ws.getRow(first + r);
-    const rowMarks = marks.get(r);
-    values.forEach((v, k) => {
-      const cell = row.getCell(k + 1);
-      cell.value = typeof v === "string" ? safeText(v) : v;
-      const mark = rowMarks?.get(k);
-      cell.style = mark ? markStyle(columnStyle[k], mark) : columnStyle[k];
-    });
-    done(row);
-  });
-  if (commit) ws.commit();
+interface Style {
+  numFmt: number;
+  font: number;
+  fill: number;
+  border: 0 | 1;
+  align?: "center" | "title" | "header";
 }
 
-const HEADER_STYLE: Partial<ExcelJS.Style> = {
-  font: { bold: true },
-  fill: FILL.header,
-  border: BORDER,
-  alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-};
+/** The cell styles (cellXfs) a workbook uses, numbered as they are first asked for; 0 is the default. */
+class Styles {
+  private readonly ids = new Map<string, number>([["0|0|0|0|", 0]]);
+  private readonly list: Style[] = [{ numFmt: 0, font: 0, fill: 0, border: 0 }];
 
-const markStyles = new Map<string, Partial<ExcelJS.Style>>();
-function markStyle(base: Partial<ExcelJS.Style>, mark: CellMark): Partial<ExcelJS.Style> {
-  const key = `${base.numFmt ?? ""}|${mark}`;
-  let style = markStyles.get(key);
-  if (!style) {
-    style = { ...base, fill: FILL[mark] };
-    if (mark === "red") style.font = { bold: true, color: { argb: "FFFFFFFF" } };
-    else if (mark === "yellow" || mark === "total") style.font = { bold: true };
-    if (mark === "red" || mark === "yellow") style.alignment = { horizontal: "center" };
-    markStyles.set(key, style);
+  id(style: Style): number {
+    const key = `${style.numFmt}|${style.font}|${style.fill}|${style.border}|${style.align ?? ""}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(style);
+      this.ids.set(key, id);
+    }
+    return id;
   }
-  return style;
+
+  xml(): string {
+    const fill = (argb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+    const font = (extra: string) => `<font>${extra}<sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`;
+    const align = (a: Style["align"]) =>
+      a === "center" ? `<alignment horizontal="center"/>`
+      : a === "title" ? `<alignment horizontal="center" vertical="center"/>`
+      : a === "header" ? `<alignment horizontal="center" vertical="center" wrapText="1"/>` : "";
+    const xfs = this.list.map((x) => {
+      const a = align(x.align);
+      return `<xf numFmtId="${x.numFmt}" fontId="${x.font}" fillId="${x.fill}" borderId="${x.border}" xfId="0"` +
+        (x.numFmt ? ` applyNumberFormat="1"` : "") + (x.font ? ` applyFont="1"` : "") + (x.fill ? ` applyFill="1"` : "") +
+        (x.border ? ` applyBorder="1"` : "") + (a ? ` applyAlignment="1">${a}</xf>` : "/>");
+    });
+    const thin = `style="thin"><color rgb="FF999999"/>`;
+    return XML_HEAD +
+      `<styleSheet xmlns="${NS_MAIN}">` +
+      `<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>` +
+      `<fonts count="4">${font("")}${font("<b/>")}${font("<b/>").replace('<sz val="11"/>', '<sz val="14"/>')}${font('<b/><color rgb="FFFFFFFF"/>')}</fonts>` +
+      `<fills count="8"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
+      (["header", "total", "red", "yellow", "error", "warning"] as const).map((k) => fill(FILL[k])).join("") + `</fills>` +
+      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
+      `<border><left ${thin}</left><right ${thin}</right><top ${thin}</top><bottom ${thin}</bottom><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+      `</styleSheet>`;
+  }
+}
+
+const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Text for XML content or attributes; a CR is written as a reference, or parsers would turn it into a line feed. */
+function escapeXml(s: string): string {
+  return /[&<>"\r]/.test(s)
+    ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r/g, "&#13;")
+    : s;
 }
 
 function colName(index: number): string {
@@ -143,31 +127,154 @@ function colName(index: number): string {
   return s;
 }
 
+/** Rows per chunk handed to the zip writer (each chunk is compressed on its own). */
+const ROWS_PER_CHUNK = 500;
+
 /**
- * The county summary workbook: 乡镇汇总 (per township + 全县合计, ranks, red/yellow flags), 村级明细, 报送情况,
- * 审核问题, 未汇总行 — the tables of summaryTables(), styled. Works in Node and in a browser bundle (writeBuffer).
+ * A sheet's XML, in chunks: merged title row, optional merged note row, frozen header row, data rows with their
+ * column's number format and border, marks filled, fitted widths.
  */
-export async function writeSummaryWorkbook(summary: CountySummary, options: SummaryWorkbookOptions = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = t("app.name", {}, summary.locale);
-  for (const table of summaryTables(summary, options)) addTable(wb, table, false);
-  const buf = await wb.xlsx.writeBuffer();
-  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
+  const n = table.columns.length;
+  const headerRow = table.note !== null ? 3 : 2;
+  const first = headerRow + 1;
+  const cols = Array.from({ length: n }, (_, k) => colName(k));
+  const fx = table.freezeColumns;
+  const pane = fx > 0
+    ? `<pane xSplit="${fx}" ySplit="${headerRow}" topLeftCell="${colName(fx)}${first}" activePane="bottomRight" state="frozen"/>`
+    : `<pane ySplit="${headerRow}" topLeftCell="A${first}" activePane="bottomLeft" state="frozen"/>`;
+  let xml = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>` +
+    columnWidths(table).map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("") +
+    `</cols><sheetData>`;
+  const text = (ref: string, style: number, v: string) =>
+    `<c r="${ref}" s="${style}" t="inlineStr"><is><t${/^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : ""}>${escapeXml(safeText(v))}</t></is></c>`;
+
+  xml += `<row r="1" ht="24" customHeight="1">${text("A1", styles.id({ numFmt: 0, font: FONTS.title, fill: 0, border: 0, align: "title" }), table.title)}</row>`;
+  if (table.note !== null) xml += `<row r="2">${text("A2", 0, table.note)}</row>`;
+  const headerStyle = styles.id({ numFmt: 0, font: FONTS.bold, fill: FILL_IDS.header, border: 1, align: "header" });
+  xml += `<row r="${headerRow}">` + table.columns.map((c, k) => text(`${cols[k]}${headerRow}`, headerStyle, c.header)).join("") + `</row>`;
+
+  const columnStyle = table.columns.map((c) => ({ numFmt: NUMFMT_IDS[NUMBER_FORMATS[c.format]] ?? 0, font: 0, fill: 0, border: 1 as const }));
+  const plain = columnStyle.map((st) => styles.id(st));
+  const marks = new Map<number, Map<number, CellMark>>();
+  for (const m of table.marks) {
+    const row = marks.get(m.row) ?? new Map<number, CellMark>();
+    row.set(m.column, m.mark);
+    marks.set(m.row, row);
+  }
+  const marked = (k: number, mark: CellMark) =>
+    styles.id({
+      ...columnStyle[k],
+      fill: FILL_IDS[mark],
+      font: mark === "red" ? FONTS.boldWhite : mark === "yellow" || mark === "total" ? FONTS.bold : FONTS.normal,
+      align: mark === "red" || mark === "yellow" ? "center" : undefined,
+    });
+
+  // Rows are gathered in an array and joined once per chunk: one flat string to encode, not a rope of small ones.
+  let chunk: string[] = [xml];
+  for (let r = 0; r < table.rows.length; r++) {
+    const values = table.rows[r];
+    const rowMarks = marks.get(r);
+    const rr = first + r;
+    let row = `<row r="${rr}">`;
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      const mark = rowMarks?.get(k);
+      const style = mark ? marked(k, mark) : plain[k];
+      const ref = cols[k] + rr;
+      if (typeof v === "number" && Number.isFinite(v)) row += `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
+      else if (typeof v === "string") row += text(ref, style, v);
+      else row += `<c r="${ref}" s="${style}"/>`;
+    }
+    chunk.push(row + `</row>`);
+    if (chunk.length >= ROWS_PER_CHUNK) {
+      yield chunk.join("");
+      chunk = [];
+    }
+  }
+  chunk.push(`</sheetData><mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
+    (table.note !== null ? `<mergeCell ref="A2:${cols[n - 1]}2"/>` : "") + `</mergeCells>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  yield chunk.join("");
+}
+
+/** Writes the summary's tables as an .xlsx package through the zip writer. */
+async function writeTables(zip: ZipWriter, tables: SummaryTable[], creator: string): Promise<void> {
+  const styles = new Styles();
+  for (let i = 0; i < tables.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tables[i], styles));
+  await zip.add("xl/styles.xml", [styles.xml()]);
+  await zip.add("xl/workbook.xml", [
+    XML_HEAD + `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
+      tables.map((tb, i) => `<sheet name="${escapeXml(tb.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+      `</sheets></workbook>`,
+  ]);
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+  const T = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  await zip.add("xl/_rels/workbook.xml.rels", [
+    XML_HEAD + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      tables.map((_, i) => rel(`rId${i + 1}`, T + "worksheet", `worksheets/sheet${i + 1}.xml`)).join("") +
+      rel(`rId${tables.length + 1}`, T + "styles", "styles.xml") + `</Relationships>`,
+  ]);
+  await zip.add("_rels/.rels", [
+    XML_HEAD + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      rel("rId1", T + "officeDocument", "xl/workbook.xml") +
+      rel("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml") +
+      `</Relationships>`,
+  ]);
+  await zip.add("docProps/core.xml", [
+    XML_HEAD + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+      `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>${escapeXml(creator)}</dc:creator></cp:coreProperties>`,
+  ]);
+  const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+  await zip.add("[Content_Types].xml", [
+    XML_HEAD + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
+      tables.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join("") +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
+      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+      `</Types>`,
+  ]);
+  await zip.finish();
 }
 
 /**
- * The same workbook streamed to a file (Node only: the CLI). Rows are committed as they are written, so memory
- * stays flat however large the county is.
+ * The county summary workbook: 乡镇汇总 (per township + 全县合计, ranks, red/yellow flags), 村级明细, 报送情况,
+ * 审核问题, 未汇总行 — the tables of summaryTables(), styled — as bytes. Works in a browser bundle (compressed with
+ * CompressionStream where there is one) and in Node.
  */
-export async function streamSummaryWorkbook(
-  summary: CountySummary,
-  stream: NodeJS.WritableStream,
-  options: SummaryWorkbookOptions = {},
-): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: stream as unknown as import("stream").Stream, useStyles: true, useSharedStrings: false });
-  wb.creator = t("app.name", {}, summary.locale);
-  for (const table of summaryTables(summary, options)) {
-    addTable(wb, table, true);
+export async function writeSummaryWorkbook(summary: CountySummary, options: SummaryWorkbookOptions = {}): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const zip = new ZipWriter({
+    deflateWhole: typeof CompressionStream === "function" ? deflateWithStream : undefined,
+    write: (b) => {
+      parts.push(b);
+      size += b.length;
+    },
+  });
+  await writeTables(zip, summaryTables(summary, options), t("app.name", {}, summary.locale));
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
-  await wb.commit();
+  return out;
+}
+
+async function deflateWithStream(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * The same workbook streamed through a host's zip writer (Node: addin/io/node.ts writeSummaryFile, which compresses
+ * chunks on zlib's threads and writes them to the file as they come): memory stays flat however large the county is.
+ */
+export async function streamSummaryWorkbook(summary: CountySummary, host: ZipHost, options: SummaryWorkbookOptions = {}): Promise<void> {
+  await writeTables(new ZipWriter(host), summaryTables(summary, options), t("app.name", {}, summary.locale));
 }

@@ -1,7 +1,7 @@
-import { createWriteStream, mkdirSync, renameSync } from "fs";
+import { mkdirSync, renameSync } from "fs";
 import { dirname, resolve } from "path";
 import { t } from "../../addin/i18n";
-import { streamSummaryWorkbook } from "../../addin/io";
+import { writeSummaryFile } from "../../addin/io/node";
 import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
 import { templateToJson } from "../../addin/templates";
 import { loadRegistryOption, loadTargetsOption, loadTemplateOption } from "../context";
@@ -52,13 +52,7 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
   mkdirSync(dirname(out), { recursive: true });
   // Streamed to a temporary name first: a half-written 县汇总.xlsx must never replace a good one.
   const partial = `${out}.part`;
-  const stream = createWriteStream(partial);
-  const closed = new Promise<void>((resolve, reject) => {
-    stream.on("close", resolve);
-    stream.on("error", reject);
-  });
-  await streamSummaryWorkbook(summary, stream, { county: registry.county, year: opts.year });
-  await closed;
+  await writeSummaryFile(summary, partial, { county: registry.county, year: opts.year });
   renameSync(partial, out);
 
   if (opts.json) process.stdout.write(JSON.stringify(summaryToJson(summary), null, 2) + "\n");

@@ -1,0 +1,191 @@
+/**
+ * A streaming zip writer for the workbooks we produce: entries go out one after another, each as chunks, so a
+ * 200,000-row sheet never sits in memory whole.
+ *
+ * Compression is supplied by the host. With `deflateChunk` (Node: zlib on its thread pool) every chunk is deflated on
+ * its own and ends on a byte boundary without the final bit (a sync flush); the chunks of an entry then concatenate
+ * into one valid deflate stream, closed by an empty final block — how parallel gzip tools work. Chunks of one entry
+ * are compressed concurrently while the caller builds the next ones. Without it (a browser), each entry is gathered
+ * and compressed whole by `deflateWhole` (CompressionStream), or stored.
+ */
+export interface ZipHost {
+  /** Raw deflate of one chunk, ending with a sync flush (not final). */
+  deflateChunk?: (data: Uint8Array) => Promise<Uint8Array>;
+  /** Raw deflate of a whole entry, when there is no chunk deflater. */
+  deflateWhole?: (data: Uint8Array) => Promise<Uint8Array>;
+  /** CRC-32 continuing from `previous` (Node's zlib.crc32 where there is one). */
+  crc32?: (data: Uint8Array, previous: number) => number;
+  /** Where the bytes go, in order. */
+  write: (bytes: Uint8Array) => void | Promise<void>;
+}
+
+/** An empty final deflate block (BFINAL=1, fixed Huffman, end-of-block). */
+const FINAL_BLOCK = new Uint8Array([0x03, 0x00]);
+const UTF8 = new TextEncoder();
+
+interface Written {
+  name: Uint8Array;
+  flags: number;
+  method: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+export class ZipWriter {
+  private offset = 0;
+  private readonly entries: Written[] = [];
+  private readonly crc: (data: Uint8Array, previous: number) => number;
+
+  constructor(private readonly host: ZipHost) {
+    this.crc = host.crc32 ?? crc32;
+  }
+
+  private async out(bytes: Uint8Array): Promise<void> {
+    this.offset += bytes.length;
+    await this.host.write(bytes);
+  }
+
+  /** Adds an entry from string or byte chunks. */
+  async add(name: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
+    const deflate = this.host.deflateChunk;
+    if (!deflate) return this.addWhole(name, chunks);
+    // Streamed: sizes and CRC follow the data in a data descriptor (flag bit 3).
+    const entry: Written = { name: UTF8.encode(name), flags: UTF8_NAMES | DESCRIPTOR, method: 8, crc: 0, compressed: 0, size: 0, offset: this.offset };
+    await this.out(localHeader(entry));
+    // Up to four chunks in compression at once: the caller keeps building while zlib's threads work.
+    const pending: Promise<Uint8Array>[] = [];
+    const flush = async (keep: number) => {
+      while (pending.length > keep) {
+        const packed = await pending.shift()!;
+        entry.compressed += packed.length;
+        await this.out(packed);
+      }
+    };
+    for await (const chunk of chunks) {
+      const data = typeof chunk === "string" ? UTF8.encode(chunk) : chunk;
+      if (data.length === 0) continue;
+      entry.crc = this.crc(data, entry.crc);
+      entry.size += data.length;
+      pending.push(deflate(data));
+      await flush(3);
+    }
+    await flush(0);
+    entry.compressed += FINAL_BLOCK.length;
+    await this.out(FINAL_BLOCK);
+    await this.out(dataDescriptor(entry));
+    this.entries.push(entry);
+  }
+
+  private async addWhole(name: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    let crc = 0;
+    for await (const chunk of chunks) {
+      const data = typeof chunk === "string" ? UTF8.encode(chunk) : chunk;
+      crc = this.crc(data, crc);
+      size += data.length;
+      parts.push(data);
+    }
+    const data = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) {
+      data.set(p, at);
+      at += p.length;
+    }
+    const packed = this.host.deflateWhole ? await this.host.deflateWhole(data) : data;
+    const entry: Written = {
+      name: UTF8.encode(name), flags: UTF8_NAMES, method: this.host.deflateWhole ? 8 : 0, crc, compressed: packed.length, size, offset: this.offset,
+    };
+    await this.out(localHeader(entry));
+    await this.out(packed);
+    this.entries.push(entry);
+  }
+
+  /** Writes the central directory. */
+  async finish(): Promise<void> {
+    const start = this.offset;
+    for (const e of this.entries) await this.out(centralHeader(e));
+    const end = new Uint8Array(22);
+    const v = new DataView(end.buffer);
+    v.setUint32(0, 0x06054b50, true);
+    v.setUint16(8, this.entries.length, true);
+    v.setUint16(10, this.entries.length, true);
+    v.setUint32(12, this.offset - start, true);
+    v.setUint32(16, start, true);
+    await this.out(end);
+  }
+}
+
+// Flag bit 3: sizes in a data descriptor; bit 11: names are UTF-8.
+const DESCRIPTOR = 0x0008;
+const UTF8_NAMES = 0x0800;
+// 2026-01-01 00:00 in MS-DOS time, fixed so the same summary gives the same bytes.
+const DOS_TIME = 0;
+const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+
+function localHeader(e: Written): Uint8Array {
+  const b = new Uint8Array(30 + e.name.length);
+  const v = new DataView(b.buffer);
+  v.setUint32(0, 0x04034b50, true);
+  v.setUint16(4, 20, true);
+  v.setUint16(6, e.flags, true);
+  v.setUint16(8, e.method, true);
+  v.setUint16(10, DOS_TIME, true);
+  v.setUint16(12, DOS_DATE, true);
+  if (!(e.flags & DESCRIPTOR)) {
+    v.setUint32(14, e.crc >>> 0, true);
+    v.setUint32(18, e.compressed, true);
+    v.setUint32(22, e.size, true);
+  }
+  v.setUint16(26, e.name.length, true);
+  b.set(e.name, 30);
+  return b;
+}
+
+function dataDescriptor(e: Written): Uint8Array {
+  const b = new Uint8Array(16);
+  const v = new DataView(b.buffer);
+  v.setUint32(0, 0x08074b50, true);
+  v.setUint32(4, e.crc >>> 0, true);
+  v.setUint32(8, e.compressed, true);
+  v.setUint32(12, e.size, true);
+  return b;
+}
+
+function centralHeader(e: Written): Uint8Array {
+  const b = new Uint8Array(46 + e.name.length);
+  const v = new DataView(b.buffer);
+  v.setUint32(0, 0x02014b50, true);
+  v.setUint16(4, 20, true);
+  v.setUint16(6, 20, true);
+  v.setUint16(8, e.flags, true);
+  v.setUint16(10, e.method, true);
+  v.setUint16(12, DOS_TIME, true);
+  v.setUint16(14, DOS_DATE, true);
+  v.setUint32(16, e.crc >>> 0, true);
+  v.setUint32(20, e.compressed, true);
+  v.setUint32(24, e.size, true);
+  v.setUint16(28, e.name.length, true);
+  v.setUint32(42, e.offset, true);
+  b.set(e.name, 46);
+  return b;
+}
+
+let CRC_TABLE: Uint32Array | undefined;
+
+/** CRC-32 (IEEE), table-driven: for hosts without a native one. */
+export function crc32(data: Uint8Array, previous = 0): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let c = ~previous >>> 0;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}

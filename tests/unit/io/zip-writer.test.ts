@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { promisify } from "util";
+import { constants, crc32 as zlibCrc32, deflateRaw } from "zlib";
+import fc from "fast-check";
+import ExcelJS from "exceljs";
+import { DEFAULT_LIMITS } from "../../../addin/io";
+import { boundedInflate, writeSummaryFile } from "../../../addin/io/node";
+import { guardZip } from "../../../addin/io/zip-guard";
+import { crc32, ZipWriter, type ZipHost } from "../../../addin/io/zip-writer";
+import { mergeSubmissions, summaryTables } from "../../../addin/merge";
+import { parseRegistry } from "../../../addin/templates";
+import { cleanReport } from "../merge/helpers";
+
+const deflate = promisify(deflateRaw);
+const nodeHost = (sink: Uint8Array[]): ZipHost => ({
+  deflateChunk: (d) => deflate(d, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }),
+  crc32: zlibCrc32,
+  write: (b) => void sink.push(b),
+});
+
+async function zipOf(host: (sink: Uint8Array[]) => ZipHost, entries: Record<string, string[]>): Promise<Uint8Array> {
+  const sink: Uint8Array[] = [];
+  const zip = new ZipWriter(host(sink));
+  for (const [name, chunks] of Object.entries(entries)) await zip.add(name, chunks);
+  await zip.finish();
+  return new Uint8Array(Buffer.concat(sink));
+}
+
+describe("zip writer", () => {
+  test("the table CRC-32 agrees with zlib's", () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), fc.uint8Array({ maxLength: 300 }), (a, b) => {
+      expect(crc32(b, crc32(a))).toBe(zlibCrc32(Buffer.concat([a, b])));
+    }));
+  });
+
+  test.each([
+    ["chunks deflated one by one and concatenated (Node)", nodeHost],
+    ["entries stored whole (a browser without CompressionStream)", (sink: Uint8Array[]): ZipHost => ({ write: (b) => void sink.push(b) })],
+  ])("%s: every entry inflates back to exactly its chunks, checked against the directory", async (_, host) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.string({ unit: "binary", maxLength: 2000 }), { maxLength: 6 }), { minLength: 1, maxLength: 4 }), async (entries) => {
+        const named = Object.fromEntries(entries.map((chunks, i) => [`xl/part${i}.xml`, chunks]));
+        const bytes = await zipOf(host, named);
+        const parts = boundedInflate(bytes, guardZip(bytes, "t.xlsx", DEFAULT_LIMITS), "t.xlsx", DEFAULT_LIMITS);
+        for (const [name, chunks] of Object.entries(named)) expect(Buffer.from(parts.get(name)!).toString("utf8")).toBe(chunks.join(""));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("the county workbook streamed to a file", () => {
+  test("a county larger than one chunk reads back, cell for cell, as the summary's tables", async () => {
+    // 3 townships × 700 villages: the detail sheet spans several compressed chunks.
+    const lines = ["乡镇代码,乡镇名称,村代码,村名称,薄弱村基数"];
+    for (let t = 0; t < 3; t++) {
+      const tw = `33990110${t + 1}`;
+      const villages = Array.from({ length: 700 }, (_, v) => `${tw}${String(200 + v).padStart(3, "0")}`);
+      villages.forEach((c, v) => lines.push(`${tw},乡镇${t + 1},${c},村${v},${v % 5 === 0 ? "是" : "否"}`));
+    }
+    const registry = parseRegistry(lines.join("\n"));
+    const reports = registry.townships.map((tw) => cleanReport(tw));
+    reports[0].rows[3].values.remarks = "=1+1 不是公式";
+    const summary = mergeSubmissions(reports, { registry, targets: {}, locale: "zh-CN" });
+    const file = join(mkdtempSync(join(tmpdir(), "xiaobo-")), "县汇总.xlsx");
+    await writeSummaryFile(summary, file, { county: "测试县" });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file));
+    const tables = summaryTables(summary, { county: "测试县" });
+    expect(wb.worksheets.map((w) => w.name)).toEqual(tables.map((t) => t.name));
+    for (const table of tables) {
+      const ws = wb.getWorksheet(table.name)!;
+      const first = table.note === null ? 3 : 4;
+      table.rows.forEach((values, r) =>
+        values.forEach((v, k) => expect(ws.getCell(first + r, k + 1).value ?? null).toEqual(v)),
+      );
+    }
+    expect(wb.getWorksheet("村级明细")!.rowCount).toBe(3 + 2100);
+  });
+});

@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import { excelErrorOf, StubError } from "./custom-functions-stub";
 import * as XB from "../../../functions/functions";
 import { DETAILS } from "../../../functions/excel-errors";

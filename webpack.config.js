@@ -14,7 +14,7 @@ async function httpsOptions() {
   return { ca: o.ca, key: o.key, cert: o.cert };
 }
 
-module.exports = async (env, options) => {
+module.exports = async (_env, _options) => {
   const serving = !!process.env.WEBPACK_SERVE;
   return {
     devtool: "source-map",

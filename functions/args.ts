@@ -2,17 +2,26 @@
  * Excel's argument conventions for custom functions (architecture.md, "Office facts"): omitted optional arguments
  * arrive as null (JS defaults do not apply); a blank cell arrives as 0 on desktop and null on the web; ranges arrive
  * as any[][]; in ranges, blanks, text and logicals are skipped the way RANK.EQ skips them.
+ *
+ * Scalar parameters that must be numbers are declared `any` in the JSDoc (see docs/decisions.md): with a `number`
+ * declaration Excel converts the argument itself and answers a bare #VALUE! for text, before our code runs, so the
+ * Chinese explanation below would never show. Every `name` passed here is an argument name as the user sees it
+ * (argName: the Chinese name from functions-zh-cn.json).
  */
-import type { MessageKey } from "../addin/i18n";
 import { excelError } from "./excel-errors";
 
 export type Matrix = unknown[][];
 
-/** A required scalar number. A blank (null) counts as 0, as Excel desktop passes it; anything else not a number is #VALUE!. */
+/**
+ * A required scalar number. A blank (null) counts as 0, as Excel desktop passes it; text holding a plain number
+ * ("12", " 3.5 ") is read as that number, as Excel's own functions do with a typed-in text argument; anything else
+ * (other text, TRUE/FALSE, a range) is #VALUE! naming the argument.
+ */
 export function num(v: unknown, name: string): number {
   if (v === null || v === undefined || v === "") return 0;
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  throw excelError("value", "fn.notNumber", { name, value: String(v) });
+  if (typeof v === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
+  throw excelError("value", "fn.notNumber", { name, value: shown(v) });
 }
 
 /** An optional scalar number: null/omitted → the default. */
@@ -20,16 +29,31 @@ export function optNum(v: unknown, name: string, fallback: number): number {
   return v === null || v === undefined || v === "" ? fallback : num(v, name);
 }
 
-export function optBool(v: unknown, fallback: boolean): boolean {
-  if (v === null || v === undefined || v === "") return fallback;
+const DESCENDING_TEXT: Record<string, boolean> = { TRUE: true, FALSE: false, "是": true, "否": false, "降序": true, "升序": false };
+
+/**
+ * The `descending` argument of RANK, RANKS, GROUPRANK, FLAG and INBOTTOM: TRUE (or omitted) ranks the largest first,
+ * FALSE the smallest. Excel's RANK.EQ takes a number there with the opposite sense (0 = largest first), so a number is
+ * refused with #VALUE! rather than guessed: read either way it would be wrong for half of the users. The text TRUE /
+ * FALSE, 是 / 否 and 降序 / 升序 are accepted; any other text is #VALUE!.
+ */
+export function optDescending(v: unknown, name: string): boolean {
+  if (v === null || v === undefined || v === "") return true;
   if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v !== 0;
-  const s = String(v).trim().toUpperCase();
-  return !(s === "FALSE" || s === "否" || s === "0");
+  if (typeof v === "number") throw excelError("value", "fn.descending.number", { name, value: shown(v) });
+  const s = String(v).trim();
+  const found = DESCENDING_TEXT[s.toUpperCase()];
+  if (found === undefined) throw excelError("value", "fn.descending.text", { name, value: shown(v) });
+  return found;
 }
 
 export function optText(v: unknown, fallback: string): string {
   return v === null || v === undefined || v === "" ? fallback : String(v).trim();
+}
+
+/** How a value is quoted in a message: text as typed, TRUE/FALSE as Excel shows them. */
+function shown(v: unknown): string {
+  return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
 }
 
 /**
@@ -80,17 +104,18 @@ export function placeBack(like: Matrix, rows: Int32Array, cols: Int32Array, resu
   return out;
 }
 
+/** Both ranges have the same rows and columns; `names` are the arguments as the user sees them. */
 export function sameShape(a: Matrix, b: Matrix, names: [string, string]): void {
   if (a.length !== b.length || a.some((row, r) => row.length !== b[r].length)) throw excelError("value", "fn.shape", { a: names[0], b: names[1] });
 }
 
-/** 是/否 (also TRUE/FALSE, 1/0) → boolean; blank → null; anything else #VALUE!. */
+/** 是/否 (also TRUE/FALSE, Y/N, 1/0) → boolean; blank → null; anything else #VALUE!. */
 export function yesNo(v: unknown, name: string): boolean | null {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v !== 0;
+  if (v === 1 || v === 0) return v === 1;
   const s = String(v).trim();
   if (s === "是" || s.toUpperCase() === "TRUE" || s.toUpperCase() === "Y") return true;
   if (s === "否" || s.toUpperCase() === "FALSE" || s.toUpperCase() === "N") return false;
-  throw excelError("value", "fn.yesNo" as MessageKey, { name, value: s });
+  throw excelError("value", "fn.yesNo", { name, value: s });
 }

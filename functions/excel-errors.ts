@@ -1,15 +1,25 @@
 /**
  * The only place the custom functions touch the CustomFunctions global: engine errors (MetricError) and argument
- * problems become Excel errors. Excel shows the Chinese message only on #VALUE! and #N/A, so those carry the
- * explanation; #DIV/0! and #NUM! speak for themselves.
+ * problems become Excel errors. Excel shows a custom message only on #VALUE! and #N/A (the ErrorCode reference: "a
+ * custom error message can't be used" with #DIV/0! and #NUM!), so those two carry the Chinese explanation.
  */
 import { t, type MessageKey, type Params } from "../addin/i18n";
 import { MetricError, type MetricErrorCode } from "../addin/metrics";
 
-const DETAILS: Partial<Record<string, MessageKey>> = {
+/**
+ * Each engine detail code that can end in #VALUE! or #N/A, and its message. A detail not listed here falls back to
+ * fn.bad, a plain Chinese sentence: the code itself is never shown to a user.
+ */
+export const DETAILS: Partial<Record<string, MessageKey>> = {
   "not-in-list": "fn.notInList",
   "no-values": "fn.noValues",
   "score-out-of-range": "fn.outOfRange",
+  "points-length": "fn.pointsLength",
+  "labels-length": "fn.labelsLength",
+  "thresholds-order": "fn.thresholdsOrder",
+  "length-mismatch": "fn.lengthMismatch",
+  method: "fn.methodBad",
+  nan: "fn.notFinite",
 };
 
 export function excelError(code: MetricErrorCode, key?: MessageKey, params: Params = {}): CustomFunctions.Error {
@@ -26,7 +36,7 @@ export function excel<T>(compute: () => T, params: Params = {}): T {
   } catch (e) {
     if (e instanceof MetricError) {
       const key = DETAILS[e.detail] ?? (e.code === "div0" ? "fn.divZero" : "fn.bad");
-      throw excelError(e.code, key, { detail: e.detail, ...params });
+      throw excelError(e.code, key, params);
     }
     throw e;
   }

@@ -6,7 +6,8 @@
  */
 import { t } from "../addin/i18n";
 import * as m from "../addin/metrics";
-import { list, numbersOf, num, optBool, optNum, optText, sameShape, yesNo, placeBack, type Matrix } from "./args";
+import { argsOf } from "./arg-names";
+import { list, numbersOf, num, optDescending, optNum, optText, sameShape, yesNo, placeBack, type Matrix } from "./args";
 import { excel, excelError } from "./excel-errors";
 
 const METHODS: Record<string, m.RankMethod> = {
@@ -23,32 +24,75 @@ function toMethod(v: unknown): m.RankMethod {
   return found;
 }
 
-function standard(totalMin: unknown, operatingMin: unknown, mode?: unknown): m.Standard {
+function standard(totalMin: unknown, operatingMin: unknown, names: [string, string], mode?: unknown): m.Standard {
   const md = optText(mode, "and").toLowerCase();
   if (md !== "and" && md !== "or" && md !== "operating") throw excelError("value", "fn.mode", { value: md });
-  return { totalMin: optNum(totalMin, "totalMin", 30), operatingMin: optNum(operatingMin, "operatingMin", 15), mode: md };
+  return { totalMin: optNum(totalMin, names[0], 30), operatingMin: optNum(operatingMin, names[1], 15), mode: md };
 }
 
 /**
- * 消除率：已消除的薄弱村数 ÷ 薄弱村基数。Either two numbers, or two 是/否 ranges (是否已消薄, 是否薄弱村基数).
+ * What an ELIMRATE range holds: "counts" (numbers only, blanks allowed), "yesNo" (是/否, TRUE/FALSE, Y/N text or
+ * logicals, where 1/0 may stand for 是/否), or "empty". A 是/否 range with any other number is ambiguous: #VALUE!.
+ */
+function elimKind(x: Matrix, name: string): { kind: "counts" | "yesNo" | "empty"; onlyZeroOne: boolean } {
+  let text = false;
+  let numbers = false;
+  let other: unknown = undefined;
+  for (const row of x)
+    for (const v of row) {
+      if (v === null || v === undefined || v === "") continue;
+      if (typeof v === "number") {
+        numbers = true;
+        if (v !== 0 && v !== 1 && other === undefined) other = v;
+      } else text = true;
+    }
+  if (text && other !== undefined) throw excelError("value", "fn.elimAmbiguous", { name, value: String(other) });
+  return { kind: text ? "yesNo" : numbers ? "counts" : "empty", onlyZeroOne: other === undefined };
+}
+
+/**
+ * 消除率：已消除的薄弱村数 ÷ 薄弱村基数. Two kinds of arguments:
+ *  - numbers (two cells, or two ranges of counts such as one row per township): Σ eliminated ÷ Σ baseline. A row with
+ *    more eliminated than its baseline, or a negative count, is #NUM! (a 消除率 above 100% is impossible).
+ *  - two 是/否 columns (是否已消薄, 是否薄弱村基数), one row per village: villages 是 in both ÷ villages 是 in the
+ *    baseline; an eliminated 是 outside the baseline is not counted. 1/0 may stand for 是/否 in such a column.
+ * A range of only 0/1 numbers is read as counts, which gives the same rate as reading it as 是/否, except that a 1
+ * eliminated against a 0 baseline is #NUM! rather than ignored. One range of counts against one 是/否 column, or a
+ * 是/否 column holding other numbers, is #VALUE!. No baseline at all → #DIV/0! (before #NUM!, as 1/0 is in Excel).
  * @customfunction ELIMRATE
- * @param eliminated Number eliminated, or the 是否已消薄 range.
- * @param baseline Baseline count, or the 是否薄弱村基数 range.
+ * @param eliminated Number eliminated (a cell or one count per township), or the 是否已消薄 column.
+ * @param baseline Baseline count (a cell or one count per township), or the 是否薄弱村基数 column.
  * @returns Elimination rate (a fraction).
  */
 export function ELIMRATE(eliminated: any[][], baseline: any[][]): number {
-  const single = (x: any[][]) => x.length === 1 && x[0].length === 1 && typeof x[0][0] === "number";
-  if (single(eliminated) && single(baseline)) return excel(() => m.eliminationRate(eliminated[0][0], baseline[0][0]));
-  sameShape(eliminated, baseline, ["eliminated", "baseline"]);
+  const a = argsOf("ELIMRATE");
+  sameShape(eliminated, baseline, [a("eliminated"), a("baseline")]);
+  const e = elimKind(eliminated, a("eliminated"));
+  const b = elimKind(baseline, a("baseline"));
+  const yesNoMode = e.kind === "yesNo" || b.kind === "yesNo";
+  if (yesNoMode && ((e.kind === "counts" && !e.onlyZeroOne) || (b.kind === "counts" && !b.onlyZeroOne)))
+    throw excelError("value", "fn.elimMixed", { a: a("eliminated"), b: a("baseline") });
   let base = 0;
   let done = 0;
+  let impossible = false;
   baseline.forEach((row, r) =>
-    row.forEach((b, c) => {
-      if (yesNo(b, "baseline") !== true) return;
-      base++;
-      if (yesNo(eliminated[r][c], "eliminated") === true) done++;
+    row.forEach((bv, c) => {
+      const ev = eliminated[r][c];
+      if (yesNoMode) {
+        if (yesNo(bv, a("baseline")) !== true) return;
+        base++;
+        if (yesNo(ev, a("eliminated")) === true) done++;
+        return;
+      }
+      const bn = typeof bv === "number" ? bv : 0;
+      const en = typeof ev === "number" ? ev : 0;
+      if (bn < 0 || en < 0 || en > bn) impossible = true;
+      base += bn;
+      done += en;
     }),
   );
+  if (!yesNoMode && base === 0) throw excelError("div0");
+  if (impossible) throw excelError("num");
   return excel(() => m.eliminationRate(done, base));
 }
 
@@ -59,8 +103,9 @@ export function ELIMRATE(eliminated: any[][], baseline: any[][]): number {
  * @param target The year's target.
  * @returns Task completion rate (a fraction).
  */
-export function TASKRATE(done: number, target: number): number {
-  return excel(() => m.taskCompletionRate(num(done, "done"), num(target, "target")));
+export function TASKRATE(done: any, target: any): number {
+  const a = argsOf("TASKRATE");
+  return excel(() => m.taskCompletionRate(num(done, a("done")), num(target, a("target"))));
 }
 
 /**
@@ -73,9 +118,10 @@ export function TASKRATE(done: number, target: number): number {
  * @param [mode] "and" (default), "or", or "operating" (operating income alone).
  * @returns TRUE where the standard is met.
  */
-export function MEETS(total: any[][], operating: any[][], totalMin?: number, operatingMin?: number, mode?: string): any[][] {
-  sameShape(total, operating, ["total", "operating"]);
-  const std = standard(totalMin, operatingMin, mode);
+export function MEETS(total: any[][], operating: any[][], totalMin?: any, operatingMin?: any, mode?: string): any[][] {
+  const a = argsOf("MEETS");
+  sameShape(total, operating, [a("total"), a("operating")]);
+  const std = standard(totalMin, operatingMin, [a("totalMin"), a("operatingMin")], mode);
   return total.map((row, r) =>
     row.map((tv, c) => {
       const ov = operating[r][c];
@@ -85,7 +131,8 @@ export function MEETS(total: any[][], operating: any[][], totalMin?: number, ope
 }
 
 /**
- * 村状态：非薄弱村 / 已消薄 / 未消薄（薄弱村基数村当前是否达标）。Spills one label per row.
+ * 村状态：非薄弱村 / 已消薄 / 未消薄（薄弱村基数村当前是否达标）。Spills one label per row; "" where the baseline is
+ * blank, or where a baseline village's incomes are blank or text.
  * @customfunction STATUS
  * @param baseline 是否薄弱村基数 (是/否).
  * @param total 总收入 (万元).
@@ -94,13 +141,14 @@ export function MEETS(total: any[][], operating: any[][], totalMin?: number, ope
  * @param [operatingMin] Operating income standard, default 15.
  * @returns 非薄弱村, 已消薄 or 未消薄 per row.
  */
-export function STATUS(baseline: any[][], total: any[][], operating: any[][], totalMin?: number, operatingMin?: number): any[][] {
-  sameShape(baseline, total, ["baseline", "total"]);
-  sameShape(total, operating, ["total", "operating"]);
-  const std = standard(totalMin, operatingMin);
+export function STATUS(baseline: any[][], total: any[][], operating: any[][], totalMin?: any, operatingMin?: any): any[][] {
+  const a = argsOf("STATUS");
+  sameShape(baseline, total, [a("baseline"), a("total")]);
+  sameShape(total, operating, [a("total"), a("operating")]);
+  const std = standard(totalMin, operatingMin, [a("totalMin"), a("operatingMin")]);
   return baseline.map((row, r) =>
     row.map((b, c) => {
-      const base = yesNo(b, "baseline");
+      const base = yesNo(b, a("baseline"));
       const tv = total[r][c];
       const ov = operating[r][c];
       if (base === null) return "";
@@ -112,7 +160,9 @@ export function STATUS(baseline: any[][], total: any[][], operating: any[][], to
 }
 
 /**
- * 转化率：薄弱村基数中当前已达标的村数 ÷ 薄弱村基数。
+ * 转化率：薄弱村基数中当前已达标的村数 ÷ 薄弱村基数。The denominator is the whole baseline (every row whose
+ * 是否薄弱村基数 is 是), as the official rate has it: a baseline village whose 总收入 or 经营性收入 is blank or text
+ * counts as not 达标, it is not dropped. Rows with a blank baseline are skipped. No baseline village → #DIV/0!.
  * @customfunction CONVRATE
  * @param baseline 是否薄弱村基数 (是/否).
  * @param total 总收入 (万元).
@@ -121,18 +171,18 @@ export function STATUS(baseline: any[][], total: any[][], operating: any[][], to
  * @param [operatingMin] Operating income standard, default 15.
  * @returns Conversion rate (a fraction).
  */
-export function CONVRATE(baseline: any[][], total: any[][], operating: any[][], totalMin?: number, operatingMin?: number): number {
-  sameShape(baseline, total, ["baseline", "total"]);
-  sameShape(total, operating, ["total", "operating"]);
-  const std = standard(totalMin, operatingMin);
+export function CONVRATE(baseline: any[][], total: any[][], operating: any[][], totalMin?: any, operatingMin?: any): number {
+  const a = argsOf("CONVRATE");
+  sameShape(baseline, total, [a("baseline"), a("total")]);
+  sameShape(total, operating, [a("total"), a("operating")]);
+  const std = standard(totalMin, operatingMin, [a("totalMin"), a("operatingMin")]);
   const villages: m.VillageIncome[] = [];
+  const numeric = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
   baseline.forEach((row, r) =>
     row.forEach((b, c) => {
-      const base = yesNo(b, "baseline");
-      const tv = total[r][c];
-      const ov = operating[r][c];
-      if (base === null || typeof tv !== "number" || typeof ov !== "number") return;
-      villages.push({ baseline: base, total: tv, operating: ov });
+      const base = yesNo(b, a("baseline"));
+      if (base === null) return;
+      villages.push({ baseline: base, total: numeric(total[r][c]), operating: numeric(operating[r][c]) });
     }),
   );
   return excel(() => m.conversionRate(villages, std));
@@ -145,35 +195,42 @@ export function CONVRATE(baseline: any[][], total: any[][], operating: any[][], 
  * @param threshold The threshold.
  * @returns Share of the numbers ≥ threshold (a fraction).
  */
-export function SHAREABOVE(values: any[][], threshold: number): number {
-  return excel(() => m.shareAtLeast(list(values), num(threshold, "threshold")));
+export function SHAREABOVE(values: any[][], threshold: any): number {
+  const a = argsOf("SHAREABOVE");
+  const th = num(threshold, a("threshold"));
+  return excel(() => m.shareAtLeast(list(values), th));
 }
 
 /**
- * 排名：一个数在区域中的名次，默认中国式排名、从大到小。
+ * 排名：一个数在区域中的名次，默认中国式排名、从大到小。descending is TRUE/FALSE (also 是/否, 降序/升序); a number there
+ * is #VALUE!, because Excel's RANK.EQ reads its order argument the other way round (0 = largest first).
  * @customfunction RANK
  * @param value The value to rank.
  * @param values The range of values.
- * @param [descending] TRUE (default): largest is 1; FALSE: smallest is 1.
+ * @param [descending] TRUE (default): largest is 1; FALSE: smallest is 1. Not a number (RANK.EQ's 0/1 mean the opposite).
  * @param [method] dense (中国式, default), competition (RANK.EQ), average (RANK.AVG), ordinal.
  * @returns The rank.
  */
-export function RANK(value: number, values: any[][], descending?: boolean, method?: string): number {
-  const v = num(value, "value");
-  return excel(() => m.rankOf(v, list(values), { method: toMethod(method), descending: optBool(descending, true) }), { value: v });
+export function RANK(value: any, values: any[][], descending?: any, method?: string): number {
+  const a = argsOf("RANK");
+  const v = num(value, a("value"));
+  const opts = { method: toMethod(method), descending: optDescending(descending, a("descending")) };
+  return excel(() => m.rankOf(v, list(values), opts), { value: v });
 }
 
 /**
- * 排名列：整列的名次，溢出为与原区域同样大小的区域（空白和文字处为空）。
+ * 排名列：整列的名次，溢出为与原区域同样大小的区域（空白、文字和 TRUE/FALSE 处为空）。
  * @customfunction RANKS
  * @param values The range of values.
- * @param [descending] TRUE (default): largest is 1.
+ * @param [descending] TRUE (default): largest is 1; FALSE: smallest is 1. Not a number.
  * @param [method] dense (中国式, default), competition, average, ordinal.
  * @returns Ranks, same shape as values.
  */
-export function RANKS(values: any[][], descending?: boolean, method?: string): any[][] {
+export function RANKS(values: any[][], descending?: any, method?: string): any[][] {
+  const a = argsOf("RANKS");
+  const opts = { method: toMethod(method), descending: optDescending(descending, a("descending")) };
   const { values: xs, rows, cols } = numbersOf(values);
-  const ranks = excel(() => m.rank(xs, { method: toMethod(method), descending: optBool(descending, true) }));
+  const ranks = excel(() => m.rank(xs, opts));
   return placeBack(values, rows, cols, ranks);
 }
 
@@ -182,49 +239,56 @@ export function RANKS(values: any[][], descending?: boolean, method?: string): a
  * @customfunction GROUPRANK
  * @param values The range of values.
  * @param groups The group of each value (same size).
- * @param [descending] TRUE (default): largest is 1.
+ * @param [descending] TRUE (default): largest is 1; FALSE: smallest is 1. Not a number.
  * @param [method] dense (中国式, default), competition, average, ordinal.
  * @returns Ranks within each group, same shape as values.
  */
-export function GROUPRANK(values: any[][], groups: any[][], descending?: boolean, method?: string): any[][] {
-  sameShape(values, groups, ["values", "groups"]);
+export function GROUPRANK(values: any[][], groups: any[][], descending?: any, method?: string): any[][] {
+  const a = argsOf("GROUPRANK");
+  sameShape(values, groups, [a("values"), a("groups")]);
+  const opts = { method: toMethod(method), descending: optDescending(descending, a("descending")) };
   const { values: xs, rows, cols } = numbersOf(values);
   const keys = Array.from(rows, (r, i) => String(groups[r][cols[i]] ?? ""));
-  const ranks = excel(() => m.groupRank(xs, keys, { method: toMethod(method), descending: optBool(descending, true) }));
+  const ranks = excel(() => m.groupRank(xs, keys, opts));
   return placeBack(values, rows, cols, ranks);
 }
 
 /**
- * 红黄旗：前若干名红旗、后若干名黄旗（并列均计入），否则为空。
+ * 红黄旗：前若干名红旗、后若干名黄旗（并列均计入），否则为空。A value not in the range → #N/A.
  * @customfunction FLAG
  * @param value The unit's value.
  * @param values All units' values.
  * @param [top] How many ranks get a red flag, default 3.
  * @param [bottom] How many ranks get a yellow flag, default 3.
- * @param [descending] TRUE (default): largest is best.
+ * @param [descending] TRUE (default): largest is best; FALSE: smallest is best. Not a number.
  * @returns 红旗, 黄旗 or "".
  */
-export function FLAG(value: number, values: any[][], top?: number, bottom?: number, descending?: boolean): string {
-  const v = num(value, "value");
+export function FLAG(value: any, values: any[][], top?: any, bottom?: any, descending?: any): string {
+  const a = argsOf("FLAG");
+  const v = num(value, a("value"));
+  const opts = { top: optNum(top, a("top"), 3), bottom: optNum(bottom, a("bottom"), 3), descending: optDescending(descending, a("descending")) };
   const xs = list(values);
   const i = xs.indexOf(v);
   if (i < 0) throw excelError("na", "fn.notInList", { value: v });
-  const f = excel(() => m.flags(xs, { top: optNum(top, "top", 3), bottom: optNum(bottom, "bottom", 3), descending: optBool(descending, true) }))[i];
+  const f = excel(() => m.flags(xs, opts))[i];
   return f ? t(`fn.flag.${f}`) : "";
 }
 
 /**
- * 后段：是否处于排名后若干比例（默认后20%，并列计入）。
+ * 是否后段：是否处于排名后若干比例（默认后20%，并列计入）。A value not in the range → #N/A.
  * @customfunction INBOTTOM
  * @param value The unit's value.
  * @param values All units' values.
  * @param [share] The bottom share, default 0.2.
- * @param [descending] TRUE (default): largest is best.
+ * @param [descending] TRUE (default): largest is best; FALSE: smallest is best. Not a number.
  * @returns TRUE when in the bottom share.
  */
-export function INBOTTOM(value: number, values: any[][], share?: number, descending?: boolean): boolean {
-  const v = num(value, "value");
-  return excel(() => m.inBottomShare(v, list(values), optNum(share, "share", 0.2), optBool(descending, true)), { value: v });
+export function INBOTTOM(value: any, values: any[][], share?: any, descending?: any): boolean {
+  const a = argsOf("INBOTTOM");
+  const v = num(value, a("value"));
+  const sh = optNum(share, a("share"), 0.2);
+  const desc = optDescending(descending, a("descending"));
+  return excel(() => m.inBottomShare(v, list(values), sh, desc), { value: v });
 }
 
 /**
@@ -237,13 +301,16 @@ export function INBOTTOM(value: number, values: any[][], share?: number, descend
  * @param [points] Points per grade (4 numbers), default 100, 80, 60, 0.
  * @returns The score.
  */
-export function VOTESCORE(good: number, fairlyGood: number, average: number, poor: number, points?: number[][]): number {
+export function VOTESCORE(good: any, fairlyGood: any, average: any, poor: any, points?: any[][]): number {
+  const a = argsOf("VOTESCORE");
+  const votes = [num(good, a("good")), num(fairlyGood, a("fairlyGood")), num(average, a("average")), num(poor, a("poor"))] as const;
   const p = points === null || points === undefined ? undefined : list(points);
-  return excel(() => m.voteScore(num(good, "good"), num(fairlyGood, "fairlyGood"), num(average, "average"), num(poor, "poor"), p));
+  return excel(() => m.voteScore(...votes, p), { points: a("points"), count: p?.length ?? 4 });
 }
 
 /**
- * 考核总分：各项得分之和 + 加分（不超过上限）− 扣分；某项得分超过满分为 #NUM!。
+ * 考核总分：各项得分之和 + 加分（不超过上限）− 扣分；某项得分超过满分为 #NUM!。Scores and maxima are read in pairs, as
+ * SUMPRODUCT would: a pair where either side is blank, text or TRUE/FALSE is skipped.
  * @customfunction TOTAL
  * @param scores Item scores.
  * @param maxima Item maximum points (same size).
@@ -252,32 +319,40 @@ export function VOTESCORE(good: number, fairlyGood: number, average: number, poo
  * @param [deduction] Deduction, default 0.
  * @returns The total.
  */
-export function TOTAL(scores: any[][], maxima: any[][], bonus?: number, bonusCap?: number, deduction?: number): number {
-  sameShape(scores, maxima, ["scores", "maxima"]);
+export function TOTAL(scores: any[][], maxima: any[][], bonus?: any, bonusCap?: any, deduction?: any): number {
+  const a = argsOf("TOTAL");
+  sameShape(scores, maxima, [a("scores"), a("maxima")]);
   const s: number[] = [];
   const mx: number[] = [];
+  const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
   scores.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v === null || v === "") return;
-      s.push(num(v, "scores"));
-      mx.push(num(maxima[r][c], "maxima"));
+      const max = maxima[r][c];
+      if (!isNum(v) || !isNum(max)) return;
+      s.push(v);
+      mx.push(max);
     }),
   );
-  return excel(() => m.cappedTotal(s, mx, optNum(bonus, "bonus", 0), optNum(bonusCap, "bonusCap", 5), optNum(deduction, "deduction", 0)));
+  const extras = [optNum(bonus, a("bonus"), 0), optNum(bonusCap, a("bonusCap"), 5), optNum(deduction, a("deduction"), 0)] as const;
+  return excel(() => m.cappedTotal(s, mx, ...extras));
 }
 
 /**
- * 等次：按分数线评定（默认 ≥90 好、≥80 较好、≥60 一般，否则差）。
+ * 评定等次：按分数线评定（默认 ≥90 好、≥80 较好、≥60 一般，否则差）。
  * @customfunction GRADE
  * @param score The score.
  * @param [thresholds] Descending thresholds, default 90, 80, 60.
  * @param [labels] One more label than thresholds, default 好, 较好, 一般, 差.
  * @returns The grade.
  */
-export function GRADE(score: number, thresholds?: number[][], labels?: string[][]): string {
+export function GRADE(score: any, thresholds?: any[][], labels?: string[][]): string {
+  const a = argsOf("GRADE");
+  const sc = num(score, a("score"));
   const th = thresholds === null || thresholds === undefined ? undefined : list(thresholds);
   const lb = labels === null || labels === undefined ? undefined : labels.flat().filter((x) => x !== null && x !== "").map(String);
-  return excel(() => m.grade(num(score, "score"), th, lb));
+  const count = (th ?? [90, 80, 60]).length;
+  const params = { thresholds: a("thresholds"), labels: a("labels"), count, needed: count + 1, got: (lb ?? ["好", "较好", "一般", "差"]).length };
+  return excel(() => m.grade(sc, th, lb), params);
 }
 
 /**
@@ -287,6 +362,7 @@ export function GRADE(score: number, thresholds?: number[][], labels?: string[][
  * @param previous Last period.
  * @returns Growth rate (a fraction).
  */
-export function GROWTH(current: number, previous: number): number {
-  return excel(() => m.growthRate(num(current, "current"), num(previous, "previous")));
+export function GROWTH(current: any, previous: any): number {
+  const a = argsOf("GROWTH");
+  return excel(() => m.growthRate(num(current, a("current")), num(previous, a("previous"))));
 }

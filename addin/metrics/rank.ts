@@ -7,9 +7,11 @@ import { MetricError } from "./errors";
  *  - average:     1.5, 1.5, 3 — Excel RANK.AVG
  *  - ordinal:     1, 2, 3  — ties broken by position in the list
  *
- * Speed: one native sort of a Float64Array copy (numeric, no JS comparator), then per value a binary search for
- * its tie block in the sorted copy. O(n log n) with a small constant: architecture.md asks for 100k values within
- * 3× of the bare sort, for every method.
+ * Speed (rank, the whole list): one stable index sort (sortedOrder: an LSD radix sort on the doubles' bit patterns
+ * from 2048 values up, a comparator sort below), then one sweep over the tie blocks of the sorted order that writes
+ * every rank back at its value's position. Linear after the sort, no per-value search: architecture.md asks for 100k
+ * values within 3× of a native Float64Array sort, for every method. rankOf (one value) sorts a copy and
+ * binary-searches for the value's tie block.
  */
 export type RankMethod = "competition" | "dense" | "average" | "ordinal";
 

@@ -35,18 +35,23 @@ export function villageStatus(baseline: boolean, total: number, operating: numbe
 
 export interface VillageIncome {
   baseline: boolean;
-  total: number;
-  operating: number;
+  /** null when not reported (blank or not a number): such a village is not 达标, but still counts in the baseline. */
+  total: number | null;
+  operating: number | null;
 }
 
-/** 转化率 from incomes: baseline villages now 达标 ÷ baseline villages. No baseline villages → div0. */
+/**
+ * 转化率 from incomes: baseline villages now 达标 ÷ baseline villages. The denominator is the whole baseline, as the
+ * official 消除率 has it: a baseline village without reported incomes is counted as not 达标, never dropped.
+ * No baseline villages → div0.
+ */
 export function conversionRate(villages: readonly VillageIncome[], standard: Partial<Standard> = {}): number {
   let base = 0;
   let met = 0;
   for (const v of villages) {
     if (!v.baseline) continue;
     base++;
-    if (meetsStandard(v.total, v.operating, standard)) met++;
+    if (v.total !== null && v.operating !== null && meetsStandard(v.total, v.operating, standard)) met++;
   }
   if (base === 0) throw new MetricError("div0", "baseline-zero");
   return eliminationRate(met, base);

@@ -5,7 +5,7 @@
  */
 import { address, type Grid } from "../grid";
 import type { CompiledColumn, CompiledTemplate } from "../templates";
-import { formatNumber, type Collector } from "./context";
+import { formatNumber } from "./context";
 import type { ColumnMap } from "./map-columns";
 import { INVALID, normaliseCell, type CellSite } from "./normalise-cell";
 import type { DataRow } from "./report";

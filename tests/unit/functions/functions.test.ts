@@ -1,5 +1,19 @@
 import { excelErrorOf, StubError } from "./custom-functions-stub";
 import * as XB from "../../../functions/functions";
+import { DETAILS } from "../../../functions/excel-errors";
+import { catalogue, setLocale } from "../../../addin/i18n";
+
+/** The Excel error and its message (message "" when it returns). */
+function failure(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+    return { code: "", message: "" };
+  } catch (e) {
+    if (e instanceof StubError) return { code: e.code, message: e.code === e.message ? "" : e.message };
+    throw e;
+  }
+}
+const N = null as unknown as number;
 
 /** A column as Excel passes it: one value per row. */
 const col = (...xs: unknown[]) => xs.map((x) => [x]);
@@ -11,6 +25,35 @@ describe("=XB.… with Excel's argument conventions", () => {
     expect(excelErrorOf(() => XB.ELIMRATE([[1]], [[0]]))).toBe("#DIV/0!");
     expect(excelErrorOf(() => XB.ELIMRATE(col("是", "否"), col("是")))).toBe("#VALUE!");
     expect(excelErrorOf(() => XB.ELIMRATE(col("可能"), col("是")))).toBe("#VALUE!");
+  });
+
+  test("ELIMRATE on ranges of counts sums both sides (one row per township), not 是/否", () => {
+    expect(XB.ELIMRATE(col(3, 2), col(4, 4))).toBe(5 / 8);
+    expect(XB.ELIMRATE([[3, 2]], [[4, 4]])).toBe(5 / 8);
+    expect(XB.ELIMRATE(col(3, null, 0), col(4, null, 2))).toBe(3 / 6);
+    expect(XB.ELIMRATE(col(0, 0), col(4, 4))).toBe(0);
+    // 0/1 counts read the same as 是/否 codes
+    expect(XB.ELIMRATE(col(1, 0, 1), col(1, 1, 1))).toBeCloseTo(2 / 3, 12);
+  });
+
+  test("ELIMRATE: more eliminated than baseline (in any row) or a negative count is #NUM!; no baseline #DIV/0!", () => {
+    expect(excelErrorOf(() => XB.ELIMRATE([[5]], [[4]]))).toBe("#NUM!");
+    expect(excelErrorOf(() => XB.ELIMRATE(col(5, 0), col(4, 4)))).toBe("#NUM!");
+    expect(excelErrorOf(() => XB.ELIMRATE(col(1, 0), col(0, 1)))).toBe("#NUM!");
+    expect(excelErrorOf(() => XB.ELIMRATE(col(-1), col(4)))).toBe("#NUM!");
+    expect(excelErrorOf(() => XB.ELIMRATE(col(0, 0), col(0, null)))).toBe("#DIV/0!");
+  });
+
+  test("ELIMRATE: 是/否 columns may use 1/0 and TRUE/FALSE; counts against a 是/否 column, or 是/否 mixed with other numbers, are #VALUE!", () => {
+    expect(XB.ELIMRATE(col(true, false, 1), col("是", "是", 1))).toBeCloseTo(2 / 3, 12);
+    expect(XB.ELIMRATE(col("是", 0), col(1, 1))).toBe(0.5);
+    const mixed = failure(() => XB.ELIMRATE(col(3, 2), col("是", "是")));
+    expect(mixed.code).toBe("#VALUE!");
+    expect(mixed.message).toContain("同为数字");
+    expect(mixed.message).toContain("已消除");
+    const ambiguous = failure(() => XB.ELIMRATE(col("是", 3), col("是", "是")));
+    expect(ambiguous.code).toBe("#VALUE!");
+    expect(ambiguous.message).toContain("3");
   });
 
   test("a scalar that is not a number is #VALUE! with a Chinese message; a blank counts as 0", () => {
@@ -35,8 +78,15 @@ describe("=XB.… with Excel's argument conventions", () => {
     expect(XB.STATUS(col("否", "是", "是", ""), col(50, 31, 20, 1), col(30, 16, 10, 1))).toEqual(col("非薄弱村", "已消薄", "未消薄", ""));
   });
 
-  test("CONVRATE and SHAREABOVE skip blanks and text", () => {
+  test("CONVRATE: the denominator is the whole baseline; a baseline village with blank or text income is not 达标", () => {
     expect(XB.CONVRATE(col("是", "是", "否"), col(31, 20, 99), col(16, 10, 99))).toBe(0.5);
+    expect(XB.CONVRATE(col("是", "是", "是", "否"), col(31, null, "缺报", 99), col(16, 20, 20, 99))).toBeCloseTo(1 / 3, 12);
+    expect(XB.CONVRATE(col("是", "", "否"), col(31, 1, 99), col(16, 1, 99))).toBe(1);
+    expect(excelErrorOf(() => XB.CONVRATE(col("否", ""), col(31, 1), col(16, 1)))).toBe("#DIV/0!");
+    expect(excelErrorOf(() => XB.CONVRATE(col("是", 2), col(31, 1), col(16, 1)))).toBe("#VALUE!");
+  });
+
+  test("SHAREABOVE skips blanks and text", () => {
     expect(XB.SHAREABOVE(col(10, 20, "", "文字", 30), 15)).toBeCloseTo(2 / 3, 12);
     expect(excelErrorOf(() => XB.SHAREABOVE(col("", "x"), 15))).toBe("#DIV/0!");
   });
@@ -69,6 +119,93 @@ describe("=XB.… with Excel's argument conventions", () => {
     expect(XB.FLAG(0.4, xs, 1, 1)).toBe("黄旗");
     expect(XB.INBOTTOM(0.4, xs)).toBe(true);
     expect(XB.INBOTTOM(0.5, xs, null as unknown as number)).toBe(false);
+  });
+
+  test("descending: TRUE/FALSE (and 是/否, 降序/升序) as declared; a number is #VALUE! telling to use TRUE/FALSE; unknown text #VALUE!", () => {
+    const r = col(90, 80, 70);
+    expect(XB.RANK(90, r, true)).toBe(1);
+    expect(XB.RANK(90, r, false)).toBe(3);
+    expect(XB.RANK(90, r, "FALSE")).toBe(3);
+    expect(XB.RANK(90, r, "否")).toBe(3);
+    expect(XB.RANK(90, r, "升序")).toBe(3);
+    expect(XB.RANK(90, r, "降序")).toBe(1);
+    for (const n of [0, 1, -1, 2]) {
+      const f = failure(() => XB.RANK(90, r, n));
+      expect(f.code).toBe("#VALUE!");
+      expect(f.message).toContain("TRUE");
+      expect(f.message).toContain("降序");
+    }
+    expect(failure(() => XB.RANK(90, r, "maybe")).code).toBe("#VALUE!");
+    expect(excelErrorOf(() => XB.RANKS(r, 0))).toBe("#VALUE!");
+    expect(excelErrorOf(() => XB.GROUPRANK(r, col("a", "a", "a"), 1))).toBe("#VALUE!");
+    expect(excelErrorOf(() => XB.FLAG(90, r, N, N, 0))).toBe("#VALUE!");
+    expect(excelErrorOf(() => XB.INBOTTOM(90, r, N, "x"))).toBe("#VALUE!");
+    expect(XB.INBOTTOM(90, col(90, 80, 70, 60, 50), N, false)).toBe(true);
+  });
+
+  test("FLAG and INBOTTOM: a value not in the range is #N/A with its message", () => {
+    const xs = col(0.9, 0.8, "缺报", null);
+    for (const f of [failure(() => XB.FLAG(0.5, xs)), failure(() => XB.INBOTTOM(0.5, xs))]) {
+      expect(f.code).toBe("#N/A");
+      expect(f.message).toContain("0.5");
+    }
+    expect(excelErrorOf(() => XB.INBOTTOM(0.5, col("", "x")))).toBe("#N/A");
+  });
+
+  test("TOTAL skips a pair where either side is blank or text, as the issue's Excel semantics say", () => {
+    expect(XB.TOTAL(col(18, "缺", 20, null, 5), col(20, 30, "满分", 25, 10), N, N, N)).toBe(23);
+    expect(XB.TOTAL(col("", true), col(10, 10))).toBe(0);
+    expect(excelErrorOf(() => XB.TOTAL(col(18, 31), col(20, 30)))).toBe("#NUM!");
+  });
+
+  test("VOTESCORE points of the wrong length: #VALUE! naming 分值 and the count, in Chinese", () => {
+    const f = failure(() => XB.VOTESCORE(1, 1, 1, 1, [[100, 80, 60]]));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toContain("分值");
+    expect(f.message).toContain("3");
+    expect(f.message).not.toMatch(/points-length/);
+    expect(excelErrorOf(() => XB.VOTESCORE(0, 0, 0, 0))).toBe("#DIV/0!");
+  });
+
+  test("GRADE errors: labels of the wrong length, thresholds out of order, a score that is text", () => {
+    const labels = failure(() => XB.GRADE(75, [[80], [70]], [["优秀"], ["合格"]]));
+    expect(labels.code).toBe("#VALUE!");
+    expect(labels.message).toContain("等次名称");
+    expect(labels.message).toContain("分数线");
+    expect(labels.message).not.toMatch(/labels-length/);
+    const order = failure(() => XB.GRADE(75, [[70], [80]], [["a"], ["b"], ["c"]]));
+    expect(order.code).toBe("#VALUE!");
+    expect(order.message).toContain("从高到低");
+    const text = failure(() => XB.GRADE("良" as unknown as number));
+    expect(text.code).toBe("#VALUE!");
+    expect(text.message).toContain("分数");
+  });
+
+  test("#VALUE! messages name arguments by their zh-CN names (functions-zh-cn.json), not the JS names", () => {
+    const f = failure(() => XB.TASKRATE("三", 2));
+    expect(f.message).toContain("已消除数");
+    expect(f.message).not.toContain("done");
+    expect(failure(() => XB.MEETS(col(1), col(1), "高")).message).toContain("总收入标准");
+    expect(failure(() => XB.TOTAL(col(1), col(1, 2))).message).toContain("满分");
+    setLocale("en-US");
+    try {
+      expect(failure(() => XB.TASKRATE("三", 2)).message).toContain("“done”");
+    } finally {
+      setLocale("zh-CN");
+    }
+  });
+
+  test("every engine detail has its own Chinese message; no message prints a detail code", () => {
+    for (const key of Object.values(DETAILS)) expect(catalogue[key!]["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+    expect(new Set(Object.values(DETAILS)).size).toBe(Object.keys(DETAILS).length);
+    for (const [key, msg] of Object.entries(catalogue)) if (key.startsWith("fn.")) expect(msg["zh-CN"]).not.toContain("{detail}");
+  });
+
+  test("scalars: numeric text is read as the number; other text and TRUE/FALSE are #VALUE! (their parameters are declared any, so this message is what Excel shows)", () => {
+    expect(XB.GROWTH(" 15 ", "10")).toBe(0.5);
+    expect(excelErrorOf(() => XB.GROWTH(true, 10))).toBe("#VALUE!");
+    expect(excelErrorOf(() => XB.SHAREABOVE(col(1), "十五"))).toBe("#VALUE!");
+    expect(excelErrorOf(() => XB.RANK("九十", col(90)))).toBe("#VALUE!");
   });
 
   test("VOTESCORE, TOTAL (#NUM! above a maximum), GRADE, GROWTH (#DIV/0!)", () => {

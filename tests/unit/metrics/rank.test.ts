@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { groupRank, MetricError, rank, rankOf, RANK_METHODS, type RankMethod } from "../../../addin/metrics";
+import { excelErrorOf, StubError } from "../functions/custom-functions-stub";
+import * as XB from "../../../functions/functions";
 
 const r = (values: number[], method: RankMethod, descending = true) => Array.from(rank(values, { method, descending }));
 
@@ -62,14 +64,27 @@ describe("ranking, properties against the definitions", () => {
     }));
   });
 
-  test("dense = the SUMPRODUCT((r>=x)/COUNTIF(r,r)) formula: distinct values at least as good", () => {
-    fc.assert(fc.property(list, (xs) => {
-      const got = r(xs, "dense", true);
+  test("dense = the SUMPRODUCT((r>=x)/COUNTIF(r,r)) formula, and SUMPRODUCT((r<=x)/COUNTIF(r,r)) ascending", () => {
+    fc.assert(fc.property(list, fc.boolean(), (xs, desc) => {
+      const got = r(xs, "dense", desc);
       return xs.every((x, i) => {
         let s = 0;
-        for (const y of xs) if (y >= x) s += 1 / xs.filter((z) => z === y).length;
+        for (const y of xs) if (desc ? y >= x : y <= x) s += 1 / xs.filter((z) => z === y).length;
         return got[i] === Math.round(s);
       });
+    }));
+  });
+
+  test("permutation-consistent: the ranks of a shuffled list are the shuffled ranks (ordinal: when values are distinct)", () => {
+    const shuffled = list.chain((xs) => fc.shuffledSubarray(xs.map((_, i) => i), { minLength: xs.length, maxLength: xs.length }).map((perm) => ({ xs, perm })));
+    fc.assert(fc.property(shuffled, method, fc.boolean(), ({ xs, perm }, m, desc) => {
+      const before = r(xs, m, desc);
+      const after = r(perm.map((i) => xs[i]), m, desc);
+      if (m === "ordinal" && new Set(xs).size !== xs.length) {
+        // ties are broken by position, so only the multiset of ranks (1..n) is kept
+        return [...after].sort((a, b) => a - b).every((v, i) => v === i + 1);
+      }
+      return perm.every((i, k) => after[k] === before[i]);
     }));
   });
 
@@ -155,5 +170,61 @@ describe("ranking large lists (the radix-sort path, n ≥ 2048)", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("=XB.RANKS / =XB.RANK over ranges with blanks, text and TRUE/FALSE (skipped, as RANK.EQ skips them)", () => {
+  const cell = fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: -5, max: 5 }) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(null, "", "缺报", "12", true, false) },
+  );
+  const cells = fc.array(cell, { minLength: 1, maxLength: 30 });
+  const col = (xs: unknown[]) => xs.map((x) => [x]);
+
+  test("RANKS ranks the numbers alone and leaves \"\" at every other cell", () => {
+    fc.assert(fc.property(cells, method, fc.boolean(), (xs, m, desc) => {
+      const nums = xs.filter((x): x is number => typeof x === "number");
+      const want = r(nums, m, desc);
+      const got = XB.RANKS(col(xs), desc, m).map((row) => row[0]);
+      let k = 0;
+      return xs.every((x, i) => (typeof x === "number" ? got[i] === want[k++] : got[i] === ""));
+    }));
+  });
+
+  test("RANK with method competition = 1 + numbers strictly better (RANK.EQ); a number absent from the range is #N/A", () => {
+    fc.assert(fc.property(cells, fc.integer({ min: -6, max: 6 }), fc.boolean(), (xs, x, desc) => {
+      const nums = xs.filter((v): v is number => typeof v === "number");
+      if (!nums.includes(x)) return excelErrorOf(() => XB.RANK(x, col(xs), desc, "competition")) === "#N/A";
+      return XB.RANK(x, col(xs), desc, "competition") === 1 + nums.filter((y) => (desc ? y > x : y < x)).length;
+    }));
+  });
+
+  test("SHAREABOVE, CONVRATE and ELIMRATE give shares in [0, 1] (or an Excel error, never a number outside)", () => {
+    const inUnit = (f: () => number) => {
+      try {
+        const v = f();
+        return v >= 0 && v <= 1;
+      } catch (e) {
+        // the only error these inputs can give is an empty denominator
+        return e instanceof StubError && e.code === "#DIV/0!";
+      }
+    };
+    const yn = fc.constantFrom<unknown>("是", "否", "", null);
+    const income = fc.oneof(fc.integer({ min: 0, max: 60 }), fc.constantFrom<unknown>(null, "缺报"));
+    const village = fc.tuple(yn, yn, income, income);
+    fc.assert(fc.property(cells, fc.integer({ min: -6, max: 6 }), fc.array(village, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(20), fc.nat(20)), { minLength: 1, maxLength: 12 }), (xs, th, vs, counts) => {
+      const done = vs.map((v) => [v[0]]);
+      const base = vs.map((v) => [v[1]]);
+      const total = vs.map((v) => [v[2]]);
+      const operating = vs.map((v) => [v[3]]);
+      const eliminated = counts.map(([a, b]) => [Math.min(a, b)]);
+      const baseline = counts.map(([a, b]) => [Math.max(a, b)]);
+      return (
+        inUnit(() => XB.SHAREABOVE(col(xs), th)) &&
+        inUnit(() => XB.CONVRATE(base, total, operating)) &&
+        inUnit(() => XB.ELIMRATE(done, base)) &&
+        inUnit(() => XB.ELIMRATE(eliminated, baseline))
+      );
+    }));
   });
 });

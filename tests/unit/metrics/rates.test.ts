@@ -48,6 +48,8 @@ describe("消薄 rates", () => {
     ];
     expect(conversionRate(villages)).toBe(0.5);
     expect(code(() => conversionRate([{ baseline: false, total: 1, operating: 1 }]))).toBe("div0");
+    // a baseline village without reported incomes stays in the denominator, as not 达标
+    expect(conversionRate([...villages, { baseline: true, total: null, operating: 20 }])).toBeCloseTo(conversionRate(villages) * (2 / 3), 12);
   });
 
   test("shares lie in [0, 1]", () => {

@@ -7,8 +7,8 @@ import { startProgress } from "./progress";
 import { UsageError } from "./usage-error";
 import { makeValidator, type ValidateShared, type ValidateTask } from "./validate-file";
 
-/** Below this many files, worker start-up costs more than it saves. */
-const INLINE_MAX = 8;
+/** Below this many files, a worker's start-up (about half a second) costs more than it saves. */
+const INLINE_MAX = 32;
 
 /** Lists the spreadsheets under the given files/folders; none at all is a usage error. */
 export async function collectFiles(paths: string[]): Promise<string[]> {
@@ -28,16 +28,17 @@ export async function validateFiles(
   const previousOf = (report: FileReport | undefined) =>
     report?.township && opts.previous ? opts.previous.get(report.township.code) : undefined;
   try {
+    const validate = makeValidator(shared);
     if (!opts.previous && files.length > INLINE_MAX) {
       return await runPool<ValidateTask, FileReport>({
         worker: "validate-worker.js",
         shared,
         tasks: files.map((path) => ({ path })),
+        inline: validate,
         jobs: opts.jobs,
         onResult: (r) => progress.tick(r.file),
       });
     }
-    const validate = makeValidator(shared);
     const reports: FileReport[] = [];
     for (const path of files) {
       let report = await validate({ path });

@@ -5,35 +5,65 @@
  */
 export function parseCsvText(text: string, delimiter = ","): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const n = src.length;
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(field);
+  // Fields are sliced between delimiters found with indexOf, not built a character at a time: a county registry or
+  // a CSV submission is read in one pass at native string-search speed.
+  let nextDelim = -2;
+  let nextLf = -2;
+  let nextCr = -2;
+  const endOfField = (from: number) => {
+    if (nextDelim < from && nextDelim !== -1) nextDelim = src.indexOf(delimiter, from);
+    if (nextLf < from && nextLf !== -1) nextLf = src.indexOf("\n", from);
+    if (nextCr < from && nextCr !== -1) nextCr = src.indexOf("\r", from);
+    let end = n;
+    if (nextDelim >= 0 && nextDelim < end) end = nextDelim;
+    if (nextLf >= 0 && nextLf < end) end = nextLf;
+    if (nextCr >= 0 && nextCr < end) end = nextCr;
+    return end;
+  };
+  let i = 0;
+  while (i < n) {
+    let field = "";
+    if (src.charCodeAt(i) === 34) {
+      // A quoted field: doubled quotes are one quote; delimiters and line breaks inside are text.
+      let j = i + 1;
+      for (;;) {
+        const q = src.indexOf('"', j);
+        if (q < 0) {
+          field += src.slice(j);
+          j = n;
+          break;
+        }
+        if (src.charCodeAt(q + 1) === 34) {
+          field += src.slice(j, q + 1);
+          j = q + 2;
+          continue;
+        }
+        field += src.slice(j, q);
+        j = q + 1;
+        break;
+      }
+      i = j;
+    }
+    // Unquoted text (or what follows a closing quote) runs to the next delimiter or line break.
+    const end = i < n ? endOfField(i) : n;
+    field += src.slice(i, end);
+    if (end >= n) {
+      if (field !== "" || row.length > 0) row.push(field); // "" alone at the very end is no record
+      break;
+    }
+    row.push(field);
+    const ch = src.charCodeAt(end);
+    i = end + 1;
+    if (ch === 10 || ch === 13) {
+      if (ch === 13 && src.charCodeAt(i) === 10) i++;
       rows.push(row);
       row = [];
-      field = "";
-    } else field += ch;
+    } else if (i >= n) row.push(""); // a delimiter at the very end: one more, empty field
   }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  if (row.length > 0) rows.push(row);
   return rows;
 }
 

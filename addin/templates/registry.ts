@@ -49,9 +49,8 @@ export function parseRegistry(text: string, file = "registry.csv"): Registry {
   const seen = new Map<string, number>();
   rows.forEach((cells, i) => {
     const row = i + 2;
-    const raw = Object.fromEntries(
-      (Object.keys(col) as (keyof typeof col)[]).map((k) => [k, (cells[col[k]] ?? "").trim()]),
-    ) as Record<keyof typeof REGISTRY_COLUMNS, string>;
+    const cell = (k: keyof typeof REGISTRY_COLUMNS) => (cells[col[k]] ?? "").trim();
+    const raw = { townshipCode: cell("townshipCode"), townshipName: cell("townshipName"), code: cell("code"), name: cell("name"), weak: cell("weak") };
     const parsed = registryRow.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

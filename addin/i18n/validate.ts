@@ -6,6 +6,10 @@ import type { Catalogue } from "./types";
  */
 export const validate = {
   "validate.at.row": { "zh-CN": "{sheet} 第 {row} 行", "en-US": "{sheet} row {row}" },
+  "validate.internalError": {
+    "zh-CN": "{file}：审核这个文件时出现了意外错误（{detail}），无法审核。请把这个文件原样发给县里（县农业农村局）核查；其他文件的审核不受影响。",
+    "en-US": "{file}: an unexpected error occurred while checking this file ({detail}). Please send the file as it is to the county for inspection; the other files are not affected.",
+  },
   "validate.sheetNotFound": {
     "zh-CN": "{file}：文件里没有任何有内容的工作表，请确认选对了文件。",
     "en-US": "{file}: no sheet in this file has any content; check that this is the right file.",

@@ -3,6 +3,7 @@
  * explanations → FileReport. Every problem is collected; nothing stops at the first.
  */
 import { parseAddress, type Book, type Grid } from "../grid";
+import { t, type Locale } from "../i18n";
 import { compileTemplate, type CompiledTemplate } from "../templates";
 import { Collector, type ValidateContext } from "./context";
 import { markExplained } from "./explain";
@@ -42,6 +43,16 @@ export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, for
     return finish(file, format, grid.name, out.issues, []);
   }
   return validateSheet(grid, header, file, format, ct, ctx);
+}
+
+/**
+ * The report of a file that could not be checked because something unexpected went wrong (a bug, or a file the
+ * readers choke on in a way they do not foresee): an `unreadable` report asking to send the file to the county,
+ * so one such file never stops the others.
+ */
+export function internalErrorReport(file: string, error: unknown, format = "unknown", locale: Locale = "zh-CN"): FileReport {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return unreadableReport(file, t("validate.internalError", { file, detail: detail.slice(0, 200) }, locale), format);
 }
 
 /** The report of a file that could not be read at all (addin/io's UnreadableError message). */

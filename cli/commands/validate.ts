@@ -25,7 +25,8 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
   const reports = await validateFiles(files, shared, { previous, jobs: opts.jobs });
 
   if (opts.annotate) {
-    const written = await annotateFiles(files, reports, opts.annotate);
+    const { written, failed } = await annotateFiles(files, reports, opts.annotate);
+    for (const f of failed) process.stderr.write(`${t("cli.errorPrefix")}${f.message}\n`);
     if (!opts.json) process.stderr.write(t("cli.annotated", { count: written.length, dir: opts.annotate }) + "\n");
   }
 

@@ -88,6 +88,26 @@ export const validate = {
     "zh-CN": "{at}：单元格是错误值 {error}，请检查公式，或直接填写数值。",
     "en-US": "{at}: the cell holds the error value {error}; fix the formula or enter the value directly.",
   },
+  "validate.formulaUncalculated": {
+    "zh-CN": "{at}：{column}是公式（={formula}），但文件里没有保存计算结果（文件可能由其他软件生成，未在 Excel 中打开过）。请用 Excel 或 WPS 打开该文件，确认数值后保存，再重新提交。",
+    "en-US": "{at}: {column} is a formula (={formula}) saved without its calculated value (the file was probably written by another program). Open it in Excel or WPS, check the figures, save it and resubmit.",
+  },
+  "validate.decimals": {
+    "zh-CN": "{at}：{column} {value} 超过 {decimals} 位小数（单位：{unit}，保留 {decimals} 位小数），请改为 {rounded}。",
+    "en-US": "{at}: {column} {value} has more than {decimals} decimals (in {unit}, {decimals} decimals); change it to {rounded}.",
+  },
+  "validate.yearNotEliminated": {
+    "zh-CN": "{at}：{name}填了消薄年份 {year}，但是否已消薄为“否”，请核对：如已消薄，请把是否已消薄改为“是”；如未消薄，请清空消薄年份。",
+    "en-US": "{at}: {name} has 消薄年份 {year} but 是否已消薄 is 否; if it was eliminated change 是否已消薄 to 是, otherwise clear the year.",
+  },
+  "validate.yearAfterReport": {
+    "zh-CN": "{at}：{name}的消薄年份 {year} 晚于本表的年度 {reportYear} 年，请填写实际消薄的年份（不晚于 {reportYear}）。",
+    "en-US": "{at}: 消薄年份 {year} of {name} is after this report's year {reportYear}; enter the actual year (not after {reportYear}).",
+  },
+  "validate.yearInFuture": {
+    "zh-CN": "{at}：{name}的消薄年份 {year} 还没有到（今年是 {reportYear} 年），请填写实际消薄的年份。",
+    "en-US": "{at}: 消薄年份 {year} of {name} is in the future (this year is {reportYear}); enter the actual year.",
+  },
   "validate.blankRow": {
     "zh-CN": "{at}：表格中间有空行，请删除该行（或填上数据）。",
     "en-US": "{at}: there is a blank row inside the table; delete it (or fill it in).",

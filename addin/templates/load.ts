@@ -235,6 +235,7 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
     columnRef(e.eliminated, "elimination.eliminated", ["yesno"]);
     columnRef(e.baseline, "elimination.baseline", ["yesno"]);
     columnRef(e.name, "elimination.name");
+    columnRef(e.year, "elimination.year", ["year", "integer"]);
   }
   if (template.yoy) {
     columnRef(template.yoy.by, "yoy.by");

@@ -109,7 +109,15 @@ export const templateSchema = z.strictObject({
   parameters: parametersSchema.default({}),
   /** 是否已消薄 against 达标 (with parameters totalMin/operatingMin/mode). */
   elimination: z
-    .strictObject({ total: key, operating: key, eliminated: key, baseline: key, name: key.optional() })
+    .strictObject({
+      total: key,
+      operating: key,
+      eliminated: key,
+      baseline: key,
+      name: key.optional(),
+      /** 消薄年份: filled only when 是否已消薄 = 是, and not later than the report's year. */
+      year: key.optional(),
+    })
     .optional(),
   /** Year-on-year change against last year's report, keyed by `by` (the village code). */
   yoy: z.strictObject({ by: key, columns: z.array(key).min(1), name: key.optional() }).optional(),

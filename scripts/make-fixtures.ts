@@ -7,7 +7,8 @@
  * - libreoffice/: the clean .xlsx re-saved by LibreOffice (headless) as .xlsx and .xls: another producer. Made only
  *   when `soffice` is installed (Debian: libreoffice-calc-nogui); otherwise the committed files are kept and a
  *   note says so, so CI never needs LibreOffice.
- * - real/: one file per "what real submissions look like" case of docs' domain (shared/domain.md).
+ * - real/: one file per "what real submissions look like" case of the domain notes (Template 1), plus a file with
+ *   the usual hand-made faults and one with formulas saved without their values.
  * - unreadable/: files that are not spreadsheets, and hostile ones (encrypted, truncated, a zip bomb, a sheet
  *   named __proto__).
  *
@@ -159,7 +160,7 @@ async function real(): Promise<void> {
       weakBaseline: " 是否薄弱村 ",
       totalIncome: "总 收 入",
       operatingIncome: "经营性\r\n收入",
-      eliminated: "是否已消薄（是/否）".replace("（是/否）", ""),
+      eliminated: "是否已消薄 ",
       remarks: "备　注",
     };
     return { ...c, header: header[c.key] ?? c.header };
@@ -243,6 +244,14 @@ async function real(): Promise<void> {
       };
       ws.getCell(13, c).value = { formula: `SUBTOTAL(9,${L}5:${L}12)`, result: cents(5, 12) } as ExcelJS.CellFormulaValue;
       ws.getCell(last + 1, c).value = { formula: `SUBTOTAL(9,${L}5:${L}${last})`, result: cents(5, last) } as ExcelJS.CellFormulaValue;
+    }
+  }));
+
+  // Written by a program that saves formulas without their results (never opened in Excel): the 合计 has no values.
+  write("real/公式无计算结果.xlsx", await edit(await workbook(tw, rows()), (ws) => {
+    for (const c of [5, 6, 7]) {
+      const cell = ws.getCell(5 + rows().length, c);
+      cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue;
     }
   }));
 

@@ -174,8 +174,8 @@ export const validate = {
     "en-US": "{at}: the total row's {column} {value} differs from the sum of the villages {sum} (by {diff}); enter {sum} or use a SUM formula.",
   },
   "validate.totalBlank": {
-    "zh-CN": "{at}：合计行的{column}为空，各村之和为 {sum}，请填写。",
-    "en-US": "{at}: the total row's {column} is empty; the villages add up to {sum}; please fill it in.",
+    "zh-CN": "{at}：合计行的{column}是空的，各村之和为 {sum}。请填写 {sum} 或用 SUM 公式求和；如果这里本来就是公式，说明文件没有保存计算结果（可能由其他软件生成），请用 Excel 或 WPS 打开该文件并保存后再提交。",
+    "en-US": "{at}: the total row's {column} is empty; the villages add up to {sum}. Enter {sum} or a SUM formula; if it already is a formula, the file was saved without calculated values (probably by another program): open it in Excel or WPS, save it and resubmit.",
   },
   "validate.yoyChange": {
     "zh-CN": "{at}：{name}{column}由上年的 {previous} 变为 {current}，变化 {change}，超过 ±{max}，请核对；如情况属实，请在备注中写明原因。",

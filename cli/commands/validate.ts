@@ -57,7 +57,7 @@ function issueRows(issues: Issue[]): string[][] {
     .sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0))
     .map((i) => [
       i.severity === "error" ? t("cli.severity.error") : i.explained ? t("cli.severity.explained") : t("cli.severity.warning"),
-      i.cell ? `${i.sheet ?? ""}!${i.cell}` : (i.sheet ?? ""),
+      i.cell ? `${i.sheet ?? ""}!${i.cell}` : i.row !== undefined ? t("cli.rowAt", { sheet: i.sheet ?? "", row: i.row }) : (i.sheet ?? ""),
       i.code,
       i.message,
     ]);

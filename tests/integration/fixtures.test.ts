@@ -72,6 +72,9 @@ const EXPECTED: Record<string, { township: string | null; status: FileReport["st
   "real/说明页在前.xlsx": { township: "东湖镇", status: "ok", issues: [], rows: 18 },
   "real/含小计行.xlsx": { township: "东湖镇", status: "ok", issues: [], rows: 18 },
   "real/__proto__表名.xlsx": { township: "东湖镇", status: "ok", issues: [], rows: 18 },
+  // Formulas saved without results: the reader (SheetJS without sheetStubs) drops such cells, so the 合计 reads as
+  // empty; the message says what to do in both cases (a Grid that keeps the formula gets formula-uncalculated).
+  "real/公式无计算结果.xlsx": { township: "东湖镇", status: "errors", issues: ["total-mismatch@E23:error", "total-mismatch@F23:error", "total-mismatch@G23:error"], rows: 18 },
   "real/旧版Excel.xls": { township: "东湖镇", status: "errors", issues: ["rule@F7:error"] },
   "real/GBK编码.csv": { township: "东湖镇", status: "warnings", issues: ["text-number@E6:warning"], rows: 18 },
   "real/常见错误.xlsx": {
@@ -161,6 +164,11 @@ describe("the messages of the real-submission cases", () => {
   test("the missing required column names it and where to add it", async () => {
     const [issue] = (await report("real/缺少必填列.xlsx")).issues;
     expect(issue.message).toBe("real/缺少必填列.xlsx 工作表“村级集体经济”：缺少“经营性收入”列，请在表头“集体经济收入”下加上“经营性收入”列并填写。");
+  });
+
+  test("a 合计 formula saved without its value says to open and save the file in Excel or WPS", async () => {
+    const [e23] = (await report("real/公式无计算结果.xlsx")).issues;
+    expect(e23.message).toContain("请用 Excel 或 WPS 打开该文件并保存后再提交");
   });
 
   test("__proto__ is just the sheet's name", async () => {

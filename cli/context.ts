@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { decodeText } from "../addin/io";
-import { builtinTemplate, loadTemplate, parseRegistry, parseTargets, type Registry, type Targets } from "../addin/templates";
+import { BUILTIN_TEMPLATE_IDS, builtinTemplate, loadTemplate, parseRegistry, parseTargets, TemplateError, type Registry, type Targets } from "../addin/templates";
 import type { Template } from "../addin/templates";
 import { t } from "../addin/i18n";
 import { UsageError } from "./usage-error";
@@ -27,12 +27,21 @@ export function loadTargetsOption(registry: Registry, path?: string): Targets {
   return parseTargets(readText(file), path ?? "targets.csv", registry);
 }
 
-/** --template: a built-in id ("village-economy") or a path to a template JSON file. */
+/**
+ * --template: a built-in id ("village-economy") or a path to a template JSON file. An unknown id, a file that is
+ * not JSON or a template that fails its checks is a usage error listing every problem in Chinese (loadTemplate
+ * gets the raw text, so a JSON syntax error is explained too).
+ */
 export function loadTemplateOption(idOrPath = "village-economy"): Template {
   if (!/[\\/.]/.test(idOrPath)) {
-    const builtin = builtinTemplate(idOrPath);
-    if (!builtin) throw new UsageError(t("cli.unknownTemplate", { id: idOrPath }));
-    return builtin;
+    if (!BUILTIN_TEMPLATE_IDS.includes(idOrPath)) throw new UsageError(t("cli.unknownTemplate", { id: idOrPath }));
+    return builtinTemplate(idOrPath);
   }
-  return loadTemplate(JSON.parse(readText(resolve(idOrPath))));
+  const text = readText(resolve(idOrPath));
+  try {
+    return loadTemplate(text);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    throw new UsageError(t("cli.templateUnusable", { path: idOrPath, problems: e.messages.map((m) => `  - ${m}`).join("\n") }));
+  }
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { t } from "../addin/i18n";
-import { RegistryError } from "../addin/templates";
+import { RegistryError, TemplateError } from "../addin/templates";
+import { commanderErrorInChinese } from "./commander-errors";
 import { demoCommand } from "./commands/demo";
 import { mergeCommand } from "./commands/merge";
 import { templateCommand } from "./commands/template";
@@ -21,12 +22,14 @@ export function buildProgram(): Command {
     .version(require("../package.json").version, "-v, --version", t("cli.opt.version"))
     .helpOption("-h, --help", t("cli.opt.help"))
     .helpCommand("help [command]", t("cli.opt.help"))
-    .showHelpAfterError()
+    .configureOutput({ outputError: (str, write) => write(commanderErrorInChinese(str)) })
+    .showHelpAfterError(t("cli.helpHint", { command: "" }).replace("  ", " "))
     .exitOverride();
 
   program
     .command("validate")
     .description(t("cli.cmd.validate"))
+    .showHelpAfterError(t("cli.helpHint", { command: "validate" }))
     .argument("<paths...>", t("cli.arg.paths"))
     .option("--template <id|path>", t("cli.opt.template"), "village-economy")
     .option("--registry <csv>", t("cli.opt.registry"))
@@ -41,6 +44,7 @@ export function buildProgram(): Command {
   program
     .command("merge")
     .description(t("cli.cmd.merge"))
+    .showHelpAfterError(t("cli.helpHint", { command: "merge" }))
     .argument("<paths...>", t("cli.arg.paths"))
     .option("--template <id|path>", t("cli.opt.template"), "village-economy")
     .option("--registry <csv>", t("cli.opt.registry"))
@@ -57,11 +61,13 @@ export function buildProgram(): Command {
   program
     .command("template")
     .description(t("cli.cmd.template"))
-    .requiredOption("--township <name|code>", t("cli.opt.township"))
+    .showHelpAfterError(t("cli.helpHint", { command: "template" }))
+    .option("--township <name|code>", t("cli.opt.township"))
+    .option("--export [id|path]", t("cli.opt.export"))
     .option("--template <id|path>", t("cli.opt.template"), "village-economy")
     .option("--registry <csv>", t("cli.opt.registry"))
     .option("--year <year>", t("cli.opt.year"), positiveInt)
-    .option("--out <file>", t("cli.opt.templateOut"))
+    .option("--out <file>", `${t("cli.opt.templateOut")}；${t("cli.opt.exportOut")}`)
     .action(async (opts) => {
       process.exitCode = await templateCommand(opts);
     });
@@ -69,6 +75,7 @@ export function buildProgram(): Command {
   program
     .command("demo")
     .description(t("cli.cmd.demo"))
+    .showHelpAfterError(t("cli.helpHint", { command: "demo" }))
     .option("--out <file>", t("cli.opt.out"))
     .action(async (opts) => {
       process.exitCode = await demoCommand(opts);
@@ -90,6 +97,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof UsageError || e instanceof RegistryError) {
       process.stderr.write(`${t("cli.errorPrefix")}${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof TemplateError) {
+      process.stderr.write(`${t("cli.errorPrefix")}${e.messages.join("\n")}\n`);
       return 2;
     }
     throw e;

@@ -1,8 +1,8 @@
-import { basename } from "path";
 import { readBookFile, UnreadableError } from "../addin/io/node";
 import type { Registry } from "../addin/templates";
 import { loadTemplate } from "../addin/templates";
-import { unreadableReport, validateBook, type FileReport } from "../addin/validate";
+import { internalErrorReport, unreadableReport, validateBook, type FileReport } from "../addin/validate";
+import { displayName } from "./display-names";
 
 /** What every file of a run shares: sent once to each worker. */
 export interface ValidateShared {
@@ -13,21 +13,28 @@ export interface ValidateShared {
 
 export interface ValidateTask {
   path: string;
+  /** The name the user knows the file by in messages (see displayNames); the base name when not given. */
+  name?: string;
   /** Last year's report for the same township, for the year-over-year check. */
   previous?: FileReport;
 }
 
-/** Reads and validates one file; an unreadable file becomes a report, never an exception. */
+/**
+ * Reads and validates one file. Never rejects: an unreadable file becomes an `unreadable` report, and any other
+ * exception (a bug, a file the readers choke on unexpectedly, a file gone or unreadable on disk) becomes that
+ * file's report asking to send the file to the county, so one file never stops the others.
+ */
 export function makeValidator(shared: ValidateShared): (task: ValidateTask) => Promise<FileReport> {
   const template = loadTemplate(shared.template);
   return async (task) => {
-    const file = basename(task.path);
+    const file = task.name ?? displayName(task.path);
     try {
       const book = await readBookFile(task.path);
+      book.file = file;
       return validateBook(book, { template, registry: shared.registry, previous: task.previous });
     } catch (e) {
-      if (e instanceof UnreadableError) return unreadableReport(file, e.message);
-      throw e;
+      if (e instanceof UnreadableError) return unreadableReport(file, e.file === file ? e.message : new UnreadableError(file, e.reason, e.params).message);
+      return internalErrorReport(file, e);
     }
   };
 }

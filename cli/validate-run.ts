@@ -5,6 +5,7 @@ import type { FileReport } from "../addin/validate";
 import { runPool } from "./pool";
 import { startProgress } from "./progress";
 import { UsageError } from "./usage-error";
+import { displayNames } from "./display-names";
 import { makeValidator, type ValidateShared, type ValidateTask } from "./validate-file";
 
 /** Below this many files, a worker's start-up (about half a second) costs more than it saves. */
@@ -27,23 +28,24 @@ export async function validateFiles(
   // Year-over-year: a file's previous report is last year's report of the same township.
   const previousOf = (report: FileReport | undefined) =>
     report?.township && opts.previous ? opts.previous.get(report.township.code) : undefined;
+  const names = displayNames(files);
   try {
     const validate = makeValidator(shared);
     if (!opts.previous && files.length > INLINE_MAX) {
       return await runPool<ValidateTask, FileReport>({
         worker: "validate-worker.js",
         shared,
-        tasks: files.map((path) => ({ path })),
+        tasks: files.map((path, i) => ({ path, name: names[i] })),
         inline: validate,
         jobs: opts.jobs,
         onResult: (r) => progress.tick(r.file),
       });
     }
     const reports: FileReport[] = [];
-    for (const path of files) {
-      let report = await validate({ path });
+    for (const [i, path] of files.entries()) {
+      let report = await validate({ path, name: names[i] });
       const previous = previousOf(report);
-      if (previous) report = await validate({ path, previous });
+      if (previous) report = await validate({ path, name: names[i], previous });
       reports.push(report);
       progress.tick(report.file);
     }

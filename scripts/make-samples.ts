@@ -15,13 +15,13 @@ import { builtinTemplate, parseRegistry, parseTargets, type RegistryTownship } f
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "samples", "submissions");
-const YEAR = 2026;
-const template = builtinTemplate("village-economy");
-const registry = parseRegistry(readFileSync(join(ROOT, "samples/demo-county/registry.csv"), "utf8"));
+export const YEAR = 2026;
+export const template = builtinTemplate("village-economy");
+export const registry = parseRegistry(readFileSync(join(ROOT, "samples/demo-county/registry.csv"), "utf8"));
 const targets = parseTargets(readFileSync(join(ROOT, "samples/demo-county/targets.csv"), "utf8"), "targets.csv", registry);
 
 /** mulberry32: a tiny seeded PRNG, so the samples are the same on every machine. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -32,10 +32,10 @@ function rng(seed: number): () => number {
 }
 
 const PATHS = ["物业经济", "资源开发", "乡村旅游", "入股分红", "服务创收", "其他"];
-const money = (x: number) => Math.round(x * 100) / 100;
+export const money = (x: number) => Math.round(x * 100) / 100;
 
 /** Plausible, rule-abiding rows: an eliminated baseline village is 达标 at 30/15; operating + subsidy ≤ total. */
-function villageRows(tw: RegistryTownship, seed: number): Record<string, LayoutValue>[] {
+export function villageRows(tw: RegistryTownship, seed: number): Record<string, LayoutValue>[] {
   const rand = rng(seed);
   const target = targets[tw.code] ?? 0;
   let toEliminate = Math.min(tw.villages.filter((v) => v.weakBaseline).length, target + Math.floor(rand() * 2));
@@ -67,11 +67,11 @@ function villageRows(tw: RegistryTownship, seed: number): Record<string, LayoutV
   });
 }
 
-function title(tw: RegistryTownship): string {
+export function title(tw: RegistryTownship): string {
   return (template.title ?? "").replace("{township}", tw.name).replace("{year}", String(YEAR));
 }
 
-async function xlsx(tw: RegistryTownship, rows: Record<string, LayoutValue>[]): Promise<Uint8Array> {
+export async function xlsx(tw: RegistryTownship, rows: Record<string, LayoutValue>[]): Promise<Uint8Array> {
   return writeTemplateWorkbook({ title: title(tw), township: tw.name, columns: template.columns, rows, date: `${YEAR}年12月20日` });
 }
 
@@ -95,8 +95,8 @@ async function main(): Promise<void> {
         break;
       }
       case "龙泉镇": {
-        // Warnings, explained: a non-weak village's income typed as text, and a baseline village 达标 but not yet
-        // counted as eliminated, with the reason written in 备注.
+        // A warning, explained: a baseline village 达标 but not yet counted as eliminated, with the reason written
+        // in 备注 (so the file passes with one explained warning).
         const weak = rows.map((r) => r.weakBaseline).lastIndexOf(true);
         Object.assign(rows[weak], {
           totalIncome: 31.2,
@@ -130,4 +130,5 @@ async function main(): Promise<void> {
   process.stdout.write(`samples written to ${OUT}\n`);
 }
 
-void main();
+// Run as a script (`npm run samples`); imported (scripts/make-fixtures.ts), only the helpers above are used.
+if (require.main === module) void main();

@@ -31,12 +31,68 @@ export const cli = {
     "zh-CN": "消薄助手遇到了意外错误，请把以下信息发给技术支持：",
     "en-US": "XiaoBo hit an unexpected error; please send the following to support:",
   },
+  "cli.commander.missingArgument": {
+    "zh-CN": "缺少参数：{name}。",
+    "en-US": "missing argument: {name}.",
+  },
+  "cli.commander.optionMissingArgument": {
+    "zh-CN": "选项 {option} 后面要给出取值。",
+    "en-US": "option {option} needs a value.",
+  },
+  "cli.commander.missingMandatoryOption": {
+    "zh-CN": "必须给出选项 {option}。",
+    "en-US": "option {option} is required.",
+  },
+  "cli.commander.unknownOption": {
+    "zh-CN": "不认识的选项 {option}。",
+    "en-US": "unknown option {option}.",
+  },
+  "cli.commander.unknownCommand": {
+    "zh-CN": "没有“{command}”这个命令，可用的命令：validate、merge、template、demo。",
+    "en-US": "there is no command “{command}”; the commands are validate, merge, template, demo.",
+  },
+  "cli.commander.didYouMean": { "zh-CN": "是不是想用 {suggestion}？", "en-US": " Did you mean {suggestion}?" },
+  "cli.commander.excessArguments": {
+    "zh-CN": "参数太多了，这个命令不需要文件或文件夹参数。",
+    "en-US": "too many arguments: this command takes no files or folders.",
+  },
+  "cli.commander.invalidOptionValue": {
+    "zh-CN": "选项 {option} 的取值“{value}”不对：{reason}。",
+    "en-US": "option {option}: “{value}” is not valid: {reason}.",
+  },
+  "cli.commander.other": { "zh-CN": "命令用法不对：{message}", "en-US": "{message}" },
+  "cli.helpHint": {
+    "zh-CN": "运行 xiaobo {command} --help 查看用法。",
+    "en-US": "Run xiaobo {command} --help for usage.",
+  },
+  "cli.templateUnusable": {
+    "zh-CN": "模板“{path}”不能使用，请按以下提示修改：\n{problems}",
+    "en-US": "The template “{path}” cannot be used; fix the following:\n{problems}",
+  },
+  "cli.templateExported": {
+    "zh-CN": "已导出模板“{name}”（{id}）：{path}。可用文本编辑器修改后，用 --template {path} 使用。",
+    "en-US": "Template “{name}” ({id}) exported to {path}. Edit it, then use it with --template {path}.",
+  },
+  "cli.opt.export": {
+    "zh-CN": "导出模板 JSON（内置编号或模板 JSON 路径，默认 village-economy），供县里修改后用 --template 载入",
+    "en-US": "export a template as JSON (built-in id or path; default village-economy), to edit and load with --template",
+  },
+  "cli.opt.exportOut": { "zh-CN": "导出的模板 JSON 保存路径（默认：<模板编号>.json）", "en-US": "where to write the exported JSON (default: <id>.json)" },
+  "cli.townshipRequired": {
+    "zh-CN": "请用 --township 给出乡镇名称或代码（或用 --export 导出模板 JSON）。",
+    "en-US": "give the township with --township (or export the template JSON with --export).",
+  },
   "cli.fileNotFound": { "zh-CN": "找不到文件：{path}", "en-US": "file not found: {path}" },
   "cli.unknownTemplate": { "zh-CN": "没有名为“{id}”的内置模板；可用：village-economy，或给出模板 JSON 文件路径", "en-US": "no built-in template “{id}”; use village-economy or a template JSON path" },
   "cli.noFiles": { "zh-CN": "在 {paths} 中没有找到 .xlsx / .xls / .csv 文件", "en-US": "no .xlsx / .xls / .csv files found in {paths}" },
   "cli.unknownTownshipOption": { "zh-CN": "村名册中没有乡镇“{township}”。可选：{known}", "en-US": "the registry has no township “{township}”. Known: {known}" },
   "cli.progressValidate": { "zh-CN": "审核", "en-US": "Checking" },
   "cli.progressPrevious": { "zh-CN": "读取上年报表", "en-US": "Reading last year" },
+  "cli.rowAt": { "zh-CN": "{sheet} 第 {row} 行", "en-US": "{sheet} row {row}" },
+  "cli.annotateFailed": {
+    "zh-CN": "没能为“{file}”写出标注副本（{detail}）。该文件的审核结果不受影响，请对照下面列出的单元格直接修改原文件。",
+    "en-US": "Could not write a marked copy of “{file}” ({detail}). Its check results stand; fix the cells listed below in the original file.",
+  },
   "cli.annotated": { "zh-CN": "已把 {count} 个标注副本写到 {dir}", "en-US": "wrote {count} marked copies to {dir}" },
   "cli.status.ok": { "zh-CN": "通过", "en-US": "passed" },
   "cli.status.warnings": { "zh-CN": "有警告（需在备注中说明）", "en-US": "warnings (explain in 备注)" },

@@ -6,6 +6,10 @@ import type { Catalogue } from "./types";
  */
 export const validate = {
   "validate.at.row": { "zh-CN": "{sheet} 第 {row} 行", "en-US": "{sheet} row {row}" },
+  "validate.internalError": {
+    "zh-CN": "{file}：审核这个文件时出现了意外错误（{detail}），无法审核。请把这个文件原样发给县里（县农业农村局）核查；其他文件的审核不受影响。",
+    "en-US": "{file}: an unexpected error occurred while checking this file ({detail}). Please send the file as it is to the county for inspection; the other files are not affected.",
+  },
   "validate.sheetNotFound": {
     "zh-CN": "{file}：文件里没有任何有内容的工作表，请确认选对了文件。",
     "en-US": "{file}: no sheet in this file has any content; check that this is the right file.",
@@ -84,6 +88,26 @@ export const validate = {
     "zh-CN": "{at}：单元格是错误值 {error}，请检查公式，或直接填写数值。",
     "en-US": "{at}: the cell holds the error value {error}; fix the formula or enter the value directly.",
   },
+  "validate.formulaUncalculated": {
+    "zh-CN": "{at}：{column}是公式（={formula}），但文件里没有保存计算结果（文件可能由其他软件生成，未在 Excel 中打开过）。请用 Excel 或 WPS 打开该文件，确认数值后保存，再重新提交。",
+    "en-US": "{at}: {column} is a formula (={formula}) saved without its calculated value (the file was probably written by another program). Open it in Excel or WPS, check the figures, save it and resubmit.",
+  },
+  "validate.decimals": {
+    "zh-CN": "{at}：{column} {value} 超过 {decimals} 位小数（单位：{unit}，保留 {decimals} 位小数），请改为 {rounded}。",
+    "en-US": "{at}: {column} {value} has more than {decimals} decimals (in {unit}, {decimals} decimals); change it to {rounded}.",
+  },
+  "validate.yearNotEliminated": {
+    "zh-CN": "{at}：{name}填了消薄年份 {year}，但是否已消薄为“否”，请核对：如已消薄，请把是否已消薄改为“是”；如未消薄，请清空消薄年份。",
+    "en-US": "{at}: {name} has 消薄年份 {year} but 是否已消薄 is 否; if it was eliminated change 是否已消薄 to 是, otherwise clear the year.",
+  },
+  "validate.yearAfterReport": {
+    "zh-CN": "{at}：{name}的消薄年份 {year} 晚于本表的年度 {reportYear} 年，请填写实际消薄的年份（不晚于 {reportYear}）。",
+    "en-US": "{at}: 消薄年份 {year} of {name} is after this report's year {reportYear}; enter the actual year (not after {reportYear}).",
+  },
+  "validate.yearInFuture": {
+    "zh-CN": "{at}：{name}的消薄年份 {year} 还没有到（今年是 {reportYear} 年），请填写实际消薄的年份。",
+    "en-US": "{at}: 消薄年份 {year} of {name} is in the future (this year is {reportYear}); enter the actual year.",
+  },
   "validate.blankRow": {
     "zh-CN": "{at}：表格中间有空行，请删除该行（或填上数据）。",
     "en-US": "{at}: there is a blank row inside the table; delete it (or fill it in).",
@@ -150,8 +174,8 @@ export const validate = {
     "en-US": "{at}: the total row's {column} {value} differs from the sum of the villages {sum} (by {diff}); enter {sum} or use a SUM formula.",
   },
   "validate.totalBlank": {
-    "zh-CN": "{at}：合计行的{column}为空，各村之和为 {sum}，请填写。",
-    "en-US": "{at}: the total row's {column} is empty; the villages add up to {sum}; please fill it in.",
+    "zh-CN": "{at}：合计行的{column}是空的，各村之和为 {sum}。请填写 {sum} 或用 SUM 公式求和；如果这里本来就是公式，说明文件没有保存计算结果（可能由其他软件生成），请用 Excel 或 WPS 打开该文件并保存后再提交。",
+    "en-US": "{at}: the total row's {column} is empty; the villages add up to {sum}. Enter {sum} or a SUM formula; if it already is a formula, the file was saved without calculated values (probably by another program): open it in Excel or WPS, save it and resubmit.",
   },
   "validate.yoyChange": {
     "zh-CN": "{at}：{name}{column}由上年的 {previous} 变为 {current}，变化 {change}，超过 ±{max}，请核对；如情况属实，请在备注中写明原因。",

@@ -28,6 +28,8 @@ export async function annotateWorkbook(
   marks: readonly CellMark[],
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
   const workbook = new ExcelJS.Workbook();
+  /** The annotated copy's sheet name for each of the book's sheet names (they differ only when rebuilt). */
+  let sheetNames = new Map<string, string>();
   let loaded = false;
   if (book.format === "xlsx") {
     try {
@@ -37,7 +39,7 @@ export async function annotateWorkbook(
       // ExcelJS is stricter than the reader; rebuild from the Grid instead of failing the clerk.
     }
   }
-  if (!loaded) rebuildFromBook(workbook, book);
+  if (!loaded) sheetNames = rebuildFromBook(workbook, book);
 
   // Several problems on one cell: one note listing all, the fill of the worst.
   const byCell = new Map<string, { sheet: string; cell: string; severity: "error" | "warning"; lines: string[] }>();
@@ -50,7 +52,7 @@ export async function annotateWorkbook(
     byCell.set(key, entry);
   }
   for (const { sheet, cell, severity, lines } of byCell.values()) {
-    const ws = workbook.getWorksheet(sheet);
+    const ws = workbook.getWorksheet(sheetNames.get(sheet) ?? sheet);
     if (!ws) continue;
     const { row, col } = parseAddress(cell);
     const target = ws.getCell(row + 1, col + 1);
@@ -66,9 +68,38 @@ export function annotatedName(file: string): string {
   return `${file.replace(/\.(xlsx|xlsm|xls|csv)$/i, "")}_${t("io.annotate.suffix")}.xlsx`;
 }
 
-function rebuildFromBook(workbook: ExcelJS.Workbook, book: Book): void {
+/**
+ * A name Excel accepts for a sheet: no * ? : \\ / [ ], no quote at either end, not "History", at most 31
+ * characters, not empty, unique in the workbook (case-insensitive). A CSV's sheet is named after its file, which
+ * may be anything ("东湖镇[2024年]", a long name).
+ */
+export function safeSheetName(name: string, used: Set<string>): string {
+  let base = name.replace(/[*?:\\/[\]]/g, "_").replace(/^'+|'+$/g, "").trim();
+  if (base === "" || base.toLowerCase() === "history") base = `${base}Sheet`.trim();
+  base = cut(base, 31);
+  let candidate = base;
+  for (let n = 2; used.has(candidate.toLowerCase()); n++) {
+    const suffix = `(${n})`;
+    candidate = cut(base, 31 - suffix.length) + suffix;
+  }
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** The first `n` UTF-16 units (Excel counts those), without splitting a surrogate pair. */
+function cut(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const code = s.charCodeAt(n - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
+function rebuildFromBook(workbook: ExcelJS.Workbook, book: Book): Map<string, string> {
+  const names = new Map<string, string>();
+  const used = new Set<string>();
   for (const grid of book.sheets) {
-    const ws = workbook.addWorksheet(grid.name);
+    const name = safeSheetName(grid.name, used);
+    names.set(grid.name, name);
+    const ws = workbook.addWorksheet(name);
     grid.rows.forEach((cells, r) => {
       cells.forEach((cell, c) => {
         if (!cell) return;
@@ -81,4 +112,5 @@ function rebuildFromBook(workbook: ExcelJS.Workbook, book: Book): void {
     for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const r of grid.hiddenRows) ws.getRow(r + 1).hidden = true;
   }
+  return names;
 }

@@ -1,4 +1,5 @@
-import type { Book } from "../grid";
+import { detectDelimiter, parseCsvText, type Book } from "../grid";
+import { decodeText } from "./decode-text";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readCsv } from "./read-csv";
 import { readWorkbook } from "./read-workbook";
@@ -42,10 +43,30 @@ export function readBook(bytes: Uint8Array, fileName: string, limits: Partial<Re
       if (!/<table/.test(new TextDecoder("utf-8").decode(bytes.subarray(0, 200000)).toLowerCase())) throw new UnreadableError(file, "not-spreadsheet");
       return readWorkbook(bytes, file, "xls", lim);
     }
-    const firstLine = head.split("\n")[0];
-    if (!/[,\t;]/.test(firstLine)) throw new UnreadableError(file, "not-spreadsheet");
+    if (!looksLikeTable(bytes)) throw new UnreadableError(file, "not-spreadsheet");
   }
   return readCsv(bytes, file, lim);
+}
+
+/**
+ * Delimited text that is a table (a CSV renamed .xlsx): at least two records, and at least half of the first
+ * records split into the same number (> 1) of fields. A letter or notes whose first line happens to hold a comma
+ * is not a table.
+ */
+function looksLikeTable(bytes: Uint8Array): boolean {
+  // The first 64 KB, cut after a line break so no multi-byte character is split.
+  let head = bytes.subarray(0, 64 * 1024);
+  if (bytes.length > head.length) head = head.subarray(0, head.lastIndexOf(0x0a) + 1 || head.length);
+  const text = decodeText(head);
+  const records = parseCsvText(text, detectDelimiter(text))
+    .slice(0, 50)
+    .filter((r) => r.some((f) => f.trim() !== ""));
+  if (records.length < 2) return false;
+  const counts = new Map<number, number>();
+  for (const r of records) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  let best = 0;
+  for (const [fields, n] of counts) if (fields > 1 && n > best) best = n;
+  return best >= 2 && best * 2 >= records.length;
 }
 
 /** Text files have no NUL bytes and few control characters in their first kilobytes (UTF-16 has a BOM). */

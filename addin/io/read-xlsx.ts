@@ -99,7 +99,9 @@ function attr(s: string, name: string): string | undefined {
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/** Character data as an XML parser delivers it: line ends normalised to LF (a CR survives only as &#13;), entities decoded. */
 function unescapeXml(s: string): string {
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
   if (s.indexOf("&") < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
     e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],

@@ -18,7 +18,7 @@ export class UnreadableError extends Error {
   constructor(
     readonly file: string,
     readonly reason: UnreadableReason,
-    params: Record<string, string | number> = {},
+    readonly params: Record<string, string | number> = {},
   ) {
     super(t(MESSAGES[reason], { file, ...params }));
   }

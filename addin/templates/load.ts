@@ -49,6 +49,8 @@ export interface CompiledTemplate {
   /** Numeric parameters, as expressions see them. */
   params: Record<string, number>;
   totalLabels: string[];
+  /** Subtotal labels (小计): such rows are skipped. */
+  subtotalLabels: string[];
   footer: string[];
   /** Boilerplate phrases (compact, lower case, no punctuation or digits), longest first. */
   boilerplate: string[];
@@ -233,6 +235,7 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
     columnRef(e.eliminated, "elimination.eliminated", ["yesno"]);
     columnRef(e.baseline, "elimination.baseline", ["yesno"]);
     columnRef(e.name, "elimination.name");
+    columnRef(e.year, "elimination.year", ["year", "integer"]);
   }
   if (template.yoy) {
     columnRef(template.yoy.by, "yoy.by");
@@ -253,6 +256,7 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
     rules,
     params,
     totalLabels: template.totals.labels.map(compactText),
+    subtotalLabels: template.totals.subtotals.map(compactText),
     footer: template.footer.map(compactText),
     boilerplate,
   };

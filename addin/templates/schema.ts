@@ -96,18 +96,28 @@ export const templateSchema = z.strictObject({
   totals: z
     .strictObject({
       /** Words in the first columns that mark the total row. */
-      labels: z.array(z.string().min(1)).min(1).default(["合计", "总计", "小计"]),
+      labels: z.array(z.string().min(1)).min(1).default(["合计", "总计"]),
+      /** Words that mark a subtotal row (小计) inside the table: skipped, not a village and not in the totals. */
+      subtotals: z.array(z.string().min(1)).default(["小计"]),
       tolerance: z.number().min(0).default(0.01),
       /** What a file without a total row gets. */
       missing: z.enum(["error", "warning", "ignore"]).default("warning"),
     })
-    .default({ labels: ["合计", "总计", "小计"], tolerance: 0.01, missing: "warning" }),
+    .default({ labels: ["合计", "总计"], subtotals: ["小计"], tolerance: 0.01, missing: "warning" }),
   /** Words that start the footer (填表人：… 审核人：…). */
   footer: z.array(z.string().min(1)).default(["填表人", "审核人", "联系电话", "制表人", "负责人", "填报人", "单位负责人"]),
   parameters: parametersSchema.default({}),
   /** 是否已消薄 against 达标 (with parameters totalMin/operatingMin/mode). */
   elimination: z
-    .strictObject({ total: key, operating: key, eliminated: key, baseline: key, name: key.optional() })
+    .strictObject({
+      total: key,
+      operating: key,
+      eliminated: key,
+      baseline: key,
+      name: key.optional(),
+      /** 消薄年份: filled only when 是否已消薄 = 是, and not later than the report's year. */
+      year: key.optional(),
+    })
     .optional(),
   /** Year-on-year change against last year's report, keyed by `by` (the village code). */
   yoy: z.strictObject({ by: key, columns: z.array(key).min(1), name: key.optional() }).optional(),

@@ -11,6 +11,8 @@ export interface ValidateContext {
   township?: string;
   /** Last year's validated report of the same township, for the year-on-year check. */
   previous?: FileReport;
+  /** The year the report is for, when its title does not say (…（2026年度）). */
+  year?: number;
   /** Message language; Chinese by default. */
   locale?: Locale;
 }

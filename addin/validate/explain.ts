@@ -7,8 +7,14 @@
 import { compactText, type CompiledTemplate } from "../templates";
 import type { DataRow, Issue, IssueCode } from "./report";
 
-/** Warnings a remark cannot clear: they are about the form, not the figures. */
-const NOT_EXPLAINABLE: ReadonlySet<IssueCode> = new Set<IssueCode>(["text-number", "blank-row", "total-missing"]);
+/**
+ * Warnings a remark cannot clear: they are about the form, not the figures, and are fixed in a moment (a number
+ * typed as text, a number with too many decimals, a missing 合计 row). A blank row is one of them by construction as
+ * well: it has no 备注 of its own (a row with only a 备注 is not blank, it is a village row with empty required cells),
+ * so nothing can explain it; delete the row. A hidden row or a name differing from the registry is about a village
+ * that has a 备注 cell, where the clerk can say why (撤并村, 更名) — those are explainable.
+ */
+const NOT_EXPLAINABLE: ReadonlySet<IssueCode> = new Set<IssueCode>(["text-number", "decimals", "blank-row", "total-missing"]);
 const PUNCTUATION = /[\p{P}\p{S}\d]/gu;
 
 export function isExplanation(text: string, ct: CompiledTemplate): boolean {

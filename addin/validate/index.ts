@@ -1,7 +1,7 @@
 /** The validation engine: Grids in, FileReports out. Works on Grids only (no file libraries here). */
 export * from "./report";
 export type { ValidateContext } from "./context";
-export { validateBook, validateGrid, unreadableReport } from "./validate";
+export { validateBook, validateGrid, unreadableReport, internalErrorReport } from "./validate";
 export { locateHeader, type HeaderMatch, type HeaderCell } from "./locate-header";
 export { locateSheet } from "./locate-sheet";
 export { parseNumberText, type ParsedNumber } from "./normalise-cell";

@@ -22,6 +22,8 @@ export interface CellSite {
   c: number;
   /** CSV has no cell types: a plain numeral stored as text is not a "number typed as text". */
   csv: boolean;
+  /** Reading the 合计 row (not a village: no decimals warning, it follows the villages'). */
+  total?: boolean;
 }
 
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -35,6 +37,8 @@ export interface ParsedNumber {
   value: number;
   /** Written as a plain numeral (no unit, separators or full-width digits). */
   plain: boolean;
+  /** Written with thousands separators and nothing else (1,234.00): how Excel exports a "#,##0.00" cell to CSV. */
+  grouped?: boolean;
 }
 
 /** Reads a number written as text: `12.5`, `12.5万元`, `１２.５`, `1,234.00`, ` 8 `. `units` are suffixes to drop. */
@@ -42,6 +46,7 @@ export function parseNumberText(text: string, units: readonly string[] = []): Pa
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
   if (PLAIN.test(trimmed)) return { value: Number(trimmed), plain: true };
+  if (GROUPED.test(trimmed)) return { value: Number(trimmed.replace(/,/g, "")), plain: false, grouped: true };
   let s = compactText(trimmed).replace(MINUS, "-");
   for (const u of units) {
     if (s.length > u.length && s.endsWith(u)) {
@@ -79,12 +84,18 @@ function numberCell(cell: Cell, column: CompiledColumn, site: CellSite): number 
     if (!parsed) return typeError(cell, column, site);
     n = parsed.value;
     if (!wholeEnough(n, column)) return typeError(cell, column, site);
-    if (!(parsed.plain && site.csv)) {
+    // A CSV has no types: Excel exports every number as text, "1,234.00" for a cell formatted #,##0.00. Only a
+    // number the clerk decorated (a unit, full-width digits, spaces) is worth a warning there.
+    if (!((parsed.plain || parsed.grouped) && site.csv)) {
       site.out.add("text-number", "warning", "validate.textNumber", { value: v, number: formatNumber(n, column.decimals) }, { cell: cellOf(site), row: site.r + 1, column });
     }
   } else return typeError(cell, column, site);
 
   if (!wholeEnough(n, column)) return typeError(cell, column, site);
+  if (column.type === "number" && column.decimals !== undefined && !site.total && tooPrecise(n, column.decimals)) {
+    const rounded = formatNumber(roundHalfUp(n, column.decimals), column.decimals);
+    site.out.add("decimals", "warning", "validate.decimals", { value: String(n), decimals: column.decimals, rounded, unit: column.unit ?? "" }, { cell: cellOf(site), row: site.r + 1, column });
+  }
   if (column.min !== undefined && n < column.min) {
     site.out.add("range", "error", "validate.belowMin", { value: formatNumber(n, column.decimals), min: column.min }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
@@ -94,6 +105,18 @@ function numberCell(cell: Cell, column: CompiledColumn, site: CellSite): number 
     return INVALID;
   }
   return n;
+}
+
+/** Rounds as Excel's ROUND does, on the decimal digits shown (52.345 → 52.35, where toFixed gives 52.34). */
+function roundHalfUp(n: number, decimals: number): number {
+  const shifted = Math.round(Math.abs(Number(`${Number(n.toPrecision(15))}e${decimals}`)));
+  return Math.sign(n) * Number(`${shifted}e-${decimals}`);
+}
+
+/** More decimals than the template's (52.345 in a 2-decimal 万元 column); float noise (0.30000000000000004) is not. */
+function tooPrecise(n: number, decimals: number): boolean {
+  const scaled = n * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) > 1e-6;
 }
 
 /** Integer and year columns hold whole numbers (a year has 4 digits). */
@@ -154,6 +177,11 @@ export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, si
     return INVALID;
   }
   const v = cell.value;
+  if (v === null && cell.formula) {
+    // A formula saved without its result (a file written by a program, never opened in Excel): the value is unknown.
+    site.out.add("formula-uncalculated", "error", "validate.formulaUncalculated", { formula: cell.formula }, { cell: cellOf(site), row: site.r + 1, column });
+    return INVALID;
+  }
   if (v === null || (typeof v === "string" && v.trim() === "")) return null;
   switch (column.type) {
     case "number":

@@ -29,12 +29,15 @@ export const ISSUE_CODES = [
   "total-missing",
   "total-mismatch",
   "formula-error",
+  "formula-uncalculated",
+  "decimals",
   "blank-row",
   "hidden-row",
   "text-number",
   "yoy-change",
   "unknown-township",
   "duplicate-township",
+  "internal-error",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -1,6 +1,7 @@
 /**
- * Finding the data rows: below the header, up to the 合计 row ("合计"/"总计"/"小计" in the first columns) or the footer
- * (填表人：… 审核人：…). The label is looked for in the first three columns, the 序号 column and the code and name columns. A blank row with data below it is a blank-row warning; a hidden data row is a hidden-row warning.
+ * Finding the data rows: below the header, up to the 合计 row ("合计"/"总计" in the first columns) or the footer
+ * (填表人：… 审核人：…). A 小计 (subtotal) row inside the table is skipped: it is not a village, it does not end the
+ * table, and it is not added into the sums the 合计 row is checked against. The label is looked for in the first three columns, the 序号 column and the code and name columns. A blank row with data below it is a blank-row warning; a hidden data row is a hidden-row warning.
  * Blank rows after the last village (a template with spare rows) are not. A 栏次 row right under the header
  * (甲 乙 1 2 3 …) is skipped.
  */
@@ -90,6 +91,7 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
   for (const col of ct.columns) if (col.registry && map.colOf[col.index] >= 0 && col.type !== "yesno") labelCols.add(map.colOf[col.index]);
   const labelList = [...labelCols];
   const totalChars = firstChars(ct.totalLabels);
+  const subtotalChars = firstChars(ct.subtotalLabels);
   const footerChars = firstChars(ct.footer);
   const hidden = new Uint8Array(grid.rowCount);
   for (const r of grid.hiddenRows) if (r < grid.rowCount) hidden[r] = 1;
@@ -106,6 +108,12 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
       break;
     }
     if (isFooterRow(row, ct.footer, footerChars)) break;
+    if (ct.subtotalLabels.length && isTotalRow(row, labelList, ct.subtotalLabels, subtotalChars)) {
+      // A blank row before a 小计 is still inside the table.
+      for (const b of pendingBlank) out.add("blank-row", "warning", "validate.blankRow", {}, { row: b + 1 });
+      pendingBlank = [];
+      continue;
+    }
     let blank = true;
     if (row) for (const c of mapped) if (!isBlank(row[c])) { blank = false; break; }
     if (blank) {

@@ -30,6 +30,8 @@ export class RowChecker {
     private readonly map: ColumnMap,
     private readonly out: Collector,
     private readonly baselineOf?: (code: string) => boolean | undefined,
+    /** The year the report is for (from its title), or failing that the latest year a 消薄年份 may be. */
+    private readonly reportYear?: { year: number; fromTitle: boolean },
   ) {
     this.baselineKey = ct.columns.find((c) => c.registry === "weakBaseline")?.key;
     this.scope = Object.assign(Object.create(null) as Scope, ct.params);
@@ -83,6 +85,24 @@ export class RowChecker {
       out.add("rule", rule.severity, "validate.rule", { text }, { cell: this.cellOf(r, column), row, column, villageCode: villageCodeOf(values, this.codeKey) });
     }
     if (this.standard) this.elimination(r, values, bad);
+    this.eliminationYear(r, values, bad);
+  }
+
+  /** 消薄年份 only with 是否已消薄 = 是 (a warning: one of the two is wrong), and never after the report's year (an error). */
+  private eliminationYear(r: number, values: Record<string, Value>, bad: Uint8Array): void {
+    const e = this.ct.template.elimination;
+    if (!e?.year) return;
+    const k = this.ct.byKey;
+    const year = values[e.year];
+    if (typeof year !== "number" || bad[k[e.year].index]) return;
+    const column = k[e.year];
+    const where = { cell: this.cellOf(r, column), row: r + 1, column, villageCode: villageCodeOf(values, this.codeKey) };
+    const name = e.name ? this.fmt(k[e.name], values[e.name]) : "";
+    if (values[e.eliminated] === false) this.out.add("elimination-inconsistent", "warning", "validate.yearNotEliminated", { name, year }, where);
+    const limit = this.reportYear;
+    if (limit && year > limit.year) {
+      this.out.add("range", "error", limit.fromTitle ? "validate.yearAfterReport" : "validate.yearInFuture", { name, year, reportYear: limit.year }, where);
+    }
   }
 
   private elimination(r: number, values: Record<string, Value>, bad: Uint8Array): void {

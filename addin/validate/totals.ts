@@ -40,7 +40,9 @@ export function checkTotals(
     const totalColumn: CompiledColumn = { ...col, min: undefined, max: undefined };
     site.r = totalRow;
     site.c = gc;
+    site.total = true;
     const v = normaliseCell(cells?.[gc], totalColumn, site);
+    site.total = false;
     if (v === INVALID) continue;
     const cell = address(totalRow, gc);
     const where = { cell, row: totalRow + 1, column: col };

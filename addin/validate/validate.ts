@@ -3,6 +3,7 @@
  * explanations → FileReport. Every problem is collected; nothing stops at the first.
  */
 import { parseAddress, type Book, type Grid } from "../grid";
+import { t, type Locale } from "../i18n";
 import { compileTemplate, type CompiledTemplate } from "../templates";
 import { Collector, type ValidateContext } from "./context";
 import { markExplained } from "./explain";
@@ -44,6 +45,16 @@ export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, for
   return validateSheet(grid, header, file, format, ct, ctx);
 }
 
+/**
+ * The report of a file that could not be checked because something unexpected went wrong (a bug, or a file the
+ * readers choke on in a way they do not foresee): an `unreadable` report asking to send the file to the county,
+ * so one such file never stops the others.
+ */
+export function internalErrorReport(file: string, error: unknown, format = "unknown", locale: Locale = "zh-CN"): FileReport {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return unreadableReport(file, t("validate.internalError", { file, detail: detail.slice(0, 200) }, locale), format);
+}
+
 /** The report of a file that could not be read at all (addin/io's UnreadableError message). */
 export function unreadableReport(file: string, message: string, format = "unknown"): FileReport {
   const issue: Issue = { code: "unreadable", severity: "error", file, message };
@@ -71,7 +82,7 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   const scan = scanRows(grid, header.top + header.depth, ct, map, out);
 
   const index = ctx.registry ? registryIndex(ctx.registry) : undefined;
-  const checker = new RowChecker(ct, map, out, index ? (code) => index.byCode.get(code)?.weakBaseline : undefined);
+  const checker = new RowChecker(ct, map, out, index ? (code) => index.byCode.get(code)?.weakBaseline : undefined, reportYearOf(grid, header.top, ctx));
   const site: CellSite = { out, r: 0, c: 0, csv: format === "csv" };
   const columns = ct.columns;
   const n = columns.length;
@@ -127,6 +138,22 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   for (const issue of out.issues) if (issue.severity === "error" && issue.row !== undefined) errorRows.add(issue.row);
   for (const dr of rows) if (errorRows.has(dr.row)) dr.hasErrors = true;
   return finish(file, format, grid.name, sortIssues(out.issues), rows, township);
+}
+
+/**
+ * The year the report is for: the "（2026年度）" of its title rows, else the caller's `year`, else this calendar year
+ * (a 消薄年份 in the future is wrong whatever the report).
+ */
+function reportYearOf(grid: Grid, top: number, ctx: ValidateContext): { year: number; fromTitle: boolean } {
+  for (let r = 0; r < top && r < grid.rowCount; r++) {
+    for (const cell of grid.rows[r] ?? []) {
+      if (!cell || typeof cell.value !== "string") continue;
+      const m = /(\d{4})\s*年度/.exec(cell.value);
+      if (m) return { year: Number(m[1]), fromTitle: true };
+    }
+  }
+  if (ctx.year !== undefined) return { year: ctx.year, fromTitle: true };
+  return { year: new Date().getFullYear(), fromTitle: false };
 }
 
 /** File-level issues first (in the order found), then by row, then left to right. Stable. */

@@ -2,19 +2,28 @@ import { mkdirSync, writeFileSync } from "fs";
 import { dirname, resolve } from "path";
 import { t } from "../../addin/i18n";
 import { blankTemplateWorkbook } from "../../addin/io";
+import { templateToJson } from "../../addin/templates";
 import { loadRegistryOption, loadTemplateOption } from "../context";
 import { UsageError } from "../usage-error";
 
 export interface TemplateOptions {
-  township: string;
+  township?: string;
   template?: string;
   registry?: string;
   year?: number;
   out?: string;
+  /** --export [id|path]: true when given without a value (then --template, or village-economy). */
+  export?: string | boolean;
 }
 
-/** `xiaobo template --township 东湖镇`: the blank Template 1 workbook the county sends to a township. */
+/**
+ * `xiaobo template --township 东湖镇`: the blank Template 1 workbook the county sends to a township.
+ * `xiaobo template --export [village-economy] [--out file.json]`: the template as JSON, for a county to edit and
+ * load back with --template file.json.
+ */
 export async function templateCommand(opts: TemplateOptions): Promise<number> {
+  if (opts.export !== undefined && opts.export !== false) return exportTemplate(typeof opts.export === "string" ? opts.export : opts.template, opts.out);
+  if (!opts.township) throw new UsageError(t("cli.townshipRequired"));
   const template = loadTemplateOption(opts.template);
   const registry = loadRegistryOption(opts.registry);
   const wanted = opts.township.trim();
@@ -30,5 +39,14 @@ export async function templateCommand(opts: TemplateOptions): Promise<number> {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
   process.stdout.write(t("cli.templateWritten", { township: township.name, count: township.villages.length, path: out }) + "\n");
+  return 0;
+}
+
+function exportTemplate(idOrPath: string | undefined, outOption: string | undefined): number {
+  const template = loadTemplateOption(idOrPath);
+  const out = resolve(outOption ?? `${template.id}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, templateToJson(template) + "\n", "utf8");
+  process.stdout.write(t("cli.templateExported", { name: template.name, id: template.id, path: out }) + "\n");
   return 0;
 }

@@ -25,7 +25,8 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
   const reports = await validateFiles(files, shared, { previous, jobs: opts.jobs });
 
   if (opts.annotate) {
-    const written = await annotateFiles(files, reports, opts.annotate);
+    const { written, failed } = await annotateFiles(files, reports, opts.annotate);
+    for (const f of failed) process.stderr.write(`${t("cli.errorPrefix")}${f.message}\n`);
     if (!opts.json) process.stderr.write(t("cli.annotated", { count: written.length, dir: opts.annotate }) + "\n");
   }
 
@@ -56,7 +57,7 @@ function issueRows(issues: Issue[]): string[][] {
     .sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0))
     .map((i) => [
       i.severity === "error" ? t("cli.severity.error") : i.explained ? t("cli.severity.explained") : t("cli.severity.warning"),
-      i.cell ? `${i.sheet ?? ""}!${i.cell}` : (i.sheet ?? ""),
+      i.cell ? `${i.sheet ?? ""}!${i.cell}` : i.row !== undefined ? t("cli.rowAt", { sheet: i.sheet ?? "", row: i.row }) : (i.sheet ?? ""),
       i.code,
       i.message,
     ]);

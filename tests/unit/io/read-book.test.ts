@@ -121,6 +121,17 @@ describe("files that are not readable spreadsheets", () => {
     expect(reason(() => readBook(png, "照片.xls"))).toBe("not-spreadsheet");
   });
 
+  test("text renamed .xlsx is read only when it looks like a table, not because its first line has a comma", () => {
+    const letter = "各位领导, 您好：\n附件是我镇今年的报表，请查收。\n如有问题请联系我，谢谢！\n张三\n";
+    expect(reason(() => readBook(new Uint8Array(Buffer.from(letter)), "东湖镇.xlsx"))).toBe("not-spreadsheet");
+    expect(reason(() => readBook(new Uint8Array(Buffer.from("村代码,村名称\n")), "东湖镇.xlsx"))).toBe("not-spreadsheet");
+    // A GBK CSV saved under a .xlsx name, title row padded with commas as Excel writes it: read as CSV.
+    const csv = iconv.encode("东湖镇统计表,,\n村代码,村名称,总收入\n339901101201,黄埠村,52.3\n339901101202,后口村,20\n", "gbk");
+    const book = readBook(new Uint8Array(csv), "东湖镇.xlsx");
+    expect(book.format).toBe("csv");
+    expect(cellAt(book.sheets[0], 2, 1)?.value).toBe("黄埠村");
+  });
+
   test("a .xlsx cut short in transfer is truncated", () => {
     const bytes = bytesOf("东湖镇.xlsx");
     expect(reason(() => readBook(bytes.subarray(0, Math.floor(bytes.length / 2)), "东湖镇.xlsx"))).toBe("truncated");

@@ -68,7 +68,7 @@ describe("the county workbook streamed to a file", () => {
     await writeSummaryFile(summary, file, { county: "测试县" });
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(file));
+    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
     const tables = summaryTables(summary, { county: "测试县" });
     expect(wb.worksheets.map((w) => w.name)).toEqual(tables.map((t) => t.name));
     for (const table of tables) {

@@ -44,7 +44,7 @@ describe("built-in Template 1 (village-economy)", () => {
     expect(t1.parameters).toEqual({ totalMin: 30, operatingMin: 15, mode: "and", yoyMaxChange: 0.5 });
     expect(t1.rules.map((r) => r.expr)).toContain("operatingIncome <= totalIncome");
     expect(t1.explanation?.column).toBe("remarks");
-    expect(t1.totals).toEqual({ labels: ["合计", "总计", "小计"], tolerance: 0.01, missing: "warning" });
+    expect(t1.totals).toEqual({ labels: ["合计", "总计"], subtotals: ["小计"], tolerance: 0.01, missing: "warning" });
     expect(compileTemplate(t1).rules).toHaveLength(t1.rules.length);
   });
 

@@ -10,11 +10,29 @@ describe("finding the data rows", () => {
     expect(r.rows.map((x) => x.row)).toEqual([5, 6, 7, 8]);
   });
 
-  test.each(["合计", "合  计", "总计", "全镇合计", "小计"])("%j in the first column marks the total row", (label) => {
+  test.each(["合计", "合  计", "总计", "全镇合计"])("%j in the first column marks the total row", (label) => {
     const total = totalRow(villages());
     total[0] = label;
     const r = validateGrid(sheet({ total }), "a.xlsx", ctx);
     expect(r.issues).toEqual([]);
+  });
+
+  test("a 小计 row does not end the table: it is skipped, the villages below it are read, and it is not in the sums", () => {
+    const v = villages();
+    const sub = (rows: Scalar[][]): Scalar[] => ["小计", null, null, null, ...totalRow(rows).slice(4)];
+    // 小计 after the first two villages, then two more villages, then 合计 over the four villages only.
+    const rows = [v[0], v[1], sub([v[0], v[1]]), v[2], v[3]];
+    const r = validateGrid(sheet({ rows, total: totalRow(v) }), "a.xlsx", ctx);
+    expect(r.issues).toEqual([]);
+    expect(r.rows.map((x) => x.row)).toEqual([5, 6, 8, 9]);
+    // Were the 小计 counted, the 合计 of 总收入 would be off by 72.30 (52.3 + 20).
+    const counted = [...v, sub([v[0], v[1]])];
+    const wrong = validateGrid(sheet({ rows, total: totalRow(counted) }), "a.xlsx", ctx);
+    expect(codes(wrong.issues)).toEqual(["total-mismatch@E10", "total-mismatch@F10", "total-mismatch@G10"]);
+    // With no 合计 at all, a 小计 as the last row does not pass for one.
+    const noTotal = validateGrid(sheet({ rows: [...v, sub(v)], total: null }), "a.xlsx", ctx);
+    expect(codes(noTotal.issues)).toEqual(["total-missing"]);
+    expect(noTotal.rows).toHaveLength(4);
   });
 
   test("合计 in the name column works too; with no 合计 the footer ends the data and total-missing is a warning", () => {

@@ -18,7 +18,9 @@ describe("合计 row", () => {
     total[4] = null;
     const r = validateGrid(sheet({ total }), "a.xlsx", ctx);
     expect(codes(r.issues)).toEqual(["total-mismatch@E9"]);
-    expect(r.issues[0].message).toBe("村级集体经济!E9：合计行的总收入为空，各村之和为 129.30，请填写。");
+    expect(r.issues[0].message).toBe(
+      "村级集体经济!E9：合计行的总收入是空的，各村之和为 129.30。请填写 129.30 或用 SUM 公式求和；如果这里本来就是公式，说明文件没有保存计算结果（可能由其他软件生成），请用 Excel 或 WPS 打开该文件并保存后再提交。",
+    );
     const grid = sheet();
     grid.rows[8][5] = { value: null, text: "#REF!", error: "#REF!" };
     expect(codes(validateGrid(grid, "a.xlsx", ctx).issues)).toEqual(["formula-error@F9"]);

@@ -34,7 +34,7 @@ export interface MergeOutcome {
 export async function mergeCommand(paths: string[], opts: MergeOptions): Promise<MergeOutcome> {
   const template = loadTemplateOption(opts.template);
   const registry = loadRegistryOption(opts.registry);
-  const targets = loadTargetsOption(registry, opts.targets);
+  const targets = loadTargetsOption(registry, opts.targets, opts.registry);
   const files = await collectFiles(paths);
   const reports = await validateFiles(files, { template: templateToJson(template), registry }, { jobs: opts.jobs });
   const summary = mergeSubmissions(reports, {

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync, copyFileSync, mkd
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import { readBook } from "../../addin/io";
 import { builtinTemplate, parseRegistry } from "../../addin/templates";
 import { validateBook } from "../../addin/validate";
@@ -125,6 +126,111 @@ describe("xiaobo merge", () => {
     const shiqiao = json.townships.find((t: { township: string }) => t.township === "石桥镇");
     expect(shiqiao.villages).toBeGreaterThan(0);
     expect(json.rejected.some((x: { file: string }) => x.file === "石桥镇.xlsx")).toBe(true);
+  });
+});
+
+/** Another county (not the demo): its registry, and township files made with `xiaobo template` and filled in. */
+const OTHER_REGISTRY = [
+  "乡镇代码,乡镇名称,村代码,村名称,薄弱村基数",
+  "330999101,青山镇,330999101201,青山一村,是",
+  "330999101,青山镇,330999101202,青山二村,否",
+  "330999101,青山镇,330999101203,青山三村,是",
+  // Names a spreadsheet would run as formulas if they were written as such.
+  "330999102,=1+1镇,330999102201,+2村,是",
+  "330999102,=1+1镇,330999102202,-3村,否",
+  "330999102,=1+1镇,330999102203,@SUM(A1)村,是",
+].join("\n");
+const HYPERLINK = '=HYPERLINK("http://example.com","点我")';
+
+/** Writes the other county's registry and one filled-in template per township (made by the CLI) into a temp dir. */
+async function otherCounty(): Promise<{ dir: string; registry: string; files: string }> {
+  const dir = tmp();
+  const registry = join(dir, "村名册.csv");
+  writeFileSync(registry, OTHER_REGISTRY);
+  const files = join(dir, "报表");
+  mkdirSync(files);
+  for (const [township, file] of [["青山镇", "青山镇.xlsx"], ["330999102", "二镇.xlsx"]]) {
+    const blank = join(dir, `blank-${file}`);
+    const r = await xiaobo(["template", "--registry", registry, "--township", township, "--year", "2026", "--out", blank]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(blank);
+    const ws = wb.getWorksheet("村级集体经济")!;
+    for (let row = 5; row < 8; row++) {
+      ws.getCell(row, 5).value = 40;
+      ws.getCell(row, 6).value = 20;
+      ws.getCell(row, 7).value = 10;
+      if (ws.getCell(row, 4).value === "是") {
+        ws.getCell(row, 8).value = "是";
+        ws.getCell(row, 9).value = 2025;
+      }
+    }
+    ws.getCell(5, 11).value = HYPERLINK; // 备注 as a clerk might type it
+    for (const [c, v] of [[5, 120], [6, 60], [7, 30]] as const) ws.getCell(8, c).value = { formula: ws.getCell(8, c).formula!, result: v };
+    await wb.xlsx.writeFile(join(files, file));
+  }
+  return { dir, registry, files };
+}
+
+describe("xiaobo merge with another county's registry", () => {
+  test("--registry without --targets: no demo targets, so 年度任务数 and 任务完成率 are blank (null in JSON), exit 0", async () => {
+    const { dir, registry, files } = await otherCounty();
+    const out = join(dir, "县汇总.xlsx");
+    const r = await xiaobo(["merge", files, "--registry", registry, "--out", out, "--json"]);
+    expect(r.stderr).not.toContain("错误：");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.townships.map((t: { township: string; status: string }) => [t.township, t.status])).toEqual([["青山镇", "merged"], ["=1+1镇", "merged"]]);
+    for (const tw of json.townships) expect([tw.target, tw.taskCompletionRate]).toEqual([null, null]);
+    expect([json.county.target, json.county.taskCompletionRate]).toEqual([null, null]);
+    expect(json.county).toMatchObject({ villages: 6, reported: 6, weakBaseline: 4, eliminated: 4, eliminationRate: 1, totalIncome: 240 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("乡镇汇总")!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    for (const row of [4, 5, 6]) {
+      expect(ws.getCell(row, col("年度任务数")).value ?? null).toBeNull();
+      expect(ws.getCell(row, col("任务完成率")).value ?? null).toBeNull();
+    }
+    expect(ws.getCell(6, 2).value).toBe("全县合计");
+
+    // With --targets the county's own targets are used.
+    const targets = join(dir, "任务数.csv");
+    writeFileSync(targets, "乡镇代码,年度消薄任务数\n330999101,2\n330999102,4\n");
+    const withTargets = JSON.parse((await xiaobo(["merge", files, "--registry", registry, "--targets", targets, "--out", out, "--json"])).stdout);
+    expect(withTargets.townships.map((t: { target: number; taskCompletionRate: number }) => [t.target, t.taskCompletionRate])).toEqual([[2, 1], [4, 0.5]]);
+    expect(withTargets.county).toMatchObject({ target: 6, taskCompletionRate: 4 / 6 });
+  });
+
+  test("names beginning with = + - @ in the streamed workbook stay text: no cell holds a formula", async () => {
+    const { dir, registry, files } = await otherCounty();
+    const out = join(dir, "县汇总.xlsx");
+    const r = await xiaobo(["merge", files, "--registry", registry, "--out", out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const strings = new Set<string>();
+    for (const ws of wb.worksheets) {
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          expect(cell.formula).toBeUndefined();
+          if (typeof cell.value === "string") strings.add(cell.value);
+        }),
+      );
+    }
+    expect(wb.getWorksheet("乡镇汇总")!.getCell("B5").value).toBe("=1+1镇");
+    const detail = wb.getWorksheet("村级明细")!;
+    const names = [4, 5, 6, 7, 8, 9].map((row) => detail.getCell(row, 4).value);
+    expect(names).toEqual(["青山一村", "青山二村", "青山三村", "+2村", "-3村", "@SUM(A1)村"]);
+    expect(detail.getCell(7, 2).value).toBe("=1+1镇");
+    expect(strings.has(HYPERLINK)).toBe(true);
+    // A second reader agrees: no cell of any sheet carries a formula.
+    const book = XLSX.read(readFileSync(out), { cellFormula: true });
+    for (const name of book.SheetNames) {
+      for (const [key, cell] of Object.entries(book.Sheets[name])) if (!key.startsWith("!")) expect((cell as XLSX.CellObject).f).toBeUndefined();
+    }
   });
 });
 

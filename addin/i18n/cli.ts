@@ -79,9 +79,23 @@ export const cli = {
   "cli.col.rank": { "zh-CN": "排名", "en-US": "Rank" },
   "cli.col.flag": { "zh-CN": "红黄旗", "en-US": "Flag" },
   "cli.townshipStatus.merged": { "zh-CN": "已汇总", "en-US": "merged" },
+  "cli.townshipStatus.partial": { "zh-CN": "部分汇总", "en-US": "partly merged" },
   "cli.townshipStatus.failed": { "zh-CN": "未通过审核", "en-US": "failed" },
   "cli.townshipStatus.missing": { "zh-CN": "未报送", "en-US": "missing" },
   "cli.errorCount": { "zh-CN": "（{n} 个错误）", "en-US": " ({n} errors)" },
+  "cli.partialRows": { "zh-CN": "（退回 {n} 行）", "en-US": " ({n} rows rejected)" },
+  "cli.partialNote": {
+    "zh-CN": "“部分汇总”的乡镇只计已汇总的村，消除率不可与其他乡镇比较，未参与排名和红黄旗。",
+    "en-US": "Partly merged townships count only their merged villages; their rate is not comparable, so they are not ranked or flagged.",
+  },
+  "cli.partialNoteRanked": {
+    "zh-CN": "“部分汇总”的乡镇只计已汇总的村（按设置仍参与排名）。",
+    "en-US": "Partly merged townships count only their merged villages (ranked as set).",
+  },
+  "cli.countyNote": {
+    "zh-CN": "未汇总的乡镇各项留空；全县合计只计已汇总的村（村数、薄弱村基数、任务数为全县）。",
+    "en-US": "Townships not merged are left blank; the county total counts merged villages only (villages, baseline and target are the whole county's).",
+  },
   "cli.flag.red": { "zh-CN": "红旗", "en-US": "red" },
   "cli.flag.yellow": { "zh-CN": "黄旗", "en-US": "yellow" },
   "cli.countyTotal": { "zh-CN": "全县合计", "en-US": "County total" },

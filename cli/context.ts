@@ -22,7 +22,13 @@ export function loadRegistryOption(path?: string): Registry {
   return registry;
 }
 
-export function loadTargetsOption(registry: Registry, path?: string): Targets {
+/**
+ * --targets: the given file. The demo county's targets only when neither --targets nor --registry is given:
+ * a real registry's townships are not the demo's, so without --targets there are no targets (年度任务数 and
+ * 任务完成率 stay blank).
+ */
+export function loadTargetsOption(registry: Registry, path?: string, registryPath?: string): Targets | undefined {
+  if (!path && registryPath) return undefined;
   const file = path ? resolve(path) : join(DEMO_DIR, "targets.csv");
   return parseTargets(readText(file), path ?? "targets.csv", registry);
 }

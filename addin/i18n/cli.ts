@@ -13,7 +13,10 @@ export const cli = {
   "cli.arg.paths": { "zh-CN": "报表文件或文件夹（.xlsx / .xls / .csv）", "en-US": "report files or folders (.xlsx / .xls / .csv)" },
   "cli.opt.template": { "zh-CN": "模板：内置编号 village-economy 或模板 JSON 文件路径", "en-US": "template: built-in id village-economy or a template JSON path" },
   "cli.opt.registry": { "zh-CN": "村名册 CSV（默认：内置示例县）", "en-US": "registry CSV (default: the bundled demo county)" },
-  "cli.opt.targets": { "zh-CN": "年度消薄任务数 CSV（默认：内置示例县）", "en-US": "targets CSV (default: the bundled demo county)" },
+  "cli.opt.targets": {
+    "zh-CN": "年度消薄任务数 CSV（未给 --registry 时默认用内置示例县；给了 --registry 而未给本项时不计任务数）",
+    "en-US": "targets CSV (default: the bundled demo county's, only when --registry is not given either; otherwise no targets)",
+  },
   "cli.opt.previous": { "zh-CN": "上年度报表所在文件夹，用于经营性收入同比核实", "en-US": "folder of last year's reports, for the year-over-year check" },
   "cli.opt.json": { "zh-CN": "以 JSON 输出到标准输出", "en-US": "print JSON to standard output" },
   "cli.opt.annotate": { "zh-CN": "把标出问题单元格（红/黄底色并加批注）的副本写到此文件夹", "en-US": "write copies with problem cells marked (red/yellow fill and a note) to this folder" },
@@ -132,13 +135,30 @@ export const cli = {
   "cli.col.rank": { "zh-CN": "排名", "en-US": "Rank" },
   "cli.col.flag": { "zh-CN": "红黄旗", "en-US": "Flag" },
   "cli.townshipStatus.merged": { "zh-CN": "已汇总", "en-US": "merged" },
+  "cli.townshipStatus.partial": { "zh-CN": "部分汇总", "en-US": "partly merged" },
   "cli.townshipStatus.failed": { "zh-CN": "未通过审核", "en-US": "failed" },
   "cli.townshipStatus.missing": { "zh-CN": "未报送", "en-US": "missing" },
   "cli.errorCount": { "zh-CN": "（{n} 个错误）", "en-US": " ({n} errors)" },
+  "cli.partialRows": { "zh-CN": "（退回 {n} 行）", "en-US": " ({n} rows rejected)" },
+  "cli.partialNote": {
+    "zh-CN": "“部分汇总”的乡镇只计已汇总的村，消除率不可与其他乡镇比较，未参与排名和红黄旗。",
+    "en-US": "Partly merged townships count only their merged villages; their rate is not comparable, so they are not ranked or flagged.",
+  },
+  "cli.partialNoteRanked": {
+    "zh-CN": "“部分汇总”的乡镇只计已汇总的村（按设置仍参与排名）。",
+    "en-US": "Partly merged townships count only their merged villages (ranked as set).",
+  },
+  "cli.countyNote": {
+    "zh-CN": "未汇总的乡镇各项留空；全县合计只计已汇总的村（村数、薄弱村基数、任务数为全县）。",
+    "en-US": "Townships not merged are left blank; the county total counts merged villages only (villages, baseline and target are the whole county's).",
+  },
   "cli.flag.red": { "zh-CN": "红旗", "en-US": "red" },
   "cli.flag.yellow": { "zh-CN": "黄旗", "en-US": "yellow" },
   "cli.countyTotal": { "zh-CN": "全县合计", "en-US": "County total" },
-  "cli.rejectedRows": { "zh-CN": "未汇总的行：{n} 行（原因见工作簿“报送情况”和“审核问题”）", "en-US": "Rows not merged: {n} (reasons in the workbook's 报送情况 and 审核问题 sheets)" },
+  "cli.rejectedRows": {
+    "zh-CN": "未汇总的行：{n} 行（逐行原因见工作簿“未汇总行”工作表）",
+    "en-US": "Rows not merged: {n} (each row's reason is in the workbook's 未汇总行 sheet)",
+  },
   "cli.templateWritten": { "zh-CN": "已生成 {township} 的报表模板（预填 {count} 个村）：{path}", "en-US": "Template for {township} ({count} villages prefilled): {path}" },
   "cli.demoIntro": {
     "zh-CN": "演示：示例县 12 个乡镇中已报送的报表在 {folder}，其中几份带有常见错误。正在审核并汇总……",

@@ -50,6 +50,7 @@ export const merge = {
     "zh-CN": "{column}不是有效数字",
     "en-US": "{column} is not a valid number",
   },
+  "merge.fileOrdinal": { "zh-CN": "{file}（第 {n} 个输入文件）", "en-US": "{file} (input file {n})" },
   "merge.place": { "zh-CN": "{file} 第 {row} 行", "en-US": "{file} row {row}" },
   "merge.listSeparator": { "zh-CN": "、", "en-US": ", " },
   "merge.messageSeparator": { "zh-CN": "；", "en-US": "; " },
@@ -70,6 +71,8 @@ export const merge = {
 
   // Township / file statuses.
   "merge.status.merged": { "zh-CN": "已汇总", "en-US": "merged" },
+  "merge.status.partial": { "zh-CN": "部分汇总（退回 {rejected} 行）", "en-US": "partly merged ({rejected} rows rejected)" },
+  "merge.status.partialNoRows": { "zh-CN": "部分汇总", "en-US": "partly merged" },
   "merge.status.failed": { "zh-CN": "未通过审核", "en-US": "failed" },
   "merge.status.missing": { "zh-CN": "未报送", "en-US": "missing" },
   "merge.failure.errors": { "zh-CN": "未通过审核（{errors} 个错误）", "en-US": "failed validation ({errors} errors)" },
@@ -120,6 +123,18 @@ export const merge = {
     "zh-CN": "全县合计的{figure}为 {value}，但各乡镇合计为 {expected}",
     "en-US": "county total {figure} is {value}, but the townships add up to {expected}",
   },
+  "merge.reconcile.notMergedFigure": {
+    "zh-CN": "{township}未汇总，但{figure}为 {value}（应为空）",
+    "en-US": "{township} was not merged, but {figure} is {value} (should be blank)",
+  },
+  "merge.reconcile.incompleteMerged": {
+    "zh-CN": "{township}标为“已汇总”，但只汇总了 {reported}/{villages} 个村（应为“部分汇总”）",
+    "en-US": "{township} is marked merged, but only {reported}/{villages} villages were merged (should be partial)",
+  },
+  "merge.reconcile.rankedPartial": {
+    "zh-CN": "{township}未完整汇总（{status}），却有排名或红黄旗",
+    "en-US": "{township} is not completely merged ({status}) but has a rank or flag",
+  },
   "merge.reconcile.countyDetail": {
     "zh-CN": "全县合计的{figure}为 {value}，但由村级明细计算为 {expected}",
     "en-US": "county total {figure} is {value}, but the village detail gives {expected}",
@@ -143,6 +158,24 @@ export const merge = {
   "merge.unitNote": {
     "zh-CN": "单位：万元；消除率 = 已消除数 ÷ 薄弱村基数；排名为中国式排名",
     "en-US": "Unit: 万元; elimination rate = eliminated ÷ baseline; dense ranking",
+  },
+  "merge.note.partial": {
+    "zh-CN": "文件有 {errors} 个错误、退回 {rejected} 行，仅汇总了 {reported}/{villages} 个村；各项只计已汇总的村，消除率不可与其他乡镇比较，未参与排名和红黄旗",
+    "en-US": "{errors} errors and {rejected} rows rejected in the file; only {reported}/{villages} villages merged. Figures count the merged villages only; not ranked or flagged",
+  },
+  "merge.note.partialRanked": {
+    "zh-CN": "文件有 {errors} 个错误、退回 {rejected} 行，仅汇总了 {reported}/{villages} 个村；各项只计已汇总的村（按设置仍参与排名）",
+    "en-US": "{errors} errors and {rejected} rows rejected in the file; only {reported}/{villages} villages merged. Figures count the merged villages only (ranked as set)",
+  },
+  "merge.note.otherRows": {
+    "zh-CN": "另有 {rejected} 行不属于本乡镇或无法识别，未汇总（见“未汇总行”）",
+    "en-US": "{rejected} more rows are not this township's or cannot be told; not merged (see 未汇总行)",
+  },
+  "merge.note.noBaseline": { "zh-CN": "无薄弱村基数，不计消除率、不参与排名", "en-US": "no weak baseline: no rate, not ranked" },
+  "merge.note.notMerged": { "zh-CN": "未汇总，各项留空（不计入全县合计）", "en-US": "not merged: figures left blank (not in the county total)" },
+  "merge.note.countyTotal": {
+    "zh-CN": "只计已汇总的村；村数、薄弱村基数和任务数为全县",
+    "en-US": "merged villages only; villages, baseline and target are the whole county's",
   },
   "merge.countyTotal": { "zh-CN": "全县合计", "en-US": "County total" },
   "merge.flag.red": { "zh-CN": "红旗", "en-US": "red flag" },
@@ -192,6 +225,7 @@ export const merge = {
   "merge.col.errors": { "zh-CN": "错误数", "en-US": "Errors" },
   "merge.col.warnings": { "zh-CN": "警告数", "en-US": "Warnings" },
   "merge.col.rows": { "zh-CN": "数据行数", "en-US": "Rows" },
+  "merge.col.rejectedRows": { "zh-CN": "退回行数", "en-US": "Rejected rows" },
   "merge.col.mergedRows": { "zh-CN": "汇总行数", "en-US": "Merged rows" },
   "merge.col.note": { "zh-CN": "说明", "en-US": "Note" },
   "merge.col.file": { "zh-CN": "文件", "en-US": "File" },

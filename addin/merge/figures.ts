@@ -29,7 +29,16 @@ export function taskCompletionRate(eliminated: number, target: number | null): n
   return finiteOrNull(metrics.taskCompletionRate(eliminated, target));
 }
 
-/** Share of `values` ≥ threshold; null for no values. */
+/**
+ * 村均经营性收入 (万元) from a sum in integer cents over `villages` villages; null for none. The metrics engine has
+ * no mean, so this one function is what the summary and reconcile() both use.
+ */
+export function averagePerVillage(cents: number, villages: number): number | null {
+  if (villages <= 0) return null;
+  return cents / villages / 100;
+}
+
+/** Share of `values` ≥ threshold (metrics.shareAtLeast, as =XB.SHAREABOVE); null for no values. */
 export function shareAtLeast(values: number[], threshold: number): number | null {
   if (values.length === 0) return null;
   return finiteOrNull(metrics.shareAtLeast(values, threshold));

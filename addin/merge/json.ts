@@ -1,21 +1,26 @@
 import type { CountySummary, TownshipStatus } from "./types";
 
+/** One township of `xiaobo merge --json` (README: "--json 输出"). */
 export interface TownshipJson {
   township: string;
   code: string;
+  /** "merged" | "partial" | "failed" | "missing" (see TownshipStatus). */
   status: TownshipStatus;
   villages: number;
+  /** Rows merged (已报村数) and rows of its file(s) not merged. */
   reported: number;
+  rejectedRows: number;
   weakBaseline: number;
-  eliminated: number;
+  /** null for failed and missing townships, like the money and the rates. */
+  eliminated: number | null;
   /** A fraction (0.75), null when undefined. */
   eliminationRate: number | null;
   target: number | null;
   taskCompletionRate: number | null;
-  totalIncome: number;
-  operatingIncome: number;
+  totalIncome: number | null;
+  operatingIncome: number | null;
   averageOperatingIncome: number | null;
-  atThreshold: number;
+  atThreshold: number | null;
   atThresholdShare: number | null;
   rank: number | null;
   flag: "red" | "yellow" | null;
@@ -54,6 +59,7 @@ export function summaryToJson(summary: CountySummary): SummaryJson {
       status: tw.status,
       villages: tw.villages,
       reported: tw.reported,
+      rejectedRows: tw.rejectedRows,
       weakBaseline: tw.weakBaseline,
       eliminated: tw.eliminated,
       eliminationRate: tw.eliminationRate,

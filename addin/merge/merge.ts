@@ -2,6 +2,7 @@ import { getLocale, t, type Locale, type MessageKey, type Params } from "../i18n
 import type { RegistryTownship, RegistryVillage } from "../templates";
 import type { DataRow, FileReport, Issue } from "../validate";
 import {
+  averagePerVillage,
   denseRankDescending,
   eliminationRate,
   fromCents,
@@ -68,8 +69,12 @@ function countIssues(issues: readonly Issue[]): { errors: number; warnings: numb
  * - 已消除数 counts registry-baseline villages whose merged row says 是否已消薄 = 是. Validation makes
  *   是 without 达标 an error, so every merged 是 row is 达标 (with allowErrors too: such a row has an error and is
  *   rejected). The baseline is always the registry's, never the file's.
- * - 消除率 and 任务完成率 are null for a township that was not merged; 全县合计 is computed from the villages:
- *   its 消除率 is the county's eliminated ÷ the whole registry baseline.
+ * - A township whose file was merged but not completely (with errors under allowErrors, or some registry villages
+ *   not merged) is `partial`: its figures count what was merged, and it is not ranked or flagged (unless
+ *   `rankPartial`), since its 消除率 is not comparable with the complete townships'.
+ * - A failed or missing township has no figures: 已消除数, money and rates are null (blank), never a made-up 0.
+ *   全县合计 is computed from the villages, so it counts what was merged; its 消除率 is the county's eliminated ÷ the
+ *   whole registry baseline.
  * Every input row ends in `detail` or in `rejected` (with a reason): see reconcile().
  */
 export function mergeSubmissions(reports: readonly FileReport[], options: MergeOptions): CountySummary {
@@ -83,6 +88,13 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
     options.operatingThreshold ?? options.template?.parameters?.operatingMin ?? DEFAULT_OPERATING_THRESHOLD;
   const flagTop = options.flagTop ?? 3;
   const flagBottom = options.flagBottom ?? 3;
+  const rankPartial = !!options.rankPartial;
+  // FileReport.file is used as given (the CLI makes it a relative path when base names clash); should two inputs
+  // still carry the same name, messages add the input position so they never name "both" files alike.
+  const nameCount = new Map<string, number>();
+  for (const r of reports) nameCount.set(r.file, (nameCount.get(r.file) ?? 0) + 1);
+  const label = (i: number) =>
+    (nameCount.get(reports[i].file) ?? 0) > 1 ? msg("merge.fileOrdinal", { file: reports[i].file, n: i + 1 }) : reports[i].file;
 
   const townshipByCode = new Map<string, RegistryTownship>();
   const villageByCode = new Map<string, VillageRef>();
@@ -158,7 +170,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   for (const [code, indexes] of readableByTownship) {
     const tw = townshipByCode.get(code)!;
     if (indexes.length > 1) {
-      const names = indexes.map((i) => reports[i].file);
+      const names = indexes.map(label);
       for (const i of indexes) {
         const others = names.filter((_, k) => indexes[k] !== i).join(sep);
         extraIssues[i].push({
@@ -166,7 +178,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
           severity: "error",
           file: reports[i].file,
           sheet: reports[i].sheet,
-          message: msg("merge.issue.duplicateTownship", { file: reports[i].file, others, township: tw.name }),
+          message: msg("merge.issue.duplicateTownship", { file: label(i), others, township: tw.name }),
         });
         files[i].errorCount += 1;
         files[i].outcome = "duplicate";
@@ -192,6 +204,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
     const report = reports[fileIndex];
     rejected.push({
       file: report.file,
+      fileIndex,
       sheet: report.sheet,
       row: row.row,
       villageCode: textOrNull(row.values.villageCode),
@@ -245,7 +258,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   for (const c of candidates) {
     if (c.ref.township.code === files[c.fileIndex].townshipCode) pushTo(own, c.ref.village.code, c);
   }
-  const place = (c: Candidate) => msg("merge.place", { file: reports[c.fileIndex].file, row: c.row.row });
+  const place = (c: Candidate) => msg("merge.place", { file: label(c.fileIndex), row: c.row.row });
   const accepted: Candidate[] = [];
   for (const [code, group] of own) {
     if (group.length === 1) {
@@ -269,7 +282,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
         name: c.ref.village.name,
         actual: c.ref.township.name,
         township: files[c.fileIndex].townshipName,
-      }) + (elsewhere ? msg("merge.reason.alsoReported", { file: reports[elsewhere.fileIndex].file, row: elsewhere.row.row }) : "");
+      }) + (elsewhere ? msg("merge.reason.alsoReported", { file: label(elsewhere.fileIndex), row: elsewhere.row.row }) : "");
     reject(c.fileIndex, c.row, reason);
   }
 
@@ -296,7 +309,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
       incomePath: textOrNull(v.incomePath),
       remarks: textOrNull(v.remarks),
       countedEliminated: c.ref.village.weakBaseline && eliminated === true,
-      source: { file: report.file, sheet: report.sheet, row: c.row.row },
+      source: { file: report.file, fileIndex: c.fileIndex, sheet: report.sheet, row: c.row.row },
     };
   });
 
@@ -314,37 +327,60 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
     }
     const counted = merged ? readable : own;
     const rows = detailByTownship.get(tw.code) ?? [];
-    const figures = aggregate(rows, threshold);
     const weakBaseline = tw.villages.filter((v) => v.weakBaseline).length;
     const target = Object.prototype.hasOwnProperty.call(targets, tw.code) ? targets[tw.code] : null;
-    return {
+    const rejectedRows = own.reduce((n, i) => n + files[i].rejectedRows, 0);
+    // Complete: every registry village merged, from a file without errors. (A rejected row that is not one of its
+    // villages, e.g. a neighbour's, leaves its figures complete; it is still listed in 未汇总行.)
+    const partial = merged && (files[readable[0]].outcome === "merged-with-errors" || rows.length < tw.villages.length);
+    const base = {
       code: tw.code,
       name: tw.name,
-      status: merged ? "merged" : own.length ? "failed" : "missing",
       failure,
       files: own.map((i) => reports[i].file),
       errorCount: counted.reduce((n, i) => n + files[i].errorCount, 0),
       warningCount: counted.reduce((n, i) => n + files[i].warningCount, 0),
       villages: tw.villages.length,
       reported: rows.length,
+      rejectedRows,
       weakBaseline,
-      eliminated: figures.eliminated,
-      eliminationRate: merged ? eliminationRate(figures.eliminated, weakBaseline) : null,
       target,
-      taskCompletionRate: merged ? taskCompletionRate(figures.eliminated, target) : null,
+      rank: null,
+      flag: null,
+    };
+    if (!merged) {
+      return {
+        ...base,
+        status: own.length ? "failed" : "missing",
+        eliminated: null,
+        eliminationRate: null,
+        taskCompletionRate: null,
+        totalIncome: null,
+        operatingIncome: null,
+        subsidyIncome: null,
+        averageOperatingIncome: null,
+        atThreshold: null,
+        atThresholdShare: null,
+      } satisfies TownshipSummary;
+    }
+    const figures = aggregate(rows, threshold);
+    return {
+      ...base,
+      status: partial ? "partial" : "merged",
+      eliminated: figures.eliminated,
+      eliminationRate: eliminationRate(figures.eliminated, weakBaseline),
+      taskCompletionRate: taskCompletionRate(figures.eliminated, target),
       totalIncome: figures.totalIncome,
       operatingIncome: figures.operatingIncome,
       subsidyIncome: figures.subsidyIncome,
       averageOperatingIncome: figures.averageOperatingIncome,
       atThreshold: figures.atThreshold,
       atThresholdShare: figures.atThresholdShare,
-      rank: null,
-      flag: null,
     } satisfies TownshipSummary;
   });
 
-  // 7. 消除率 rank (中国式排名) and red/yellow flags among the townships with a rate.
-  const ranked = townships.filter((tw) => tw.eliminationRate !== null);
+  // 7. 消除率 rank (中国式排名) and red/yellow flags among the complete townships with a rate (partial ones too if asked).
+  const ranked = townships.filter((tw) => tw.eliminationRate !== null && (tw.status === "merged" || (rankPartial && tw.status === "partial")));
   const rates = ranked.map((tw) => tw.eliminationRate as number);
   const ranks = denseRankDescending(rates);
   const flagged = redYellowFlags(rates, flagTop, flagBottom);
@@ -357,6 +393,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   const all = aggregate(detail, threshold);
   const villages = registry.townships.reduce((n, tw) => n + tw.villages.length, 0);
   const weakBaseline = townships.reduce((n, tw) => n + tw.weakBaseline, 0);
+  // Σ targets of every township with one, merged or not: the county's task does not shrink when a file fails.
   const withTarget = townships.filter((tw) => tw.target !== null);
   const target = withTarget.length ? withTarget.reduce((n, tw) => n + (tw.target as number), 0) : null;
   const county: CountyTotals = {
@@ -391,6 +428,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
     issues,
     operatingThreshold: threshold,
     allowErrors,
+    rankPartial,
     locale,
     registry,
   };
@@ -402,23 +440,25 @@ export function aggregate(rows: readonly MergedVillage[], threshold: number) {
   let operating = 0;
   let subsidy = 0;
   let eliminated = 0;
+  let atThreshold = 0;
   const operatingValues: number[] = [];
   for (const r of rows) {
     total += toCents(r.totalIncome);
     operating += toCents(r.operatingIncome);
     if (r.subsidyIncome !== null) subsidy += toCents(r.subsidyIncome);
     if (r.countedEliminated) eliminated++;
+    if (r.operatingIncome >= threshold) atThreshold++;
     operatingValues.push(r.operatingIncome);
   }
-  const share = shareAtLeast(operatingValues, threshold);
   return {
     eliminated,
     totalIncome: fromCents(total),
     operatingIncome: fromCents(operating),
     subsidyIncome: fromCents(subsidy),
-    averageOperatingIncome: rows.length ? operating / rows.length / 100 : null,
-    atThreshold: share === null ? 0 : Math.round(share * rows.length),
-    atThresholdShare: share,
+    averageOperatingIncome: averagePerVillage(operating, rows.length),
+    atThreshold,
+    // The share through the metrics engine (=XB.SHAREABOVE), so the summary and the functions cannot disagree.
+    atThresholdShare: shareAtLeast(operatingValues, threshold),
   };
 }
 

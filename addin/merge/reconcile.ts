@@ -1,20 +1,44 @@
 import { t, type MessageKey, type Params } from "../i18n";
-import { eliminationRate, toCents } from "./figures";
-import type { CountySummary, MergedVillage } from "./types";
+import { averagePerVillage, eliminationRate, shareAtLeast, taskCompletionRate, toCents } from "./figures";
+import type { CountySummary, MergedVillage, TownshipSummary } from "./types";
 
-type Figure = "reported" | "eliminated" | "totalIncome" | "operatingIncome" | "subsidyIncome" | "villages" | "weakBaseline" | "eliminationRate";
+type Figure =
+  | "villages"
+  | "weakBaseline"
+  | "reported"
+  | "eliminated"
+  | "eliminationRate"
+  | "target"
+  | "taskCompletionRate"
+  | "totalIncome"
+  | "operatingIncome"
+  | "subsidyIncome"
+  | "averageOperatingIncome"
+  | "atThreshold"
+  | "atThresholdShare";
 
 const FIGURE_LABEL: Record<Figure, MessageKey> = {
+  villages: "merge.col.villages",
+  weakBaseline: "merge.col.weakBaseline",
   reported: "merge.col.reported",
   eliminated: "merge.col.eliminated",
+  eliminationRate: "merge.col.eliminationRate",
+  target: "merge.col.target",
+  taskCompletionRate: "merge.col.taskCompletionRate",
   totalIncome: "merge.col.totalIncome",
   operatingIncome: "merge.col.operatingIncome",
   subsidyIncome: "merge.col.subsidy",
-  villages: "merge.col.villages",
-  weakBaseline: "merge.col.weakBaseline",
-  eliminationRate: "merge.col.eliminationRate",
+  averageOperatingIncome: "merge.col.averageOperating",
+  atThreshold: "merge.col.atThreshold",
+  atThresholdShare: "merge.col.atThresholdShare",
 };
+/** Compared in integer cents. */
 const MONEY: ReadonlySet<Figure> = new Set(["totalIncome", "operatingIncome", "subsidyIncome"]);
+/** Null for a township that was not merged. */
+const MERGED_ONLY: readonly Figure[] = [
+  "eliminated", "eliminationRate", "taskCompletionRate", "totalIncome", "operatingIncome", "subsidyIncome",
+  "averageOperatingIncome", "atThreshold", "atThresholdShare",
+];
 
 interface Sums {
   reported: number;
@@ -23,74 +47,108 @@ interface Sums {
   totalIncome: number;
   operatingIncome: number;
   subsidyIncome: number;
+  atThreshold: number;
+  operatingValues: number[];
 }
 
-function sumDetail(rows: readonly MergedVillage[], baseline: (code: string) => boolean): Sums {
-  const s: Sums = { reported: 0, eliminated: 0, totalIncome: 0, operatingIncome: 0, subsidyIncome: 0 };
+function sumDetail(rows: readonly MergedVillage[], baseline: (code: string) => boolean, threshold: number): Sums {
+  const s: Sums = { reported: 0, eliminated: 0, totalIncome: 0, operatingIncome: 0, subsidyIncome: 0, atThreshold: 0, operatingValues: [] };
   for (const r of rows) {
     s.reported++;
     if (baseline(r.villageCode) && r.eliminated === true) s.eliminated++;
     s.totalIncome += toCents(r.totalIncome);
     s.operatingIncome += toCents(r.operatingIncome);
     if (r.subsidyIncome !== null) s.subsidyIncome += toCents(r.subsidyIncome);
+    if (r.operatingIncome >= threshold) s.atThreshold++;
+    s.operatingValues.push(r.operatingIncome);
   }
   return s;
 }
 
+/** The figures that follow from merged villages, a baseline and a target, by the same functions the merge uses. */
+function figuresOf(s: Sums, weakBaseline: number, target: number | null, threshold: number): Partial<Record<Figure, number | null>> {
+  return {
+    reported: s.reported,
+    eliminated: s.eliminated,
+    eliminationRate: eliminationRate(s.eliminated, weakBaseline),
+    taskCompletionRate: taskCompletionRate(s.eliminated, target),
+    totalIncome: s.totalIncome,
+    operatingIncome: s.operatingIncome,
+    subsidyIncome: s.subsidyIncome,
+    averageOperatingIncome: averagePerVillage(s.operatingIncome, s.reported),
+    atThreshold: s.atThreshold,
+    atThresholdShare: shareAtLeast(s.operatingValues, threshold),
+  };
+}
+
+/** A township's or the county's figures as they are, money in cents. */
+function actualFigures(x: Omit<TownshipSummary, "code" | "name" | "status" | "failure" | "files" | "errorCount" | "warningCount" | "rejectedRows" | "rank" | "flag">): Record<Figure, number | null> {
+  const cents = (v: number | null) => (v === null ? null : toCents(v));
+  return {
+    villages: x.villages,
+    weakBaseline: x.weakBaseline,
+    reported: x.reported,
+    eliminated: x.eliminated,
+    eliminationRate: x.eliminationRate,
+    target: x.target,
+    taskCompletionRate: x.taskCompletionRate,
+    totalIncome: cents(x.totalIncome),
+    operatingIncome: cents(x.operatingIncome),
+    subsidyIncome: cents(x.subsidyIncome),
+    averageOperatingIncome: x.averageOperatingIncome,
+    atThreshold: x.atThreshold,
+    atThresholdShare: x.atThresholdShare,
+  };
+}
+
 /**
  * Checks that the summary adds up; returns every violation (empty when it reconciles), in the summary's locale:
- * - every input row is in the detail or in the rejected list exactly once, and every rejected row has a reason;
+ * - every input row (told apart by its file's input position, so same-named files are checked too) is in the detail
+ *   or in the rejected list exactly once, and every rejected row has a reason;
  * - each village is in the detail at most once, under its own registry township;
- * - each township's 已报村数, 已消除数 and money equal what its detail rows give (money to the cent), its 村数 and
- *   薄弱村基数 equal the registry's, and its 消除率 equals 已消除数 ÷ 薄弱村基数;
- * - the county totals equal the sum of the township totals (to the cent), and the detail's.
+ * - each merged or partial township's 已报村数, 已消除数, money (to the cent), ≥-threshold count, 村均经营性收入, 消除率,
+ *   任务完成率 and share equal what its detail rows give, computed with the same metrics functions; a failed or missing
+ *   township has none of these (null, shown blank) and no detail rows; its 村数 and 薄弱村基数 equal the registry's;
+ *   its 退回行数 equals its files' rejected rows; only complete townships are ranked (unless rankPartial);
+ * - the county totals equal the sum of the township totals (to the cent) and the detail's; its 村均经营性收入,
+ *   ≥-threshold count and share, 年度任务数 (Σ townships) and rates follow from those sums.
  * The CLI refuses to write a summary that does not reconcile.
  */
 export function reconcile(summary: CountySummary): string[] {
   const out: string[] = [];
   const msg = (key: MessageKey, params: Params = {}) => t(key, params, summary.locale);
-  const label = (f: Figure) => msg(FIGURE_LABEL[f]);
-  const show = (f: Figure, v: number | null) =>
-    v === null ? "—" : MONEY.has(f) ? (v / 100).toFixed(2) : f === "eliminationRate" ? String(v) : String(v);
+  const threshold = summary.operatingThreshold;
+  const label = (f: Figure) => msg(FIGURE_LABEL[f], { threshold });
+  const show = (f: Figure, v: number | null | undefined) => (v === null || v === undefined ? "—" : MONEY.has(f) ? (v / 100).toFixed(2) : String(v));
 
-  // Rows: in = merged + rejected, per file name, and each (file, row) once.
-  const inputByFile = new Map<string, { rows: number; count: number }>();
-  for (const f of summary.files) {
-    const e = inputByFile.get(f.file) ?? { rows: 0, count: 0 };
-    e.rows += f.rows;
-    e.count++;
-    inputByFile.set(f.file, e);
-  }
-  const mergedByFile = new Map<string, number>();
-  const rejectedByFile = new Map<string, number>();
+  // Rows: in = merged + rejected, per input file, and each (file, sheet, row) once.
+  const mergedByFile = new Map<number, number>();
+  const rejectedByFile = new Map<number, number>();
   const seen = new Set<string>();
   const sources = [
-    ...summary.detail.map((d) => ({ ...d.source, reason: "-" })),
-    ...summary.rejected.map((r) => ({ file: r.file, sheet: r.sheet, row: r.row, reason: r.reason })),
+    ...summary.detail.map((d) => d.source),
+    ...summary.rejected.map((r) => ({ file: r.file, fileIndex: r.fileIndex, sheet: r.sheet, row: r.row })),
   ];
-  summary.detail.forEach((d) => mergedByFile.set(d.source.file, (mergedByFile.get(d.source.file) ?? 0) + 1));
+  summary.detail.forEach((d) => mergedByFile.set(d.source.fileIndex, (mergedByFile.get(d.source.fileIndex) ?? 0) + 1));
   summary.rejected.forEach((r) => {
-    rejectedByFile.set(r.file, (rejectedByFile.get(r.file) ?? 0) + 1);
+    rejectedByFile.set(r.fileIndex, (rejectedByFile.get(r.fileIndex) ?? 0) + 1);
     if (!r.reason || !r.reason.trim()) out.push(msg("merge.reconcile.noReason", { file: r.file, row: r.row }));
   });
   for (const s of sources) {
-    const input = inputByFile.get(s.file);
-    if (!input) {
+    const input = summary.files[s.fileIndex];
+    if (!input || input.file !== s.file) {
       out.push(msg("merge.reconcile.unknownSource", { file: s.file, row: s.row }));
       continue;
     }
-    if (input.count > 1) continue; // same name twice (different folders): rows cannot be told apart by name
-    const key = `${s.file}\u0000${s.sheet ?? ""}\u0000${s.row}`;
+    const key = `${s.fileIndex}\u0000${s.sheet ?? ""}\u0000${s.row}`;
     if (seen.has(key)) out.push(msg("merge.reconcile.rowTwice", { file: s.file, row: s.row }));
     seen.add(key);
   }
-  for (const [file, input] of inputByFile) {
-    const merged = mergedByFile.get(file) ?? 0;
-    const rejected = rejectedByFile.get(file) ?? 0;
-    if (merged + rejected !== input.rows) {
-      out.push(msg("merge.reconcile.rowCount", { file, input: input.rows, merged, rejected, sum: merged + rejected }));
-    }
-  }
+  summary.files.forEach((f, i) => {
+    const merged = mergedByFile.get(i) ?? 0;
+    const rejected = rejectedByFile.get(i) ?? 0;
+    if (merged + rejected !== f.rows) out.push(msg("merge.reconcile.rowCount", { file: f.file, input: f.rows, merged, rejected, sum: merged + rejected }));
+  });
 
   // Villages: once each, under their own township.
   const registryVillage = new Map<string, { township: string; weak: boolean }>();
@@ -111,66 +169,75 @@ export function reconcile(summary: CountySummary): string[] {
     if (list) list.push(d);
     else detailByTownship.set(d.townshipCode, [d]);
   }
+  const rejectedByTownship = new Map<string, number>();
+  for (const r of summary.rejected) {
+    const code = summary.files[r.fileIndex]?.townshipCode;
+    if (code) rejectedByTownship.set(code, (rejectedByTownship.get(code) ?? 0) + 1);
+  }
   const regTownship = new Map(summary.registry.townships.map((tw) => [tw.code, tw]));
-  const totals: Sums & { villages: number; weakBaseline: number } = {
-    reported: 0, eliminated: 0, totalIncome: 0, operatingIncome: 0, subsidyIncome: 0, villages: 0, weakBaseline: 0,
-  };
+  const totals = { villages: 0, weakBaseline: 0, reported: 0, eliminated: 0, totalIncome: 0, operatingIncome: 0, subsidyIncome: 0, atThreshold: 0 };
+  let targets: number | null = null;
   for (const tw of summary.townships) {
-    const expected = sumDetail(detailByTownship.get(tw.code) ?? [], baseline);
     const reg = regTownship.get(tw.code);
-    const actual: Record<Figure, number | null> = {
-      reported: tw.reported,
-      eliminated: tw.eliminated,
-      totalIncome: toCents(tw.totalIncome),
-      operatingIncome: toCents(tw.operatingIncome),
-      subsidyIncome: toCents(tw.subsidyIncome),
-      villages: tw.villages,
-      weakBaseline: tw.weakBaseline,
-      eliminationRate: tw.eliminationRate,
-    };
-    const want: Record<Figure, number | null> = {
-      ...expected,
+    const sums = sumDetail(detailByTownship.get(tw.code) ?? [], baseline, threshold);
+    const actual = actualFigures(tw);
+    const merged = tw.status === "merged" || tw.status === "partial";
+    const want: Partial<Record<Figure, number | null>> = {
       villages: reg ? reg.villages.length : 0,
       weakBaseline: reg ? reg.villages.filter((v) => v.weakBaseline).length : 0,
-      eliminationRate: tw.status === "merged" ? eliminationRate(tw.eliminated, tw.weakBaseline) : null,
+      ...(merged ? figuresOf(sums, tw.weakBaseline, tw.target, threshold) : { reported: sums.reported }),
     };
-    for (const f of Object.keys(actual) as Figure[]) {
+    for (const f of Object.keys(want) as Figure[]) {
       if (actual[f] !== want[f]) {
         out.push(msg("merge.reconcile.township", { township: tw.name, figure: label(f), value: show(f, actual[f]), expected: show(f, want[f]) }));
       }
     }
-    totals.reported += tw.reported;
-    totals.eliminated += tw.eliminated;
-    totals.totalIncome += actual.totalIncome as number;
-    totals.operatingIncome += actual.operatingIncome as number;
-    totals.subsidyIncome += actual.subsidyIncome as number;
+    if (!merged) {
+      for (const f of MERGED_ONLY) {
+        if (actual[f] !== null) out.push(msg("merge.reconcile.notMergedFigure", { township: tw.name, figure: label(f), value: show(f, actual[f]) }));
+      }
+    }
+    const rejected = rejectedByTownship.get(tw.code) ?? 0;
+    if (tw.rejectedRows !== rejected) {
+      out.push(msg("merge.reconcile.township", { township: tw.name, figure: msg("merge.col.rejectedRows"), value: tw.rejectedRows, expected: rejected }));
+    }
+    if (tw.status === "merged" && tw.reported < tw.villages) {
+      out.push(msg("merge.reconcile.incompleteMerged", { township: tw.name, reported: tw.reported, villages: tw.villages }));
+    }
+    const rankable = tw.status === "merged" || (summary.rankPartial && tw.status === "partial");
+    if (!rankable && (tw.rank !== null || tw.flag !== null)) out.push(msg("merge.reconcile.rankedPartial", { township: tw.name, status: tw.status }));
+
     totals.villages += tw.villages;
     totals.weakBaseline += tw.weakBaseline;
+    totals.reported += tw.reported;
+    totals.eliminated += tw.eliminated ?? 0;
+    totals.totalIncome += actual.totalIncome ?? 0;
+    totals.operatingIncome += actual.operatingIncome ?? 0;
+    totals.subsidyIncome += actual.subsidyIncome ?? 0;
+    totals.atThreshold += tw.atThreshold ?? 0;
+    if (tw.target !== null) targets = (targets ?? 0) + tw.target;
   }
 
-  // The county against the townships and against the detail.
+  // The county against the townships, and against the detail (through the same functions).
   const c = summary.county;
-  const county: Record<Exclude<Figure, "eliminationRate">, number> = {
-    reported: c.reported,
-    eliminated: c.eliminated,
-    totalIncome: toCents(c.totalIncome),
-    operatingIncome: toCents(c.operatingIncome),
-    subsidyIncome: toCents(c.subsidyIncome),
-    villages: c.villages,
-    weakBaseline: c.weakBaseline,
+  const county = actualFigures(c);
+  const fromTownships: Partial<Record<Figure, number | null>> = {
+    ...totals,
+    target: targets,
+    eliminationRate: eliminationRate(totals.eliminated, totals.weakBaseline),
+    taskCompletionRate: taskCompletionRate(totals.eliminated, targets),
+    averageOperatingIncome: averagePerVillage(totals.operatingIncome, totals.reported),
   };
-  const fromDetail = sumDetail(summary.detail, baseline);
-  for (const f of Object.keys(county) as Exclude<Figure, "eliminationRate">[]) {
-    if (county[f] !== totals[f]) {
-      out.push(msg("merge.reconcile.county", { figure: label(f), value: show(f, county[f]), expected: show(f, totals[f]) }));
-    }
-    if (f in fromDetail && county[f] !== fromDetail[f as keyof Sums]) {
-      out.push(msg("merge.reconcile.countyDetail", { figure: label(f), value: show(f, county[f]), expected: show(f, fromDetail[f as keyof Sums]) }));
+  for (const f of Object.keys(fromTownships) as Figure[]) {
+    if (county[f] !== fromTownships[f]) {
+      out.push(msg("merge.reconcile.county", { figure: label(f), value: show(f, county[f]), expected: show(f, fromTownships[f]) }));
     }
   }
-  const rate = eliminationRate(c.eliminated, c.weakBaseline);
-  if (c.eliminationRate !== rate) {
-    out.push(msg("merge.reconcile.county", { figure: label("eliminationRate"), value: show("eliminationRate", c.eliminationRate), expected: show("eliminationRate", rate) }));
+  const fromDetail = figuresOf(sumDetail(summary.detail, baseline, threshold), c.weakBaseline, c.target, threshold);
+  for (const f of Object.keys(fromDetail) as Figure[]) {
+    if (county[f] !== fromDetail[f]) {
+      out.push(msg("merge.reconcile.countyDetail", { figure: label(f), value: show(f, county[f]), expected: show(f, fromDetail[f]) }));
+    }
   }
   return out;
 }

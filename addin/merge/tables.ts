@@ -64,12 +64,25 @@ export function summaryTables(summary: CountySummary, options: SummaryTableOptio
   ];
 }
 
-function statusText(tw: TownshipSummary, msg: Msg): string {
+/** The 报送状态 cell of a township (the JSON's `status`, in words). */
+export function townshipStatusText(tw: TownshipSummary, msg: Msg): string {
   if (tw.status === "merged") return msg("merge.status.merged");
+  if (tw.status === "partial") return tw.rejectedRows ? msg("merge.status.partial", { rejected: tw.rejectedRows }) : msg("merge.status.partialNoRows");
   if (tw.status === "missing") return msg("merge.status.missing");
   if (tw.failure === "duplicate") return msg("merge.failure.duplicate");
   if (tw.failure === "unreadable") return msg("merge.failure.unreadable");
   return msg("merge.failure.errors", { errors: tw.errorCount });
+}
+
+/** The 说明 cell: why a township has no rank, or what its figures leave out. */
+function townshipNote(tw: TownshipSummary, msg: Msg): string | null {
+  const p = { errors: tw.errorCount, rejected: tw.rejectedRows, reported: tw.reported, villages: tw.villages };
+  if (tw.status === "partial") return msg(tw.rank === null ? "merge.note.partial" : "merge.note.partialRanked", p);
+  if (tw.status === "failed" || tw.status === "missing") return msg("merge.note.notMerged");
+  const notes = [];
+  if (tw.weakBaseline === 0) notes.push(msg("merge.note.noBaseline"));
+  if (tw.rejectedRows > 0) notes.push(msg("merge.note.otherRows", { rejected: tw.rejectedRows }));
+  return notes.length ? notes.join(msg("merge.messageSeparator")) : null;
 }
 
 function townshipsTable(s: CountySummary, msg: Msg, county: string, year: string): SummaryTable {
@@ -92,21 +105,28 @@ function townshipsTable(s: CountySummary, msg: Msg, county: string, year: string
     { header: msg("merge.col.atThresholdShare"), format: "percent" },
     { header: msg("merge.col.rank"), format: "integer" },
     { header: msg("merge.col.flag"), format: "general" },
+    { header: msg("merge.col.note"), format: "general", maxWidth: 60 },
   ];
   const flagText = (f: TownshipSummary["flag"]) => (f === "red" ? msg("merge.flag.red") : f === "yellow" ? msg("merge.flag.yellow") : null);
+  // Failed and missing townships have null figures: blank cells, never a 0 that looks real.
   const rows: TableCell[][] = s.townships.map((tw, i) => [
-    i + 1, tw.name, statusText(tw, msg), tw.villages, tw.reported, tw.weakBaseline, tw.eliminated, tw.eliminationRate, tw.target,
+    i + 1, tw.name, townshipStatusText(tw, msg), tw.villages, tw.reported, tw.weakBaseline, tw.eliminated, tw.eliminationRate, tw.target,
     tw.taskCompletionRate, tw.totalIncome, tw.operatingIncome, tw.averageOperatingIncome, tw.atThreshold, tw.atThresholdShare,
-    tw.rank, flagText(tw.flag),
+    tw.rank, flagText(tw.flag), townshipNote(tw, msg),
   ]);
   const c = s.county;
   rows.push([
     null, msg("merge.countyTotal"), null, c.villages, c.reported, c.weakBaseline, c.eliminated, c.eliminationRate, c.target,
     c.taskCompletionRate, c.totalIncome, c.operatingIncome, c.averageOperatingIncome, c.atThreshold, c.atThresholdShare, null, null,
+    s.townships.every((tw) => tw.status === "merged") ? null : msg("merge.note.countyTotal"),
   ]);
+  const flagColumn = 16;
+  const statusColumn = 2;
   const marks: SummaryTable["marks"] = [];
   s.townships.forEach((tw, i) => {
-    if (tw.flag) marks.push({ row: i, column: columns.length - 1, mark: tw.flag });
+    if (tw.flag) marks.push({ row: i, column: flagColumn, mark: tw.flag });
+    if (tw.status === "partial") marks.push({ row: i, column: statusColumn, mark: "warning" });
+    else if (tw.status === "failed") marks.push({ row: i, column: statusColumn, mark: "error" });
   });
   for (let k = 0; k < columns.length; k++) marks.push({ row: s.townships.length, column: k, mark: "total" });
   return {

@@ -15,12 +15,23 @@ export interface MergeOptions {
   /** Red flags to the top `flagTop` ranks, yellow to the bottom `flagBottom` ranks (ties included). Default 3 / 3. */
   flagTop?: number;
   flagBottom?: number;
+  /**
+   * Rank and flag 部分汇总 (partial) townships too. Default false: a partial township's figures count only the
+   * villages that were merged, so its 消除率 is not comparable with the others' (docs/decisions.md).
+   */
+  rankPartial?: boolean;
   /** Locale of the reasons and messages the merge writes. Default: the current locale. */
   locale?: Locale;
 }
 
-/** merged: its file was merged; failed: its file(s) were rejected (errors, duplicate, unreadable); missing: 未报送. */
-export type TownshipStatus = "merged" | "failed" | "missing";
+/**
+ * merged: its one file was merged completely (a file without errors, every registry village merged);
+ * partial: its file was merged, but not completely (merged with errors under allowErrors, or some registry villages
+ *   not merged): its figures count only what was merged, and it is not ranked or flagged unless `rankPartial`;
+ * failed: its file(s) were rejected (errors, duplicate, unreadable): nothing merged, figures null;
+ * missing: 未报送, figures null.
+ */
+export type TownshipStatus = "merged" | "partial" | "failed" | "missing";
 /** Why a township with files is failed. */
 export type TownshipFailure = "errors" | "duplicate" | "unreadable";
 export type Flag = "red" | "yellow";
@@ -38,31 +49,38 @@ export interface TownshipSummary {
   warningCount: number;
   /** 村数: registry villages. */
   villages: number;
-  /** 已报村数: merged rows. */
+  /** 已报村数: merged rows (0 when failed or missing). */
   reported: number;
+  /** Rows of its file(s) that were not merged (all of them when failed). */
+  rejectedRows: number;
   /** 薄弱村基数, from the registry. */
   weakBaseline: number;
-  /** 已消除数: registry baseline villages whose merged row says 是否已消薄 = 是. */
-  eliminated: number;
-  /** 已消除数 ÷ 薄弱村基数; null when not merged or no baseline. */
+  /** 已消除数: registry baseline villages whose merged row says 是否已消薄 = 是; null when failed or missing. */
+  eliminated: number | null;
+  /** 已消除数 ÷ 薄弱村基数; null when failed, missing or no baseline. */
   eliminationRate: number | null;
   /** 年度任务数, null when the county set none. */
   target: number | null;
-  /** 已消除数 ÷ 年度任务数; null when not merged or no target (or target 0). */
+  /** 已消除数 ÷ 年度任务数; null when failed, missing or no target (or target 0). */
   taskCompletionRate: number | null;
-  totalIncome: number;
-  operatingIncome: number;
-  subsidyIncome: number;
+  /** Sums over the merged villages (万元); null when failed or missing (a 0 there would look like a real figure). */
+  totalIncome: number | null;
+  operatingIncome: number | null;
+  subsidyIncome: number | null;
   /** 村均经营性收入 over the merged villages; null when none. */
   averageOperatingIncome: number | null;
-  /** Merged villages with 经营性收入 ≥ threshold, and their share of the merged villages (null when none). */
-  atThreshold: number;
+  /** Merged villages with 经营性收入 ≥ threshold (null when failed or missing), and their share of the merged villages (null when none). */
+  atThreshold: number | null;
   atThresholdShare: number | null;
-  /** 消除率 dense rank (中国式排名), descending; null when the township has no rate. */
+  /** 消除率 dense rank (中国式排名), descending; null when the township has no rate or is not merged completely (see rankPartial). */
   rank: number | null;
   flag: Flag | null;
 }
 
+/**
+ * 全县合计: counts and money are what was merged (failed and missing townships add nothing), computed from the
+ * villages; 村数 and 薄弱村基数 are the whole registry's, so 消除率 is over the whole baseline.
+ */
 export interface CountyTotals {
   villages: number;
   reported: number;
@@ -83,7 +101,10 @@ export interface CountyTotals {
 
 /** Where an input row came from. */
 export interface RowSource {
+  /** FileReport.file of its file, as given (a relative path when base names clash). */
   file: string;
+  /** Index of its file in the input (= in CountySummary.files): tells apart files with the same `file`. */
+  fileIndex: number;
   sheet?: string;
   /** 1-based sheet row. */
   row: number;
@@ -161,6 +182,7 @@ export interface CountySummary {
   /** The operating-income threshold used (万元). */
   operatingThreshold: number;
   allowErrors: boolean;
+  rankPartial: boolean;
   locale: Locale;
   /** The registry the summary was built against (reconcile checks the detail against it). */
   registry: Registry;

@@ -34,7 +34,7 @@ export interface MergeOutcome {
 export async function mergeCommand(paths: string[], opts: MergeOptions): Promise<MergeOutcome> {
   const template = loadTemplateOption(opts.template);
   const registry = loadRegistryOption(opts.registry);
-  const targets = loadTargetsOption(registry, opts.targets);
+  const targets = loadTargetsOption(registry, opts.targets, opts.registry);
   const files = await collectFiles(paths);
   const reports = await validateFiles(files, { template: templateToJson(template), registry }, { jobs: opts.jobs });
   const summary = mergeSubmissions(reports, {
@@ -63,23 +63,32 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
 
 const TOWNSHIP_STATUS_KEYS = {
   merged: "cli.townshipStatus.merged",
+  partial: "cli.townshipStatus.partial",
   failed: "cli.townshipStatus.failed",
   missing: "cli.townshipStatus.missing",
 } as const;
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
-const money = (x: number) => x.toFixed(2);
+const money = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+const count = (x: number | null) => (x === null ? "—" : String(x));
+
+function statusCell(tw: CountySummary["townships"][number]): string {
+  const words = t(TOWNSHIP_STATUS_KEYS[tw.status]);
+  if (tw.status === "failed") return words + t("cli.errorCount", { n: tw.errorCount });
+  if (tw.status === "partial") return words + t("cli.partialRows", { n: tw.rejectedRows });
+  return words;
+}
 
 export function humanSummary(s: CountySummary): string {
   const header = ["cli.col.township", "cli.col.status", "cli.col.villages", "cli.col.reported", "cli.col.weak", "cli.col.eliminated",
     "cli.col.elimRate", "cli.col.target", "cli.col.taskRate", "cli.col.operating", "cli.col.rank", "cli.col.flag"] as const;
   const rows = s.townships.map((tw) => [
     tw.name,
-    t(TOWNSHIP_STATUS_KEYS[tw.status]) + (tw.status === "failed" ? t("cli.errorCount", { n: tw.errorCount }) : ""),
+    statusCell(tw),
     String(tw.villages),
     String(tw.reported),
     String(tw.weakBaseline),
-    String(tw.eliminated),
+    count(tw.eliminated),
     pct(tw.eliminationRate),
     tw.target === null ? "—" : String(tw.target),
     pct(tw.taskCompletionRate),
@@ -92,6 +101,8 @@ export function humanSummary(s: CountySummary): string {
     pct(c.eliminationRate), c.target === null ? "—" : String(c.target), pct(c.taskCompletionRate), money(c.operatingIncome), "", ""]);
   const table = renderTable(header.map((k) => t(k)), rows, [false, false, true, true, true, true, true, true, true, true, true, false]);
   const notes = [
+    ...(s.townships.some((tw) => tw.status === "partial") ? [t(s.rankPartial ? "cli.partialNoteRanked" : "cli.partialNote")] : []),
+    ...(s.townships.some((tw) => tw.status !== "merged") ? [t("cli.countyNote")] : []),
     t("cli.rejectedRows", { n: s.rejected.length }),
     ...s.rejectedFiles.map((f) => `  ${f.file}：${f.reason}`),
   ];

@@ -7,10 +7,16 @@ const registry = demoRegistry();
 const targets = demoTargets(registry);
 const cents = (x: number) => Math.round(x * 100);
 
-type Fate = "missing" | "clean" | "fileErrors" | "rowErrors" | "duplicate" | "unreadable";
+/**
+ * duplicate: a second file with another name; duplicateFolders: the same base name in two folders (FileReport.file a
+ * relative path); duplicateSameName: two inputs with the very same FileReport.file (rows told apart only by position).
+ */
+type Fate = "missing" | "clean" | "fileErrors" | "rowErrors" | "duplicate" | "duplicateFolders" | "duplicateSameName" | "unreadable";
 
 const townshipPlan = fc.record({
-  fate: fc.constantFrom<Fate>("missing", "clean", "clean", "fileErrors", "rowErrors", "duplicate", "unreadable"),
+  fate: fc.constantFrom<Fate>(
+    "missing", "clean", "clean", "fileErrors", "rowErrors", "rowErrors", "duplicate", "duplicateFolders", "duplicateSameName", "unreadable",
+  ),
   /** Villages of the registry township left out (漏报) or given twice. */
   drop: fc.array(fc.nat(40), { maxLength: 3 }),
   repeat: fc.array(fc.nat(40), { maxLength: 2 }),
@@ -43,7 +49,8 @@ function build(plans: Plan[], strangers: number, shuffle: number[]): FileReport[
       reports.push(report(`${tw.name}.xls`, undefined, [], [{ code: "unreadable", severity: "error", file: `${tw.name}.xls`, message: "不是电子表格" }]));
       return;
     }
-    const r = cleanReport(tw);
+    const file = p.fate === "duplicateFolders" ? `甲组/${tw.name}.xlsx` : `${tw.name}.xlsx`;
+    const r = cleanReport(tw, { file });
     const n = r.rows.length;
     r.rows = r.rows.filter((_, i) => !p.drop.some((d) => d % n === i));
     for (const k of p.repeat) {
@@ -73,6 +80,8 @@ function build(plans: Plan[], strangers: number, shuffle: number[]): FileReport[
     r.status = r.issues.some((i) => i.severity === "error") ? "errors" : "ok";
     reports.push(r);
     if (p.fate === "duplicate") reports.push(cleanReport(tw, { file: `${tw.name}-副本.xlsx` }));
+    if (p.fate === "duplicateFolders") reports.push(cleanReport(tw, { file: `乙组/${tw.name}.xlsx` }));
+    if (p.fate === "duplicateSameName") reports.push(cleanReport(tw, { file: `${tw.name}.xlsx` }));
   });
   for (let k = 0; k < strangers; k++) {
     reports.push(report(`陌生${k}.xlsx`, k % 2 ? { code: "339999999", name: "外镇" } : undefined, [{ code: allVillages[k].code }, { code: "339999999201" }]));
@@ -87,45 +96,91 @@ function build(plans: Plan[], strangers: number, shuffle: number[]): FileReport[
 }
 
 describe("conservation (fast-check)", () => {
-  test("every input row is merged or rejected exactly once; county = Σ townships to the cent; reconcile() is clean", () => {
+  test("every input row is merged or rejected exactly once; county = Σ townships to the cent; statuses; reconcile() is clean", () => {
+    // What the runs covered: the property must have met partial, failed, missing and merged townships and each duplicate kind.
+    const seen = new Set<string>();
     fc.assert(
       fc.property(scenario, ({ plans, strangers, allowErrors, shuffle }) => {
         const reports = build(plans, strangers, shuffle);
         const s = mergeSubmissions(reports, { registry, targets, allowErrors, locale: "zh-CN" });
+        for (const tw of s.townships) seen.add(tw.status);
+        plans.forEach((p) => seen.add(p.fate));
 
-        // Exactly once: the (file, row) keys of merged + rejected are the input keys, each once.
-        const input = reports.flatMap((r) => r.rows.map((row) => `${r.file}#${row.row}`)).sort();
-        const output = [...s.detail.map((d) => `${d.source.file}#${d.source.row}`), ...s.rejected.map((r) => `${r.file}#${r.row}`)].sort();
+        // Exactly once: the (input file, row) keys of merged + rejected are the input keys, each once — by the
+        // file's input position, so two inputs with the same name are still told apart.
+        const input = reports.flatMap((r, i) => r.rows.map((row) => `${i}#${row.row}`)).sort();
+        const output = [...s.detail.map((d) => `${d.source.fileIndex}#${d.source.row}`), ...s.rejected.map((r) => `${r.fileIndex}#${r.row}`)].sort();
         expect(output).toEqual(input);
-        expect(s.rejected.every((r) => r.reason.trim().length > 0)).toBe(true);
+        // Villages in = merged + rejected, overall and per file.
+        expect(s.detail.length + s.rejected.length).toBe(reports.reduce((n, r) => n + r.rows.length, 0));
+        s.files.forEach((f, i) => {
+          expect(f.file).toBe(reports[i].file);
+          expect(f.mergedRows + f.rejectedRows).toBe(reports[i].rows.length);
+        });
+        expect(s.rejected.every((r) => r.reason.trim().length > 0 && r.file === reports[r.fileIndex].file)).toBe(true);
 
-        // No village twice in the detail, and only registry villages of their own township.
+        // No village twice in the detail.
         const codes = s.detail.map((d) => d.villageCode);
         expect(new Set(codes).size).toBe(codes.length);
 
-        // County totals = Σ township totals = Σ villages, in cents.
-        const sum = (f: (tw: (typeof s.townships)[number]) => number) => s.townships.reduce((n, tw) => n + f(tw), 0);
-        expect(cents(s.county.totalIncome)).toBe(sum((tw) => cents(tw.totalIncome)));
-        expect(cents(s.county.operatingIncome)).toBe(sum((tw) => cents(tw.operatingIncome)));
+        // County totals = Σ township totals (blank = nothing) = Σ villages, in cents.
+        const sum = (f: (tw: (typeof s.townships)[number]) => number | null) => s.townships.reduce((n, tw) => n + (f(tw) ?? 0), 0);
+        const c = (x: number | null) => (x === null ? null : cents(x));
+        expect(cents(s.county.totalIncome)).toBe(sum((tw) => c(tw.totalIncome)));
+        expect(cents(s.county.operatingIncome)).toBe(sum((tw) => c(tw.operatingIncome)));
+        expect(cents(s.county.subsidyIncome)).toBe(sum((tw) => c(tw.subsidyIncome)));
         expect(cents(s.county.totalIncome)).toBe(s.detail.reduce((n, d) => n + cents(d.totalIncome), 0));
+        expect(cents(s.county.operatingIncome)).toBe(s.detail.reduce((n, d) => n + cents(d.operatingIncome), 0));
         expect(s.county.reported).toBe(sum((tw) => tw.reported));
         expect(s.county.eliminated).toBe(sum((tw) => tw.eliminated));
+        expect(s.county.atThreshold).toBe(sum((tw) => tw.atThreshold));
         expect(s.county.villages).toBe(188);
+        expect(sum((tw) => tw.rejectedRows)).toBe(s.rejected.filter((r) => s.files[r.fileIndex].townshipCode !== null).length);
 
-        // Each township: 已报村数 = its merged rows; not merged → nothing merged and no rate.
         for (const tw of s.townships) {
+          const own = s.files.map((f, i) => ({ f, i })).filter(({ f }) => f.townshipCode === tw.code);
+          // 已报村数 = its merged rows; 退回行数 = the rejected rows of its files.
           expect(tw.reported).toBe(s.detail.filter((d) => d.townshipCode === tw.code).length);
-          if (tw.status !== "merged") expect([tw.reported, tw.eliminationRate, tw.rank]).toEqual([0, null, null]);
+          expect(tw.rejectedRows).toBe(own.reduce((n, { f }) => n + f.rejectedRows, 0));
+          if (tw.status === "failed" || tw.status === "missing") {
+            // Nothing merged: blank figures, never a 0 that looks real.
+            expect([tw.reported, tw.eliminated, tw.totalIncome, tw.operatingIncome, tw.atThreshold, tw.eliminationRate, tw.rank, tw.flag]).toEqual([0, null, null, null, null, null, null, null]);
+            continue;
+          }
+          // Merged from exactly one file; complete (merged) or not (partial: figures of what was merged, unranked).
+          expect(own.filter(({ f }) => f.outcome === "passed" || f.outcome === "merged-with-errors")).toHaveLength(1);
+          const hadErrors = own.some(({ i }) => reports[i].issues.some((x) => x.severity === "error"));
+          const complete = !hadErrors && tw.reported === tw.villages;
+          expect(tw.status).toBe(complete ? "merged" : "partial");
+          if (tw.status === "partial") expect([tw.rank, tw.flag]).toEqual([null, null]);
+          else if (tw.weakBaseline > 0) expect(tw.rank).not.toBeNull();
         }
+
+        // Two files for one township: failed as duplicate, each issue naming the other file distinctly.
+        registry.townships.forEach((tw, t) => {
+          if (!plans[t].fate.startsWith("duplicate")) return;
+          const summary = s.townships[t];
+          expect(summary).toMatchObject({ status: "failed", failure: "duplicate" });
+          const issues = s.issues.filter((x) => x.code === "duplicate-township" && summary.files.includes(x.file));
+          expect(issues).toHaveLength(2);
+          expect(issues[0].message).not.toBe(issues[1].message);
+          if (plans[t].fate === "duplicateFolders") {
+            expect(issues.map((x) => x.file).sort()).toEqual([`乙组/${tw.name}.xlsx`, `甲组/${tw.name}.xlsx`]);
+            expect(issues.find((x) => x.file.startsWith("甲组"))!.message).toContain(`乙组/${tw.name}.xlsx`);
+            expect(issues.find((x) => x.file.startsWith("乙组"))!.message).toContain(`甲组/${tw.name}.xlsx`);
+          }
+        });
+
         // Policy: without allowErrors no row of a file with errors is merged.
         if (!allowErrors) {
-          const withErrors = new Set(reports.filter((r) => r.issues.some((i) => i.severity === "error")).map((r) => r.file));
-          expect(s.detail.some((d) => withErrors.has(d.source.file))).toBe(false);
+          const withErrors = new Set(reports.map((r, i) => (r.issues.some((x) => x.severity === "error") ? i : -1)));
+          expect(s.detail.some((d) => withErrors.has(d.source.fileIndex))).toBe(false);
         }
         expect(reconcile(s)).toEqual([]);
       }),
       { numRuns: 150 },
     );
+    for (const k of ["merged", "partial", "failed", "missing", "duplicateFolders", "duplicateSameName"]) expect(seen).toContain(k);
   });
 
   test("reconcile() catches any single tampered township figure", () => {
@@ -133,8 +188,8 @@ describe("conservation (fast-check)", () => {
       fc.property(scenario, fc.nat(), fc.constantFrom("totalIncome", "operatingIncome", "reported", "eliminated"), ({ plans, strangers, allowErrors, shuffle }, pick, field) => {
         const s = mergeSubmissions(build(plans, strangers, shuffle), { registry, targets, allowErrors, locale: "zh-CN" });
         const tw = s.townships[pick % s.townships.length];
-        if (field === "totalIncome" || field === "operatingIncome") tw[field] = (cents(tw[field]) + 1) / 100;
-        else tw[field] += 1;
+        if (field === "totalIncome" || field === "operatingIncome") tw[field] = (cents(tw[field] ?? 0) + 1) / 100;
+        else tw[field] = (tw[field] ?? 0) + 1;
         expect(reconcile(s).length).toBeGreaterThan(0);
       }),
       { numRuns: 60 },

@@ -1,5 +1,6 @@
 import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../../addin/merge";
 import { parseRegistry, parseTargets, type Registry } from "../../../addin/templates";
+import { SHAREABOVE } from "../../../functions/functions";
 import {
   cleanReport,
   demoRegistry,
@@ -19,6 +20,7 @@ const smallSummary = (opts: Partial<Parameters<typeof mergeSubmissions>[1]> = {}
   mergeSubmissions(smallReports(), { registry: small, targets: smallTargets, locale: "zh-CN", ...opts });
 
 const byName = (s: CountySummary, name: string) => s.townships.find((tw) => tw.name === name)!;
+const cents = (x: number) => Math.round(x * 100);
 
 describe("mergeSubmissions: figures computed by hand", () => {
   const s = smallSummary();
@@ -70,7 +72,10 @@ describe("mergeSubmissions: figures computed by hand", () => {
   test("files in any order give the same summary", () => {
     const reversed = mergeSubmissions(smallReports().reverse(), { registry: small, targets: smallTargets, locale: "zh-CN" });
     expect(summaryToJson(reversed).townships).toEqual(summaryToJson(s).townships);
-    expect(reversed.detail).toEqual(s.detail);
+    // The same detail; only each row's input position differs.
+    const withoutIndex = (d: CountySummary["detail"]) => d.map((x) => ({ ...x, source: { ...x.source, fileIndex: -1 } }));
+    expect(withoutIndex(reversed.detail)).toEqual(withoutIndex(s.detail));
+    expect(reversed.detail.map((d) => reversed.files[d.source.fileIndex].file)).toEqual(s.detail.map((d) => d.source.file));
   });
 });
 
@@ -103,20 +108,28 @@ describe("mergeSubmissions: policy", () => {
     bad.status = "errors";
     const s = merge(reports);
     const tw = s.townships[1];
-    expect(tw).toMatchObject({ name: xiShan.name, status: "failed", failure: "errors", errorCount: 2, warningCount: 1, reported: 0, eliminated: 0, eliminationRate: null, taskCompletionRate: null, rank: null, flag: null });
+    expect(tw).toMatchObject({ name: xiShan.name, status: "failed", failure: "errors", errorCount: 2, warningCount: 1, reported: 0, rejectedRows: xiShan.villages.length, eliminationRate: null, taskCompletionRate: null, rank: null, flag: null });
+    // Nothing was merged: blank figures, not zeros that look real.
+    expect([tw.eliminated, tw.totalIncome, tw.operatingIncome, tw.subsidyIncome, tw.averageOperatingIncome, tw.atThreshold, tw.atThresholdShare]).toEqual([null, null, null, null, null, null, null]);
+    expect(tw.target).toBe(targets[xiShan.code]); // the task stands
     expect(tw.files).toEqual([bad.file]);
     const rows = s.rejected.filter((r) => r.file === bad.file);
     expect(rows.length).toBe(xiShan.villages.length);
     expect(rows.every((r) => r.reason.startsWith("文件未通过审核") && r.reason.includes("2 个错误"))).toBe(true);
     expect(s.rejectedFiles).toEqual([{ file: bad.file, outcome: "failed", reason: rows[0].reason }]);
     expect(s.files[1]).toMatchObject({ outcome: "failed", errorCount: 2, warningCount: 1, mergedRows: 0, rejectedRows: xiShan.villages.length });
-    // The failed township still counts in the county's villages and baseline.
+    // The failed township still counts in the county's villages, baseline and target; its money and 已消除数 are not there.
     expect(s.county.villages).toBe(188);
     expect(s.county.reported).toBe(188 - xiShan.villages.length);
+    const all = merge(clean());
+    expect(s.county.weakBaseline).toBe(all.county.weakBaseline);
+    expect(s.county.target).toBe(all.county.target);
+    expect(s.county.eliminated).toBe(all.county.eliminated - (all.townships[1].eliminated as number));
+    expect(cents(s.county.totalIncome)).toBe(cents(all.county.totalIncome) - cents(all.townships[1].totalIncome as number));
     expect(reconcile(s)).toEqual([]);
   });
 
-  test("allowErrors: rows without errors merged, rows with errors rejected with their messages", () => {
+  test("allowErrors: rows without errors merged, rows with errors rejected with their messages; the township is partial", () => {
     const reports = clean();
     const bad = reports[1];
     bad.issues.push(errorIssue(bad.file, 6, "Sheet1!F6：经营性收入大于总收入"), errorIssue(bad.file, 6, "Sheet1!E6：是否薄弱村基数与村名册不符", "registry-mismatch"));
@@ -126,14 +139,44 @@ describe("mergeSubmissions: policy", () => {
     bad.status = "errors";
     const s = merge(reports, true);
     const tw = s.townships[1];
-    expect(tw).toMatchObject({ status: "merged", errorCount: 3, reported: xiShan.villages.length - 2 });
-    expect(tw.eliminationRate).not.toBeNull();
-    const rows = s.rejected.filter((r) => r.file === bad.file);
-    expect(rows.map((r) => r.row)).toEqual([6, 9]);
-    expect(rows[0].reason).toBe("该行有错误：Sheet1!F6：经营性收入大于总收入；Sheet1!E6：是否薄弱村基数与村名册不符");
-    expect(rows[1].reason).toContain("村名称不能为空");
+    expect(tw).toMatchObject({ status: "partial", errorCount: 3, reported: xiShan.villages.length - 2, rejectedRows: 2 });
+    // Its figures are what was merged (the rate is over its whole baseline), but it is not ranked or flagged.
+    const rows = s.detail.filter((d) => d.townshipCode === xiShan.code);
+    expect(tw.eliminated).toBe(rows.filter((d) => d.countedEliminated).length);
+    expect(tw.eliminationRate).toBe((tw.eliminated as number) / tw.weakBaseline);
+    expect(cents(tw.operatingIncome as number)).toBe(rows.reduce((n, d) => n + cents(d.operatingIncome), 0));
+    expect([tw.rank, tw.flag]).toEqual([null, null]);
+    expect(s.townships.filter((x) => x.status === "merged").every((x) => x.rank !== null)).toBe(true);
+    // The 全县合计 counts what was merged, the partial township's villages included.
+    expect(s.county.reported).toBe(188 - 2);
+    const rejected = s.rejected.filter((r) => r.file === bad.file);
+    expect(rejected.map((r) => r.row)).toEqual([6, 9]);
+    expect(rejected[0].reason).toBe("该行有错误：Sheet1!F6：经营性收入大于总收入；Sheet1!E6：是否薄弱村基数与村名册不符");
+    expect(rejected[1].reason).toContain("村名称不能为空");
     expect(s.files[1].outcome).toBe("merged-with-errors");
     expect(s.rejectedFiles).toEqual([]);
+    expect(reconcile(s)).toEqual([]);
+  });
+
+  test("allowErrors with rankPartial: the partial township is ranked too", () => {
+    const reports = clean();
+    const bad = reports[1];
+    bad.issues.push(errorIssue(bad.file, 6, "错"));
+    bad.rows[1].hasErrors = true;
+    bad.status = "errors";
+    const s = mergeSubmissions(reports, { registry, targets, allowErrors: true, rankPartial: true, locale: "zh-CN" });
+    expect(s.townships[1].status).toBe("partial");
+    expect(s.townships[1].rank).not.toBeNull();
+    expect(reconcile(s)).toEqual([]);
+  });
+
+  test("allowErrors, a file whose only error is not on a row (合计不符): every row merged, still partial", () => {
+    const reports = clean();
+    const bad = reports[2];
+    bad.issues.push({ code: "total-mismatch", severity: "error", file: bad.file, message: "合计不符" });
+    bad.status = "errors";
+    const s = merge(reports, true);
+    expect(s.townships[2]).toMatchObject({ status: "partial", reported: nanXi.villages.length, rejectedRows: 0, rank: null });
     expect(reconcile(s)).toEqual([]);
   });
 
@@ -141,7 +184,8 @@ describe("mergeSubmissions: policy", () => {
     const reports = clean().filter((r) => r.township!.code !== nanXi.code);
     const s = merge(reports);
     const tw = s.townships[2];
-    expect(tw).toMatchObject({ name: nanXi.name, status: "missing", failure: null, files: [], reported: 0, eliminationRate: null, rank: null });
+    expect(tw).toMatchObject({ name: nanXi.name, status: "missing", failure: null, files: [], reported: 0, rejectedRows: 0, eliminationRate: null, rank: null });
+    expect([tw.eliminated, tw.totalIncome, tw.operatingIncome, tw.atThreshold, tw.averageOperatingIncome]).toEqual([null, null, null, null, null]);
     expect(tw.villages).toBe(nanXi.villages.length);
     // County rate: over the whole registry baseline, the missing township's villages not eliminated.
     expect(s.county.weakBaseline).toBe(registry.townships.flatMap((t) => t.villages).filter((v) => v.weakBaseline).length);
@@ -166,6 +210,40 @@ describe("mergeSubmissions: policy", () => {
     expect(s.rejectedFiles.map((f) => f.outcome)).toEqual(["duplicate", "duplicate"]);
     expect(s.detail.some((d) => d.townshipCode === dongHu.code)).toBe(false);
     expect(reconcile(s)).toEqual([]);
+  });
+
+  test("two files for one township with the same base name in different folders: the issues name both paths", () => {
+    // The CLI makes FileReport.file the relative path when base names clash; the merge uses it as given.
+    const reports = clean().filter((r) => r.township!.code !== dongHu.code);
+    reports.unshift(cleanReport(dongHu, { file: "第一批/东湖镇.xlsx" }), cleanReport(dongHu, { file: "第二批/东湖镇.xlsx" }));
+    const s = merge(reports);
+    expect(s.townships[0]).toMatchObject({ status: "failed", failure: "duplicate", files: ["第一批/东湖镇.xlsx", "第二批/东湖镇.xlsx"] });
+    const dup = s.issues.filter((i) => i.code === "duplicate-township");
+    expect(dup.map((i) => i.message)).toEqual([
+      "第一批/东湖镇.xlsx：与 第二批/东湖镇.xlsx 同为东湖镇的报表，无法确定以哪一份为准，均未汇总。请确认有效的一份后只提交一份。",
+      "第二批/东湖镇.xlsx：与 第一批/东湖镇.xlsx 同为东湖镇的报表，无法确定以哪一份为准，均未汇总。请确认有效的一份后只提交一份。",
+    ]);
+    expect(s.rejectedFiles.map((f) => f.reason)).toEqual([
+      "东湖镇重复报送（第一批/东湖镇.xlsx、第二批/东湖镇.xlsx），两份都未汇总",
+      "东湖镇重复报送（第一批/东湖镇.xlsx、第二批/东湖镇.xlsx），两份都未汇总",
+    ]);
+    expect(s.rejected.filter((r) => r.file === "第一批/东湖镇.xlsx")).toHaveLength(dongHu.villages.length);
+    expect(s.rejected.filter((r) => r.file === "第二批/东湖镇.xlsx")).toHaveLength(dongHu.villages.length);
+    expect(reconcile(s)).toEqual([]);
+  });
+
+  test("two inputs with the very same file name: still named apart (by input position) and conserved row by row", () => {
+    const reports = clean().filter((r) => r.township!.code !== dongHu.code);
+    reports.unshift(cleanReport(dongHu), cleanReport(dongHu));
+    const s = merge(reports);
+    const dup = s.issues.filter((i) => i.code === "duplicate-township");
+    expect(dup[0].message).toContain("与 东湖镇.xlsx（第 2 个输入文件） 同为东湖镇的报表");
+    expect(dup[1].message).toContain("东湖镇.xlsx（第 2 个输入文件）：与 东湖镇.xlsx（第 1 个输入文件） 同为");
+    expect(s.rejected.map((r) => r.fileIndex).filter((i) => i < 2)).toEqual([...Array(dongHu.villages.length).fill(0), ...Array(dongHu.villages.length).fill(1)]);
+    expect(reconcile(s)).toEqual([]);
+    // reconcile() tells the two apart: a row of the first moved to the second is caught.
+    s.rejected[0].fileIndex = 1;
+    expect(reconcile(s).length).toBeGreaterThan(0);
   });
 
   test("a file whose township is unknown or outside the registry is rejected (unknown-township)", () => {
@@ -335,6 +413,56 @@ describe("reconcile finds tampering", () => {
     expect(reconcile(s)).toEqual([]);
     s.rejected[0].reason = " ";
     expect(reconcile(s)).toHaveLength(1);
+  });
+  test("a failed or missing township given real-looking zeros", () => {
+    const reports = smallReports().slice(0, 3);
+    reports[2].issues.push(errorIssue("丙镇.xlsx", 5, "错"));
+    const s = mergeSubmissions(reports, { registry: small, targets: smallTargets, locale: "zh-CN" });
+    expect(s.townships.map((tw) => tw.status)).toEqual(["merged", "merged", "failed", "missing"]);
+    expect(reconcile(s)).toEqual([]);
+    s.townships[2].eliminated = 0;
+    s.townships[3].totalIncome = 0;
+    const v = reconcile(s);
+    expect(v).toContain("丙镇未汇总，但已消除数为 0（应为空）");
+    expect(v).toContain("丁乡未汇总，但总收入合计为 0.00（应为空）");
+  });
+  test("a partial township ranked, or an incomplete one called merged", () => {
+    const reports = smallReports();
+    reports[1].issues.push(errorIssue("乙镇.xlsx", 5, "错"));
+    reports[1].rows[0].hasErrors = true;
+    const s = mergeSubmissions(reports, { registry: small, targets: smallTargets, allowErrors: true, locale: "zh-CN" });
+    expect(s.townships[1]).toMatchObject({ status: "partial", reported: 3, rejectedRows: 1, rank: null });
+    expect(reconcile(s)).toEqual([]);
+    s.townships[1].rank = 1;
+    expect(reconcile(s)).toEqual(["乙镇未完整汇总（partial），却有排名或红黄旗"]);
+    s.townships[1].rank = null;
+    s.townships[1].status = "merged";
+    expect(reconcile(s)).toEqual(["乙镇标为“已汇总”，但只汇总了 3/4 个村（应为“部分汇总”）"]);
+  });
+  test("county 村均经营性收入, ≥-threshold count and share, 年度任务数 and 任务完成率", () => {
+    // 95.11 万元 over 14 villages; even a rounding-sized drift is caught.
+    const avg = 9511 / 14 / 100;
+    expect(tamper((s) => (s.county.averageOperatingIncome = avg + 1e-9))).toEqual([
+      `全县合计的村均经营性收入为 ${avg + 1e-9}，但各乡镇合计为 ${avg}`,
+      `全县合计的村均经营性收入为 ${avg + 1e-9}，但由村级明细计算为 ${avg}`,
+    ]);
+    expect(tamper((s) => (s.county.atThreshold! += 1)).join("\n")).toContain("全县合计的经营性收入≥15万元村数为 6，但各乡镇合计为 5");
+    expect(tamper((s) => (s.county.atThresholdShare = 0.5))).toEqual(["全县合计的占比为 0.5，但由村级明细计算为 0.35714285714285715"]);
+    expect(tamper((s) => (s.county.target = 8)).join("\n")).toContain("全县合计的年度任务数为 8，但各乡镇合计为 7");
+    expect(tamper((s) => (s.county.taskCompletionRate = 0.5)).length).toBe(2);
+    // A township's ≥-threshold count, share, 村均 and 任务完成率 against its villages.
+    expect(tamper((s) => (s.townships[0].atThreshold = 3)).join("\n")).toContain("甲镇的经营性收入≥15万元村数为 3，但由村级明细计算为 2");
+    expect(tamper((s) => (s.townships[0].atThresholdShare = 0.75))).not.toEqual([]);
+    expect(tamper((s) => (s.townships[0].averageOperatingIncome = 8.66))).not.toEqual([]);
+    expect(tamper((s) => (s.townships[0].taskCompletionRate = 1))).not.toEqual([]);
+  });
+  test("the summary's share is =XB.SHAREABOVE's over the same villages", () => {
+    const s = smallSummary();
+    for (const tw of s.townships) {
+      const values = s.detail.filter((d) => d.townshipCode === tw.code).map((d) => [d.operatingIncome]);
+      expect(tw.atThresholdShare).toBe(SHAREABOVE(values, s.operatingThreshold));
+    }
+    expect(s.county.atThresholdShare).toBe(SHAREABOVE(s.detail.map((d) => [d.operatingIncome]), s.operatingThreshold));
   });
   test("a village counted twice", () => expect(tamper((s) => s.detail.push({ ...s.detail[0], source: { ...s.detail[0].source, row: 77 } }))).not.toEqual([]));
   test("a wrong 已消除数 or 消除率", () => {

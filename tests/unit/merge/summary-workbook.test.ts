@@ -49,12 +49,12 @@ describe("writeSummaryWorkbook", () => {
   test("乡镇汇总: merged title, frozen header, headers, formats, flags, 全县合计", () => {
     const ws = wb.getWorksheet("乡镇汇总")!;
     expect(ws.getCell("A1").value).toBe("示例县2024年度村级集体经济消薄工作汇总表");
-    expect(ws.getCell("Q1").isMerged).toBe(true);
+    expect(ws.getCell("R1").isMerged).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3, xSplit: 2 });
     const header = (ws.getRow(3).values as unknown[]).slice(1);
     expect(header).toEqual([
       "序号", "乡镇", "报送状态", "村数", "已报村数", "薄弱村基数", "已消除数", "消除率", "年度任务数", "任务完成率",
-      "总收入合计", "经营性收入合计", "村均经营性收入", "经营性收入≥15万元村数", "占比", "消除率排名", "红黄旗",
+      "总收入合计", "经营性收入合计", "村均经营性收入", "经营性收入≥15万元村数", "占比", "消除率排名", "红黄旗", "说明",
     ]);
     // 甲镇 (row 4): rate 0.5 as a fraction shown as 0.0%, money with two decimals, rank 1, red flag.
     expect(ws.getCell("H4").value).toBe(0.5);
@@ -67,10 +67,14 @@ describe("writeSummaryWorkbook", () => {
     expect((ws.getCell("Q4").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFF0000");
     expect(ws.getCell("Q6").value).toBe("黄旗");
     expect((ws.getCell("Q6").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFFF00");
-    // 丁乡 failed: status with its error count, no rate, no rank.
+    // 丁乡 failed: status with its error count; 已消除数, money, counts and rates blank (not 0), no rank; a note says why.
     expect(ws.getCell("C7").value).toBe("未通过审核（1 个错误）");
-    expect(ws.getCell("H7").value).toBeNull();
-    expect(ws.getCell("P7").value).toBeNull();
+    expect((ws.getCell("C7").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+    expect(["D7", "E7", "F7"].map((a) => ws.getCell(a).value)).toEqual([2, 0, 0]);
+    for (const a of ["G7", "H7", "J7", "K7", "L7", "M7", "N7", "O7", "P7", "Q7"]) expect(ws.getCell(a).value).toBeNull();
+    expect(ws.getCell("R7").value).toBe("未汇总，各项留空（不计入全县合计）");
+    expect(ws.getCell("R4").value).toBeNull();
+    expect(ws.getCell("R8").value).toBe("只计已汇总的村；村数、薄弱村基数和任务数为全县");
     // 全县合计 (row 8).
     expect(ws.getCell("B8").value).toBe("全县合计");
     expect(ws.getCell("D8").value).toBe(14);
@@ -171,11 +175,29 @@ describe("summaryTables (what the task pane writes into the live workbook)", () 
     const tw = tables[0];
     expect(tw.rows.length).toBe(5);
     expect(tw.rows[4].slice(1, 8)).toEqual(["全县合计", null, 14, 14, 10, 4, 0.4]);
+    expect(tw.marks.filter((m) => m.mark === "error" || m.mark === "warning")).toEqual([]);
     expect(tw.marks.filter((m) => m.mark === "red" || m.mark === "yellow")).toEqual([
       { row: 0, column: 16, mark: "red" },
       { row: 1, column: 16, mark: "red" },
       { row: 2, column: 16, mark: "yellow" },
     ]);
     expect(tw.columns[7].format).toBe("percent");
+  });
+});
+
+describe("summaryTables: a partial township (merged with errors)", () => {
+  test("its own status and a note; not ranked or flagged; its figures are what was merged", async () => {
+    const { summaryTables } = await import("../../../addin/merge");
+    const reports = smallReports();
+    reports[1].issues.push(errorIssue("乙镇.xlsx", 6, "错"));
+    reports[1].rows[1].hasErrors = true;
+    reports[1].status = "errors";
+    const s = mergeSubmissions(reports, { registry, targets, allowErrors: true, locale: "zh-CN" });
+    const [tw] = summaryTables(s);
+    const yi = tw.rows[1];
+    expect(yi.slice(1, 8)).toEqual(["乙镇", "部分汇总（退回 1 行）", 4, 3, 4, 1, 0.25]);
+    expect(yi.slice(15)).toEqual([null, null, "文件有 1 个错误、退回 1 行，仅汇总了 3/4 个村；各项只计已汇总的村，消除率不可与其他乡镇比较，未参与排名和红黄旗"]);
+    expect(tw.marks).toContainEqual({ row: 1, column: 2, mark: "warning" });
+    expect(tw.rows.slice(0, 4).map((r) => r[15])).toEqual([1, null, 2, null]);
   });
 });

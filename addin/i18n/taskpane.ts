@@ -91,6 +91,7 @@ export const taskpane = {
   "taskpane.merge.status.unreadable": { "zh-CN": "未通过审核（文件无法读取）", "en-US": "Failed (file unreadable)" },
   "taskpane.merge.status.missing": { "zh-CN": "未报送", "en-US": "Not submitted" },
   "taskpane.merge.rejectedFiles": { "zh-CN": "未能归入乡镇的文件：{files}", "en-US": "Files not attributed to a township: {files}" },
+  "taskpane.merge.fileReason": { "zh-CN": "{file}（{reason}）", "en-US": "{file} ({reason})" },
   "taskpane.merge.generate": { "zh-CN": "生成县汇总", "en-US": "Build county summary" },
   "taskpane.merge.download": { "zh-CN": "下载县汇总.xlsx", "en-US": "Download 县汇总.xlsx" },
   "taskpane.merge.fileName": { "zh-CN": "县汇总.xlsx", "en-US": "县汇总.xlsx" },

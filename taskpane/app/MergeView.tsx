@@ -119,6 +119,9 @@ export function MergeView({ services, config }: MergeViewProps) {
     }, !!wb);
 
   const byCode = new Map(summary?.townships.map((tw) => [tw.code, tw]) ?? []);
+  // Files rejected with their township known show in that township's status; list the others here, with the reason.
+  const attributed = new Set(summary?.townships.flatMap((tw) => tw.files) ?? []);
+  const unattributed = summary?.rejectedFiles.filter((f) => !attributed.has(f.file)) ?? [];
   const townships = config?.registry.townships ?? [];
   return (
     <div className={styles.root}>
@@ -153,8 +156,10 @@ export function MergeView({ services, config }: MergeViewProps) {
           </ul>
         </section>
       )}
-      {summary && summary.rejectedFiles.length > 0 && (
-        <Text size={200}>{t("taskpane.merge.rejectedFiles", { files: joinList(summary.rejectedFiles.map((f) => f.file)) })}</Text>
+      {unattributed.length > 0 && (
+        <Text size={200} data-testid="unattributed">
+          {t("taskpane.merge.rejectedFiles", { files: joinList(unattributed.map((f) => t("taskpane.merge.fileReason", { file: f.file, reason: f.reason }))) })}
+        </Text>
       )}
       <div>
         <Button appearance="primary" icon={<TableAdd20Regular />} disabled={busy || !summary} onClick={generate}>

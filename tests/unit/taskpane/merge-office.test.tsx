@@ -9,7 +9,7 @@
 import "@testing-library/jest-dom";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { TextDecoder as UtilTextDecoder, TextEncoder as UtilTextEncoder } from "util";
-import type { Book } from "../../../addin/grid";
+import { gridFromValues, type Book } from "../../../addin/grid";
 import { MergeView } from "../../../taskpane/app/MergeView";
 import type { AppServices, WorkbookHost } from "../../../taskpane/app/services";
 import { resolveConfig } from "../../../taskpane/config";
@@ -103,6 +103,20 @@ describe("汇总 inside Excel", () => {
     await chooseDonghu();
     fireEvent.click(screen.getByRole("button", { name: "生成县汇总" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Excel 操作失败：RichApi.Error: 工作簿受保护");
+  });
+});
+
+describe("汇总: files that belong to no township", () => {
+  it("are listed with their reason; a township's failed file shows only as that township's status", async () => {
+    const services: AppServices = { mode: "standalone", store: new MemoryStore(), download: jest.fn() };
+    render(<MergeView services={services} config={resolveConfig(DEFAULT_SETTINGS)} />);
+    const bad = book("西山镇.xlsx", townshipGrid("339901102", (rows) => void (rows[0][5] = 999)));
+    const stray = book("随便.xlsx", gridFromValues("Sheet1", [["会议记录"], ["无关内容"]]));
+    fireEvent.change(screen.getByTestId("file-input-选择文件"), { target: { files: [{ name: bad.file, book: bad }, { name: stray.file, book: stray }] } });
+    await waitFor(() => expect(screen.getByTestId("township-list").querySelector('[data-code="339901102"]')?.textContent).toMatch(/^西山镇未通过审核/));
+    const note = screen.getByTestId("unattributed");
+    expect(note.textContent).toMatch(/^未能归入乡镇的文件：随便\.xlsx（.+）$/);
+    expect(note.textContent).not.toContain("西山镇.xlsx");
   });
 });
 

@@ -136,11 +136,13 @@ test("汇总: drop the demo files, see every township's status, download the cou
   expect(status["石桥镇"]).toMatch(/^未通过审核（\d+ 个错误）$/);
   expect(Object.values(status).filter((s) => s === "通过")).toHaveLength(10);
   expect(await page.getByTestId("merge-announce").innerText()).toBe("汇总完成：10 个乡镇通过，1 个未通过审核，1 个未报送。");
+  // 石桥镇's file is shown as its township's status, not again as a file that belongs to no township.
+  expect(await page.getByTestId("unattributed").count()).toBe(0);
   // Reading and merging loaded the reader, never the writer.
   expect(loaded(seen, "sheetjs")).toBe(true);
   expect(loaded(seen, "exceljs")).toBe(false);
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: join(SHOTS, "汇总.png"), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, "汇总.png"), fullPage: true, animations: "disabled" });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /县汇总/ }).click()]);
   expect(download.suggestedFilename()).toBe("县汇总.xlsx");
@@ -204,7 +206,7 @@ test("检查: a file with errors lists them, errors before warnings, and its ann
   expect(await page.getByTestId("check-announce").innerText()).toMatch(/^检查完成：3 个文件，共 [1-9]\d* 个错误，\d+ 个警告。$/);
   expect(loaded(seen, "exceljs")).toBe(false);
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: join(SHOTS, "检查.png"), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, "检查.png"), fullPage: true, animations: "disabled" });
 
   // The annotated copy of 石桥镇: the problem cell filled red, with a note saying what is wrong.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载标注文件 石桥镇_审核标注.xlsx" }).click()]);
@@ -230,7 +232,7 @@ test("设置: the demo county is the default registry, at 30/15", async () => {
   // Blank thresholds mean the template's standard, shown as the placeholder.
   expect(await panel.locator("input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).placeholder).filter(Boolean))).toEqual(expect.arrayContaining(["30", "15"]));
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: join(SHOTS, "设置.png"), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, "设置.png"), fullPage: true, animations: "disabled" });
   await page.context().close();
 }, 60000);
 

@@ -7,6 +7,47 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const dist = path.resolve(__dirname, "dist");
 
+/** Where a module comes from, for bundle-stats.json: an npm package name, or the project folder ("addin/io"). */
+function origin(resource) {
+  const rel = path.relative(__dirname, resource).split(path.sep).join("/");
+  const nm = rel.lastIndexOf("node_modules/");
+  if (nm >= 0) {
+    const parts = rel.slice(nm + "node_modules/".length).split("/");
+    return parts[0].startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0];
+  }
+  return rel.split("/").slice(0, rel.startsWith("addin/") ? 2 : 1).join("/");
+}
+
+/**
+ * Writes dist/bundle-stats.json: for each emitted chunk, its files, whether the page loads it initially, and the
+ * packages/folders inside it. scripts/bundle-size.js prints it and tests/e2e/bundle.test.ts holds the split to it.
+ */
+class BundleStatsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("BundleStatsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "BundleStatsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const chunks = [];
+        for (const chunk of compilation.chunks) {
+          const origins = new Set();
+          for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+            const inner = m.modules ?? [m]; // concatenated modules
+            for (const x of inner) if (x.resource) origins.add(origin(x.resource));
+          }
+          chunks.push({
+            name: chunk.name ?? null,
+            files: [...chunk.files].filter((f) => f.endsWith(".js")),
+            initial: chunk.canBeInitial(),
+            entries: [...chunk.groupsIterable].filter((g) => g.isInitial()).map((g) => g.name).filter(Boolean).sort(),
+            origins: [...origins].sort(),
+          });
+        }
+        const json = JSON.stringify({ chunks }, null, 1);
+        compilation.emitAsset("bundle-stats.json", new compiler.webpack.sources.RawSource(json));
+      });
+    });
+  }
+}
+
 async function httpsOptions() {
   // Only for `npm run dev-server` (Excel needs https for sideloading); `npm run build` needs no certificates.
   const devCerts = require("office-addin-dev-certs");
@@ -50,7 +91,24 @@ module.exports = async (_env, _options) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      // One webpack runtime for both entries: the task pane and the custom functions share one JS runtime in Excel,
+      // and with one runtime they share one instance of every module (addin/i18n's locale is set once, for both).
+      runtimeChunk: "single",
+      splitChunks: {
+        cacheGroups: {
+          // What both entries use (addin/i18n, addin/metrics …) ships once, in a chunk both load.
+          shared: { name: "shared", chunks: "initial", minChunks: 2, minSize: 0, priority: 20, reuseExistingChunk: true, enforce: true },
+          // The file libraries each get a chunk of their own, loaded when first needed: reading files needs SheetJS,
+          // only writing a workbook needs ExcelJS, only resolving a template needs mathjs.
+          sheetjs: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]/, name: "sheetjs", chunks: "async", priority: 30, enforce: true },
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 30, enforce: true },
+          mathjs: { test: /[\\/]node_modules[\\/](mathjs|typed-function|complex\.js|fraction\.js|decimal\.js|javascript-natural-sort|escape-latex|seedrandom|tiny-emitter|@babel[\\/]runtime)[\\/]/, name: "mathjs", chunks: "async", priority: 30, enforce: true },
+        },
+      },
+    },
     plugins: [
+      new BundleStatsPlugin(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./taskpane/taskpane.html", chunks: ["functions", "taskpane"] }),
       new CopyWebpackPlugin({

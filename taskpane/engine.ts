@@ -1,22 +1,28 @@
 /**
  * The one place the pane calls the engine. The file libraries (addin/io) and the validation and merge
  * engines are loaded with dynamic import() the first time they are needed, so the pane's first load stays
- * small; the UI never imports them itself.
+ * small; the UI never imports them itself. Reading (SheetJS), the county workbook writer and ExcelJS (annotated
+ * copies) are separate chunks: choosing files loads the reader only, the county workbook needs no ExcelJS, and
+ * ExcelJS comes only when an annotated copy is asked for.
  */
 import type { Book, Grid } from "../addin/grid";
+import { annotatedName } from "../addin/io/annotated-name";
 import type { CountySummary } from "../addin/merge/types";
 import type { FileReport } from "../addin/validate/report";
 import type { SheetTable } from "./office/summary-sheets";
 import type { EngineConfig } from "./settings";
 
-const io = () => import("../addin/io");
+const reading = () => import("../addin/io/reading");
+const writing = () => import("../addin/io/writing");
+const summaryWriting = () => import("../addin/io/summary-workbook");
 const validation = () => import("../addin/validate");
 const merging = () => import("../addin/merge");
 
-/** A chosen file, read: its Book, or why it could not be read. */
+/** A chosen file, read: its Book (and its bytes, for the annotated copy), or why it could not be read. */
 export interface ReadResult {
   file: string;
   book?: Book;
+  bytes?: Uint8Array;
   error?: string;
 }
 
@@ -28,13 +34,13 @@ export interface FileLike {
 
 /** Reads every file; a file that is not a readable spreadsheet becomes an error, never a crash. */
 export async function readFiles(files: readonly FileLike[], onProgress?: (done: number, total: number) => void): Promise<ReadResult[]> {
-  const { readBook, UnreadableError } = await io();
+  const { readBook, UnreadableError } = await reading();
   const out: ReadResult[] = [];
   let done = 0;
   for (const f of files) {
     try {
       const bytes = new Uint8Array(await f.arrayBuffer());
-      out.push({ file: f.name, book: readBook(bytes, f.name) });
+      out.push({ file: f.name, book: readBook(bytes, f.name), bytes });
     } catch (e: unknown) {
       if (!(e instanceof UnreadableError)) throw e;
       out.push({ file: f.name, error: (e as Error).message });
@@ -65,7 +71,7 @@ export async function merge(reports: readonly FileReport[], config: EngineConfig
 
 /** 县汇总.xlsx as bytes. */
 export async function summaryWorkbook(summary: CountySummary, config: EngineConfig): Promise<Uint8Array> {
-  const { writeSummaryWorkbook } = await io();
+  const { writeSummaryWorkbook } = await summaryWriting();
   return writeSummaryWorkbook(summary, { county: config.registry.county });
 }
 
@@ -74,7 +80,7 @@ export async function summaryWorkbook(summary: CountySummary, config: EngineConf
  * values and number formats, so the sheets written into Excel cannot drift from the downloaded file.
  */
 export async function summaryTables(summary: CountySummary, config: EngineConfig): Promise<SheetTable[]> {
-  const { readBook } = await io();
+  const { readBook } = await reading();
   const bytes = await summaryWorkbook(summary, config);
   const book = readBook(bytes, "summary.xlsx");
   return book.sheets.map((g: Grid) => {
@@ -95,6 +101,25 @@ export async function summaryTables(summary: CountySummary, config: EngineConfig
 
 /** Text of a chosen CSV/JSON file, whatever its encoding (UTF-8 with or without BOM, GBK/GB18030). */
 export async function decodeText(bytes: Uint8Array): Promise<string> {
-  const mod = await io();
+  const mod = await reading();
   return mod.decodeText(bytes);
+}
+
+/**
+ * The chosen file with every problem cell filled and noted (addin/io's annotateWorkbook, as `xiaobo validate
+ * --annotate` makes it). An .xls or .csv comes back as a new .xlsx. Undefined when the file was not read or has no
+ * problem in a cell.
+ */
+export async function annotatedCopy(read: ReadResult, report: FileReport): Promise<{ bytes: Uint8Array; fileName: string } | undefined> {
+  if (!read.book || !read.bytes || !hasCellProblems(report)) return undefined;
+  const { annotateWorkbook } = await writing();
+  return annotateWorkbook(read.bytes, read.book, report.issues);
+}
+
+/** The file name annotatedCopy will give (known before ExcelJS is loaded). */
+export const annotatedFileName = annotatedName;
+
+/** Whether a report has anything annotateWorkbook would mark (a problem in a cell that is not an explained warning). */
+export function hasCellProblems(report: FileReport): boolean {
+  return report.issues.some((i) => !!i.cell && !!i.sheet && !(i.severity === "warning" && i.explained));
 }

@@ -50,10 +50,30 @@ export const taskpane = {
   "taskpane.check.goTo": { "zh-CN": "定位到 {at}", "en-US": "Go to {at}" },
   "taskpane.check.severity.error": { "zh-CN": "错误", "en-US": "Error" },
   "taskpane.check.severity.warning": { "zh-CN": "警告", "en-US": "Warning" },
-  "taskpane.check.noAnnotated": {
-    "zh-CN": "独立网页模式暂不提供带标记的报表下载，请按列表中的单元格逐一修改。",
-    "en-US": "The standalone page does not yet offer a marked copy of the file; fix the cells listed here.",
+  "taskpane.check.downloadAnnotated": { "zh-CN": "下载标注文件 {file}", "en-US": "Download annotated copy {file}" },
+  "taskpane.check.annotatedHint": {
+    "zh-CN": "标注文件是原报表的副本：有问题的单元格标红（错误）或标黄（警告），并附批注说明问题和改法。",
+    "en-US": "The annotated copy is your file with each problem cell filled red (error) or yellow (warning) and a note saying what to fix.",
   },
+  "taskpane.check.annotatedAsXlsx": {
+    "zh-CN": "{file} 不是 .xlsx 文件，标注文件将另存为 .xlsx 格式（只保留数据和合并单元格，不保留原有格式）。",
+    "en-US": "{file} is not an .xlsx file: the annotated copy is a new .xlsx (data and merged cells only, without the original formatting).",
+  },
+  "taskpane.check.annotatedDownloaded": { "zh-CN": "已生成 {file}，请在浏览器的下载中查看。", "en-US": "{file} is ready in your browser's downloads." },
+  "taskpane.check.announce": {
+    "zh-CN": "检查完成：{files} 个文件，共 {errors} 个错误，{warnings} 个警告。",
+    "en-US": "Check finished: {files} file(s), {errors} error(s), {warnings} warning(s).",
+  },
+  "taskpane.merge.announce": {
+    "zh-CN": "汇总完成：{merged} 个乡镇通过，{failed} 个未通过审核，{missing} 个未报送。",
+    "en-US": "Merge finished: {merged} township(s) passed, {failed} failed, {missing} not submitted.",
+  },
+  "taskpane.files.chooseFolder": { "zh-CN": "选择文件夹", "en-US": "Choose a folder" },
+  "taskpane.files.noSpreadsheets": { "zh-CN": "所选文件夹中没有 .xlsx、.xls 或 .csv 文件。", "en-US": "The folder has no .xlsx, .xls or .csv files." },
+  "taskpane.list.separator": { "zh-CN": "、", "en-US": ", " },
+  "taskpane.label.colon": { "zh-CN": "：", "en-US": ": " },
+  "taskpane.settings.saveFailed": { "zh-CN": "设置未能保存到工作簿（{reason}）。", "en-US": "The settings could not be saved in the workbook ({reason})." },
+  "taskpane.settings.saveFailedUnknown": { "zh-CN": "原因不明", "en-US": "no reason given" },
 
   "taskpane.files.choose": { "zh-CN": "选择文件", "en-US": "Choose files" },
   "taskpane.files.drop": { "zh-CN": "或把报表文件拖到这里", "en-US": "or drop report files here" },
@@ -71,6 +91,7 @@ export const taskpane = {
   "taskpane.merge.status.unreadable": { "zh-CN": "未通过审核（文件无法读取）", "en-US": "Failed (file unreadable)" },
   "taskpane.merge.status.missing": { "zh-CN": "未报送", "en-US": "Not submitted" },
   "taskpane.merge.rejectedFiles": { "zh-CN": "未能归入乡镇的文件：{files}", "en-US": "Files not attributed to a township: {files}" },
+  "taskpane.merge.fileReason": { "zh-CN": "{file}（{reason}）", "en-US": "{file} ({reason})" },
   "taskpane.merge.generate": { "zh-CN": "生成县汇总", "en-US": "Build county summary" },
   "taskpane.merge.download": { "zh-CN": "下载县汇总.xlsx", "en-US": "Download 县汇总.xlsx" },
   "taskpane.merge.fileName": { "zh-CN": "县汇总.xlsx", "en-US": "县汇总.xlsx" },

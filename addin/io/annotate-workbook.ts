@@ -2,6 +2,9 @@ import ExcelJS from "exceljs";
 import type { Book } from "../grid";
 import { parseAddress } from "../grid";
 import { t } from "../i18n";
+import { annotatedName } from "./annotated-name";
+
+export { annotatedName };
 
 /** The part of a validation issue the annotator needs (kept structural: addin/io does not import addin/validate). */
 export interface CellMark {
@@ -63,10 +66,6 @@ export async function annotateWorkbook(
   return { bytes: new Uint8Array(out as ArrayBuffer), fileName: annotatedName(book.file) };
 }
 
-/** 东湖镇.xls → 东湖镇_审核标注.xlsx */
-export function annotatedName(file: string): string {
-  return `${file.replace(/\.(xlsx|xlsm|xls|csv)$/i, "")}_${t("io.annotate.suffix")}.xlsx`;
-}
 
 /**
  * A name Excel accepts for a sheet: no * ? : \\ / [ ], no quote at either end, not "History", at most 31

@@ -1,12 +1,13 @@
 import { FluentProvider, makeStyles, Tab, TabList, Text, tokens, webLightTheme } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { t } from "../../addin/i18n";
-import { loadSettings, resolveConfig, type PaneSettings } from "../settings";
+import { useState } from "react";
+import { getLocale, t } from "../../addin/i18n";
+import { loadSettings, type PaneSettings } from "../settings";
 import { CheckView } from "./CheckView";
-import { errorText, NoticeBar } from "./common";
+import { NoticeBar } from "./common";
 import { MergeView } from "./MergeView";
 import type { AppServices } from "./services";
 import { SettingsView } from "./SettingsView";
+import { useConfig } from "./useConfig";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px", maxWidth: "100%", boxSizing: "border-box" },
@@ -19,18 +20,12 @@ export function App({ services, initialView = "check" }: { services: AppServices
   const styles = useStyles();
   const [view, setView] = useState<ViewId>(initialView);
   const [settings, setSettings] = useState<PaneSettings>(() => loadSettings(services.store));
-  const resolved = useMemo(() => {
-    try {
-      return { config: resolveConfig(settings), error: null };
-    } catch (e) {
-      return { config: null, error: errorText(e) };
-    }
-  }, [settings]);
+  const resolved = useConfig(settings);
   const notices = services.workbook?.notices ?? [];
 
   return (
     <FluentProvider theme={webLightTheme}>
-      <main className={styles.root} lang="zh-CN">
+      <main className={styles.root} lang={getLocale()}>
         <Text as="h1" size={500} weight="semibold">
           {t("app.name")}
         </Text>

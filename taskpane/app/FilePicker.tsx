@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens, Text } from "@fluentui/react-components";
-import { DocumentAdd20Regular } from "@fluentui/react-icons";
-import { useRef, useState, type DragEvent } from "react";
+import { DocumentAdd20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
+import { useRef, useState, type DragEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { t } from "../../addin/i18n";
 
 const useStyles = makeStyles({
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     alignItems: "flex-start",
   },
   over: { backgroundColor: tokens.colorNeutralBackground2Hover },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export interface FilePickerProps {
@@ -24,10 +25,12 @@ export interface FilePickerProps {
   droppable?: boolean;
   disabled?: boolean;
   onFiles(files: File[]): void;
+  /** More buttons shown beside this one (inside the drop zone when there is one). */
+  children?: ReactNode;
 }
 
 /** A button that opens the file chooser (keyboard accessible), optionally with a drag-and-drop zone. */
-export function FilePicker({ label, accept, multiple, droppable, disabled, onFiles }: FilePickerProps) {
+export function FilePicker({ label, accept, multiple, droppable, disabled, onFiles, children }: FilePickerProps) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const styles = useStyles();
@@ -46,9 +49,12 @@ export function FilePicker({ label, accept, multiple, droppable, disabled, onFil
           if (files.length) onFiles(files);
         }}
       />
-      <Button icon={<DocumentAdd20Regular />} disabled={disabled} onClick={() => input.current?.click()}>
-        {label}
-      </Button>
+      <div className={styles.buttons}>
+        <Button icon={<DocumentAdd20Regular />} disabled={disabled} onClick={() => input.current?.click()}>
+          {label}
+        </Button>
+        {children}
+      </div>
     </>
   );
   if (!droppable) return picker;
@@ -76,3 +82,47 @@ export function FilePicker({ label, accept, multiple, droppable, disabled, onFil
 }
 
 export const SPREADSHEET_ACCEPT = ".xlsx,.xls,.csv";
+
+/** The spreadsheets among a folder's files: .xlsx/.xls/.csv, without Excel's "~$" lock files and hidden files. */
+export function spreadsheetsOf(files: readonly File[]): File[] {
+  return files.filter((f) => /\.(xlsx|xls|csv)$/i.test(f.name) && !/^(~\$|\.)/.test(f.name));
+}
+
+export interface FolderPickerProps {
+  label: string;
+  disabled?: boolean;
+  onFiles(files: File[]): void;
+  /** The folder held no spreadsheet. */
+  onEmpty?(): void;
+}
+
+// The folder chooser's attribute (every current browser and Office's webviews support it; React passes it through).
+const DIRECTORY_PROPS = { webkitdirectory: "", directory: "" } as unknown as InputHTMLAttributes<HTMLInputElement>;
+
+/** A button that chooses a whole folder (input webkitdirectory) and passes on the spreadsheets in it. */
+export function FolderPicker({ label, disabled, onFiles, onEmpty }: FolderPickerProps) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        {...DIRECTORY_PROPS}
+        data-testid={`folder-input-${label}`}
+        onChange={(e) => {
+          const all = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = "";
+          if (!all.length) return;
+          const files = spreadsheetsOf(all);
+          if (files.length) onFiles(files);
+          else onEmpty?.();
+        }}
+      />
+      <Button icon={<FolderOpen20Regular />} disabled={disabled} onClick={() => input.current?.click()}>
+        {label}
+      </Button>
+    </>
+  );
+}

@@ -64,7 +64,7 @@ export function IssueList({ report, onSelect }: IssueListProps) {
             key={k}
             className={`${styles.item} ${i.severity === "error" ? styles.error : styles.warning} ${selectable ? styles.clickable : ""}`}
             data-severity={i.severity}
-            {...(selectable ? { role: "button", tabIndex: 0, onClick: go, onKeyDown: onKey, "aria-label": `${t("taskpane.check.goTo", { at })}：${i.message}` } : {})}
+            {...(selectable ? { role: "button", tabIndex: 0, onClick: go, onKeyDown: onKey, "aria-label": `${t("taskpane.check.goTo", { at })}${t("taskpane.label.colon")}${i.message}` } : {})}
           >
             <Text size={200} className={styles.where}>
               {at}

@@ -12,14 +12,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { TableAdd20Regular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { t } from "../../addin/i18n";
 import type { CountySummary, TownshipSummary } from "../../addin/merge/types";
 import { merge, readFiles, summaryTables, summaryWorkbook, validate } from "../engine";
 import type { SheetTable } from "../office/summary-sheets";
 import type { EngineConfig } from "../settings";
-import { errorText, FileProgress, NoticeBar, type Notice } from "./common";
-import { FilePicker, SPREADSHEET_ACCEPT } from "./FilePicker";
+import { errorText, FileProgress, joinList, LiveRegion, NoticeBar, type Notice } from "./common";
+import { FilePicker, FolderPicker, SPREADSHEET_ACCEPT } from "./FilePicker";
 import type { AppServices } from "./services";
 
 const useStyles = makeStyles({
@@ -59,6 +59,16 @@ export function MergeView({ services, config }: MergeViewProps) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [conflict, setConflict] = useState<{ sheets: string[]; tables: SheetTable[] } | null>(null);
+  const [announce, setAnnounce] = useState("");
+
+  // New settings (another registry, template or thresholds) make the statuses of the last merge meaningless:
+  // they were computed against the old ones. Clear them rather than mix the new registry with old results.
+  useEffect(() => {
+    setSummary(null);
+    setConflict(null);
+    setNotice(null);
+    setAnnounce("");
+  }, [config]);
 
   const run = async (work: () => Promise<void>, office = false) => {
     setBusy(true);
@@ -80,14 +90,17 @@ export function MergeView({ services, config }: MergeViewProps) {
       setProgress({ done: 0, total: files.length });
       const read = await readFiles(files, (done, total) => setProgress({ done, total }));
       const reports = await validate(read, config);
-      setSummary(await merge(reports, config));
+      const merged = await merge(reports, config);
+      setSummary(merged);
+      const count = (st: TownshipSummary["status"]) => merged.townships.filter((tw) => tw.status === st).length;
+      setAnnounce(t("taskpane.merge.announce", { merged: count("merged"), failed: count("failed"), missing: count("missing") }));
     });
 
   const write = (tables: SheetTable[], overwrite: boolean) =>
     run(async () => {
       const res = await wb!.writeSummary(tables, overwrite);
       if (res.kind === "conflict") setConflict({ sheets: res.sheets, tables });
-      else setNotice({ intent: "success", text: t("taskpane.merge.written", { sheets: res.sheets.join("、") }) });
+      else setNotice({ intent: "success", text: t("taskpane.merge.written", { sheets: joinList(res.sheets) }) });
     }, true);
 
   const generate = () =>
@@ -97,7 +110,7 @@ export function MergeView({ services, config }: MergeViewProps) {
         const tables = await summaryTables(summary, config);
         const res = await wb.writeSummary(tables, false);
         if (res.kind === "conflict") setConflict({ sheets: res.sheets, tables });
-        else setNotice({ intent: "success", text: t("taskpane.merge.written", { sheets: res.sheets.join("、") }) });
+        else setNotice({ intent: "success", text: t("taskpane.merge.written", { sheets: joinList(res.sheets) }) });
       } else {
         const file = t("taskpane.merge.fileName");
         services.download(await summaryWorkbook(summary, config), file);
@@ -106,11 +119,21 @@ export function MergeView({ services, config }: MergeViewProps) {
     }, !!wb);
 
   const byCode = new Map(summary?.townships.map((tw) => [tw.code, tw]) ?? []);
+  // Files rejected with their township known show in that township's status; list the others here, with the reason.
+  const attributed = new Set(summary?.townships.flatMap((tw) => tw.files) ?? []);
+  const unattributed = summary?.rejectedFiles.filter((f) => !attributed.has(f.file)) ?? [];
   const townships = config?.registry.townships ?? [];
   return (
     <div className={styles.root}>
       <Text>{t("taskpane.merge.intro")}</Text>
-      <FilePicker label={t("taskpane.files.choose")} accept={SPREADSHEET_ACCEPT} multiple droppable={!wb} disabled={busy || !config} onFiles={chooseFiles} />
+      <FilePicker label={t("taskpane.files.choose")} accept={SPREADSHEET_ACCEPT} multiple droppable={!wb} disabled={busy || !config} onFiles={chooseFiles}>
+        <FolderPicker
+          label={t("taskpane.files.chooseFolder")}
+          disabled={busy || !config}
+          onFiles={chooseFiles}
+          onEmpty={() => setNotice({ intent: "warning", text: t("taskpane.files.noSpreadsheets") })}
+        />
+      </FilePicker>
       <FileProgress progress={progress} />
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {config && (
@@ -133,19 +156,22 @@ export function MergeView({ services, config }: MergeViewProps) {
           </ul>
         </section>
       )}
-      {summary && summary.rejectedFiles.length > 0 && (
-        <Text size={200}>{t("taskpane.merge.rejectedFiles", { files: summary.rejectedFiles.map((f) => f.file).join("、") })}</Text>
+      {unattributed.length > 0 && (
+        <Text size={200} data-testid="unattributed">
+          {t("taskpane.merge.rejectedFiles", { files: joinList(unattributed.map((f) => t("taskpane.merge.fileReason", { file: f.file, reason: f.reason }))) })}
+        </Text>
       )}
       <div>
         <Button appearance="primary" icon={<TableAdd20Regular />} disabled={busy || !summary} onClick={generate}>
           {wb ? t("taskpane.merge.generate") : t("taskpane.merge.download")}
         </Button>
       </div>
+      <LiveRegion text={announce} testId="merge-announce" />
       <Dialog open={!!conflict} onOpenChange={(_e, d) => !d.open && setConflict(null)}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t("taskpane.merge.conflictTitle")}</DialogTitle>
-            <DialogContent>{conflict && t("taskpane.merge.conflictBody", { sheets: conflict.sheets.join("、") })}</DialogContent>
+            <DialogContent>{conflict && t("taskpane.merge.conflictBody", { sheets: joinList(conflict.sheets) })}</DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"

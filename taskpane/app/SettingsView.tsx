@@ -1,18 +1,23 @@
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { Save20Regular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { t } from "../../addin/i18n";
-import { STANDARD_MODES, type StandardMode } from "../../addin/templates";
+import type { StandardMode } from "../../addin/templates";
 import { decodeText } from "../engine";
-import { resolveConfig, saveSettings, type PaneSettings } from "../settings";
+import { loadConfig, saveSettings, type PaneSettings } from "../settings";
 import { errorText, NoticeBar, type Notice } from "./common";
 import { FilePicker } from "./FilePicker";
 import type { AppServices } from "./services";
+import { useConfig } from "./useConfig";
+
+/** The 达标 modes (addin/templates' STANDARD_MODES, repeated here so the schema stays out of the first load). */
+export const STANDARD_MODES: readonly StandardMode[] = ["and", "or", "operating"];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", padding: 0, margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
 });
 
 export interface SettingsViewProps {
@@ -36,13 +41,7 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const resolved = useMemo(() => {
-    try {
-      return { config: resolveConfig(draft), error: null };
-    } catch (e) {
-      return { config: null, error: errorText(e) };
-    }
-  }, [draft]);
+  const resolved = useConfig(draft);
   const template = resolved.config?.template;
   const registry = resolved.config?.registry;
   const villages = registry?.townships.reduce((n, tw) => n + tw.villages.length, 0) ?? 0;
@@ -68,7 +67,7 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
     for (const k of ["totalMin", "operatingMin", "mode"] as const) if (next[k] === undefined) delete next[k];
     setBusy(true);
     try {
-      resolveConfig(next);
+      await loadConfig(next);
       await saveSettings(services.store, next);
       onSaved(next);
       setNotice({ intent: "success", text: t("taskpane.settings.saved") });
@@ -83,9 +82,9 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
   return (
     <div className={styles.root}>
       <fieldset className={styles.group}>
-        <Text as="h3" weight="semibold">
-          {t("taskpane.settings.template")}
-        </Text>
+        <legend className={styles.legend}>
+          <Text weight="semibold">{t("taskpane.settings.template")}</Text>
+        </legend>
         <Text data-testid="template-name">
           {draft.templateId === "custom"
             ? t("taskpane.settings.templateCustom", { file: draft.templateFile ?? template?.name ?? "" })
@@ -116,9 +115,9 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
       </fieldset>
 
       <fieldset className={styles.group}>
-        <Text as="h3" weight="semibold">
-          {t("taskpane.settings.registry")}
-        </Text>
+        <legend className={styles.legend}>
+          <Text weight="semibold">{t("taskpane.settings.registry")}</Text>
+        </legend>
         <Text data-testid="registry-name">
           {registry &&
             (draft.registryCsv
@@ -145,9 +144,9 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
       </fieldset>
 
       <fieldset className={styles.group}>
-        <Text as="h3" weight="semibold">
-          {t("taskpane.settings.thresholds")}
-        </Text>
+        <legend className={styles.legend}>
+          <Text weight="semibold">{t("taskpane.settings.thresholds")}</Text>
+        </legend>
         <Field label={t("taskpane.settings.totalMin")} validationMessage={total === "bad" ? t("taskpane.settings.badNumber") : undefined}>
           <Input
             inputMode="decimal"

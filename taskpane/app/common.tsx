@@ -41,3 +41,29 @@ export function FileProgress({ progress }: { progress: { done: number; total: nu
     </Field>
   );
 }
+
+/** A list joined the way the locale writes lists (东湖镇、西山镇 / a, b). */
+export function joinList(items: readonly string[]): string {
+  return items.join(t("taskpane.list.separator"));
+}
+
+const visuallyHidden = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  padding: 0,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+} as const;
+
+/** Announces `text` to screen readers when it changes (an always-present polite live region, not shown). */
+export function LiveRegion({ text, testId }: { text: string; testId?: string }) {
+  return (
+    <div aria-live="polite" aria-atomic="true" role="status" style={visuallyHidden} data-testid={testId}>
+      {text}
+    </div>
+  );
+}

@@ -8,6 +8,8 @@ import type { MessageKey } from "../../addin/i18n";
 export interface Capabilities {
   /** Row/column hidden flags per range (ExcelApi 1.2). */
   rowHidden: boolean;
+  /** range.format.autofitColumns() (ExcelApi 1.2). */
+  autofit: boolean;
   /** getItemOrNullObject on worksheets (1.4). */
   nullObjects: boolean;
   /** worksheet.getRanges("A1,C3"), range.getSpecialCells(visible), fill.pattern (1.9). */
@@ -32,6 +34,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
   };
   return {
     rowHidden: api("1.2"),
+    autofit: api("1.2"),
     nullObjects: api("1.4"),
     multiRanges: api("1.9"),
     comments: api("1.10"),
@@ -43,6 +46,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
 /** Everything available: tests and the newest Excel. */
 export const ALL_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
   rowHidden: true,
+  autofit: true,
   nullObjects: true,
   multiRanges: true,
   comments: true,

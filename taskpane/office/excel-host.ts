@@ -19,7 +19,7 @@ export function createExcelHost(store: KeyValueStore): WorkbookHost {
     mark: (issues) => Excel.run((context) => markProblems(context, issues, { caps, store })),
     clearMarks: () => Excel.run((context) => clearMarks(context, { caps, store })),
     select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
-    writeSummary: (tables, overwrite) => Excel.run((context) => writeSummarySheets(context, tables, { overwrite })),
+    writeSummary: (tables, overwrite) => Excel.run((context) => writeSummarySheets(context, tables, { overwrite, caps })),
   };
 }
 

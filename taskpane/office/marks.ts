@@ -6,6 +6,9 @@
  * cell's own fill, and which notes/comments it added, in a record kept in the document's settings (the
  * KeyValueStore), so clearMarks restores the sheet's look even after the pane was closed and reopened.
  *
+ * Marking again (after the clerk fixed some cells) restores the fill of every cell that is fine now and deletes the
+ * note or comment we put on it, in the same syncs.
+ *
  * Round trips: markProblems = 2 syncs (read the original fills and existing notes, then write everything),
  * +1 only when comments are used and the workbook already has some (to find their cells); clearMarks =
  * 2 syncs. None of this grows with the number of problems: many cells are coloured at once with
@@ -26,6 +29,8 @@ export interface SheetMarks {
   notes: string[];
   /** Ids of the comments we added. */
   comments: string[];
+  /** The cell of each comment we added (id → cell), so a comment can be removed once its cell is fine. */
+  commentCells?: Record<string, string>;
 }
 export type MarksRecord = Record<string, SheetMarks>;
 
@@ -83,7 +88,9 @@ export async function markProblems(context: Excel.RequestContext, issues: readon
   const kind = annotationKind(caps);
   const sheets = context.workbook.worksheets;
 
-  // Sync 1: the original fill of every cell not already marked, and whether it already has a note.
+  // Sync 1: the original fill of every cell not already marked, and whether it already has a note; the notes and
+  // comments we added on earlier runs, whether their cell is still a problem (update) or fine now (delete).
+  const wanted = new Set(targets.map((t) => `${t.sheet}\u0000${t.cell}`));
   const fills: { sheet: string; cell: string; fill: Excel.RangeFill }[] = [];
   const existingNotes = new Map<string, Excel.Note>();
   for (const t of targets) {
@@ -98,6 +105,14 @@ export async function markProblems(context: Excel.RequestContext, issues: readon
       const note = context.workbook.notes.getItemOrNullObject(qualified(t.sheet, t.cell));
       existingNotes.set(`${t.sheet}\u0000${t.cell}`, note);
     }
+  }
+  const ours: { sheet: string; cell: string; note: Excel.Note }[] = [];
+  const staleComments: { sheet: string; id: string; comment: Excel.Comment }[] = [];
+  for (const [sheet, sm] of Object.entries(record)) {
+    if (caps.notes) for (const c of sm.notes) ours.push({ sheet, cell: c, note: context.workbook.notes.getItemOrNullObject(qualified(sheet, c)) });
+    if (caps.comments)
+      for (const [id, cell] of Object.entries(sm.commentCells ?? {}))
+        if (!wanted.has(`${sheet}\u0000${cell}`)) staleComments.push({ sheet, id, comment: context.workbook.comments.getItemOrNullObject(id) });
   }
   const comments = kind === "comment" ? context.workbook.comments : undefined;
   comments?.load("items/id");
@@ -119,8 +134,27 @@ export async function markProblems(context: Excel.RequestContext, issues: readon
     sm.fills[f.cell] = noFill ? null : f.fill.color;
   }
 
-  // Sync 2: restore cells marked last time but fine now, colour the new set, add the messages.
-  const wanted = new Set(targets.map((t) => `${t.sheet}\u0000${t.cell}`));
+  // Sync 2: restore cells marked last time but fine now (fill, note, comment), colour the new set, add the messages.
+  const ourNotes = new Map<string, Excel.Note>();
+  for (const o of ours) {
+    const key = `${o.sheet}\u0000${o.cell}`;
+    const sm = record[o.sheet];
+    if (o.note.isNullObject || !present.has(o.sheet)) {
+      sm.notes = sm.notes.filter((c) => c !== o.cell); // the user deleted it (or its sheet): nothing of ours is there
+      if (!o.note.isNullObject || !wanted.has(key)) continue;
+      existingNotes.set(key, o.note); // still a problem: add it again below
+    } else if (wanted.has(key)) ourNotes.set(key, o.note);
+    else {
+      o.note.delete();
+      sm.notes = sm.notes.filter((c) => c !== o.cell);
+    }
+  }
+  for (const s of staleComments) {
+    if (!s.comment.isNullObject) s.comment.delete();
+    const sm = record[s.sheet];
+    sm.comments = sm.comments.filter((id) => id !== s.id);
+    if (sm.commentCells) delete sm.commentCells[s.id];
+  }
   for (const [sheet, sm] of Object.entries(record)) {
     if (!present.has(sheet)) {
       delete record[sheet]; // the sheet is gone, and its marks with it
@@ -141,15 +175,16 @@ export async function markProblems(context: Excel.RequestContext, issues: readon
   }
 
   let annotations = 0;
-  const added: { sheet: string; comment: Excel.Comment }[] = [];
+  const added: { sheet: string; cell: string; comment: Excel.Comment }[] = [];
   for (const t of targets) {
     const text = t.messages.join("\n");
     const sm = record[t.sheet];
     const key = `${t.sheet}\u0000${t.cell}`;
     if (kind === "note") {
+      const mine = ourNotes.get(key);
       const existing = existingNotes.get(key);
-      if (sm.notes.includes(t.cell)) {
-        context.workbook.notes.getItem(qualified(t.sheet, t.cell)).content = text;
+      if (mine) {
+        mine.content = text;
         annotations++;
       } else if (existing && existing.isNullObject) {
         context.workbook.notes.add(sheets.getItem(t.sheet).getRange(t.cell), text);
@@ -159,12 +194,16 @@ export async function markProblems(context: Excel.RequestContext, issues: readon
     } else if (kind === "comment" && !commented.has(key)) {
       const comment = context.workbook.comments.add(sheets.getItem(t.sheet).getRange(t.cell), text);
       comment.load("id");
-      added.push({ sheet: t.sheet, comment });
+      added.push({ sheet: t.sheet, cell: t.cell, comment });
       annotations++;
     }
   }
   await context.sync();
-  for (const a of added) record[a.sheet].comments.push(a.comment.id);
+  for (const a of added) {
+    const sm = record[a.sheet];
+    sm.comments.push(a.comment.id);
+    (sm.commentCells ??= {})[a.comment.id] = a.cell;
+  }
   await setJson(store, MARKS_KEY, record);
   return { cells: targets.length, annotations, annotationKind: kind, withoutCell };
 }

@@ -1,4 +1,5 @@
 /** The KeyValueStore on the workbook's document settings: settings travel with the file. */
+import { t } from "../../addin/i18n";
 import type { KeyValueStore } from "../storage";
 
 const PREFIX = "xiaobo.";
@@ -17,7 +18,7 @@ export class DocumentSettingsStore implements KeyValueStore {
     return new Promise((resolve, reject) => {
       this.settings.saveAsync((result) => {
         if (String(result.status) === "succeeded") resolve();
-        else reject(new Error(result.error?.message ?? "saveAsync failed"));
+        else reject(new Error(t("taskpane.settings.saveFailed", { reason: result.error?.message || t("taskpane.settings.saveFailedUnknown") })));
       });
     });
   }

@@ -2,9 +2,11 @@
  * Writing the county summary into the workbook as NEW sheets (乡镇汇总 / 村级明细 / 报送情况 / 审核问题).
  * A sheet of the same name is never overwritten silently: without `overwrite` the result is a "conflict"
  * naming the sheets, which the pane turns into a confirmation dialog.
- * Round trips: 1 sync to list the sheets, 1 sync to write every value of every sheet.
+ * Round trips: 1 sync to list the sheets, 1 sync to write every value of every sheet. Only ExcelApi 1.1 calls, plus
+ * autofitColumns (1.2) where the capability flags allow it.
  */
 import { address, type Scalar } from "../../addin/grid";
+import type { Capabilities } from "./capabilities";
 
 export interface SheetTable {
   name: string;
@@ -19,7 +21,7 @@ export type WriteSummaryResult = { kind: "written"; sheets: string[] } | { kind:
 export async function writeSummarySheets(
   context: Excel.RequestContext,
   tables: readonly SheetTable[],
-  opts: { overwrite?: boolean } = {},
+  opts: { overwrite?: boolean; caps: Pick<Capabilities, "autofit"> },
 ): Promise<WriteSummaryResult> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -46,7 +48,8 @@ export async function writeSummarySheets(
     );
     range.values = values;
     ws.getRange(`A1:${address(0, width - 1)}`).format.font.bold = true;
-    range.format.autofitColumns();
+    // Column widths to fit need ExcelApi 1.2; Excel 2016 volume (1.1) keeps its default widths.
+    if (opts.caps.autofit) range.format.autofitColumns();
   }
   firstSheet?.activate();
   await context.sync();

@@ -79,4 +79,19 @@ describe("webpack.config.js", () => {
     expect(html.userOptions.chunks).toEqual(["functions", "taskpane"]);
     expect(config.devServer).toBeUndefined(); // building needs no certificates
   });
+
+  test("one runtime for both entries; shared modules in one initial chunk; the file libraries and mathjs in lazy chunks of their own", async () => {
+    const config = await require(join(ROOT, "webpack.config.js"))({}, { mode: "production" });
+    expect(config.optimization.runtimeChunk).toBe("single");
+    const groups = config.optimization.splitChunks.cacheGroups;
+    expect(groups.shared).toMatchObject({ chunks: "initial", minChunks: 2 });
+    const file = (pkg: string) => `/x/node_modules/${pkg}/index.js`;
+    for (const [group, pkgs] of Object.entries({ sheetjs: ["@e965/xlsx"], exceljs: ["exceljs"], mathjs: ["mathjs", "typed-function", "decimal.js"] })) {
+      expect(groups[group].chunks).toBe("async");
+      for (const p of pkgs) expect([group, p, groups[group].test.test(file(p))]).toEqual([group, p, true]);
+    }
+    expect(groups.sheetjs.test.test(file("exceljs"))).toBe(false);
+    expect(groups.exceljs.test.test(file("@e965/xlsx"))).toBe(false);
+    expect(config.plugins.map((p: object) => p.constructor.name)).toContain("BundleStatsPlugin");
+  });
 });

@@ -1,11 +1,15 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { CheckView } from "../../../taskpane/app/CheckView";
 import type { AppServices, WorkbookHost } from "../../../taskpane/app/services";
-import { DEFAULT_SETTINGS, resolveConfig } from "../../../taskpane/settings";
+import { resolveConfig } from "../../../taskpane/config";
+import { DEFAULT_SETTINGS } from "../../../taskpane/settings";
 import { MemoryStore } from "../../../taskpane/storage";
 import { townshipGrid } from "./township-grid";
+
+// The engines load through import() and validate real grids: allow for a busy machine (2 cores, shared).
+configure({ asyncUtilTimeout: 10000 });
 
 function fakeWorkbook(): jest.Mocked<WorkbookHost> {
   // The first village: 经营性收入 > 总收入 (an error); a baseline village that is 达标 but says 是否已消薄 = 否 (a warning).

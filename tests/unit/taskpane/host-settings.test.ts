@@ -2,7 +2,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { detectHost } from "../../../taskpane/host";
 import { DEMO_REGISTRY_CSV, DEMO_TARGETS_CSV } from "../../../taskpane/demo-county";
-import { DEFAULT_SETTINGS, loadSettings, resolveConfig, saveSettings, SETTINGS_KEY } from "../../../taskpane/settings";
+import { resolveConfig } from "../../../taskpane/config";
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, SETTINGS_KEY } from "../../../taskpane/settings";
 import { LocalStorageStore, MemoryStore } from "../../../taskpane/storage";
 import { DocumentSettingsStore } from "../../../taskpane/office/settings-store";
 

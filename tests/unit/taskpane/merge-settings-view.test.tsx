@@ -1,14 +1,18 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { Book } from "../../../addin/grid";
 import { App } from "../../../taskpane/app/App";
 import { MergeView } from "../../../taskpane/app/MergeView";
 import type { AppServices } from "../../../taskpane/app/services";
 import { SettingsView } from "../../../taskpane/app/SettingsView";
-import { DEFAULT_SETTINGS, loadSettings, resolveConfig, SETTINGS_KEY } from "../../../taskpane/settings";
+import { resolveConfig } from "../../../taskpane/config";
+import { DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY } from "../../../taskpane/settings";
 import { MemoryStore } from "../../../taskpane/storage";
 import { townshipGrid } from "./township-grid";
+
+// The engines load through import() and validate real grids: allow for a busy machine (2 cores, shared).
+configure({ asyncUtilTimeout: 10000 });
 
 // File reading is addin/io's (tested there); here the chosen "files" are Books made from Grids, and validation
 // and merging are the real engines.
@@ -60,7 +64,7 @@ describe("设置 view", () => {
     const onSaved = jest.fn();
     const services: AppServices = { mode: "standalone", store, download: jest.fn() };
     render(<SettingsView services={services} settings={loadSettings(store)} onSaved={onSaved} />);
-    expect(screen.getByTestId("registry-name")).toHaveTextContent("内置示例县（12 个乡镇，188 个村）");
+    await waitFor(() => expect(screen.getByTestId("registry-name")).toHaveTextContent("内置示例县（12 个乡镇，188 个村）"));
     fireEvent.change(screen.getByLabelText("总收入不低于"), { target: { value: "50" } });
     fireEvent.change(screen.getByLabelText("经营性收入不低于"), { target: { value: "30" } });
     fireEvent.click(screen.getByLabelText("只看经营性收入"));
@@ -71,21 +75,24 @@ describe("设置 view", () => {
     expect(config.template.parameters).toMatchObject({ totalMin: 50, operatingMin: 30, mode: "operating" });
   });
 
-  it("refuses a threshold that is not a number", () => {
+  it("refuses a threshold that is not a number", async () => {
     const store = new MemoryStore();
     render(<SettingsView services={{ mode: "standalone", store, download: jest.fn() }} settings={loadSettings(store)} onSaved={jest.fn()} />);
     fireEvent.change(screen.getByLabelText("总收入不低于"), { target: { value: "三十" } });
     expect(screen.getByText("请输入不小于 0 的数字。")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "保存设置" })).toBeDisabled();
     expect(store.get(SETTINGS_KEY)).toBeUndefined();
+    await waitFor(() => expect(screen.getByTestId("registry-name")).toHaveTextContent("12 个乡镇"));
   });
 
-  it("the app starts from the stored settings", () => {
+  it("the app starts from the stored settings", async () => {
     const store = new MemoryStore({ [SETTINGS_KEY]: JSON.stringify({ templateId: "village-economy", totalMin: 45 }) });
     render(<App services={{ mode: "standalone", store, download: jest.fn() }} initialView="settings" />);
     expect(screen.getByLabelText("总收入不低于")).toHaveValue("45");
     expect(screen.getAllByRole("tab")).toHaveLength(3);
     for (const name of ["检查", "汇总", "设置"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "设置" })).toHaveAttribute("aria-selected", "true");
+    // The template's own standard shows once the config (loaded on demand) is resolved.
+    await waitFor(() => expect(screen.getByLabelText("经营性收入不低于")).toHaveAttribute("placeholder", "15"));
   });
 });

@@ -155,7 +155,9 @@ export class MockExcel {
     return {
       fill: this.fill(s, rects),
       font: { set bold(_v: boolean) { self.queue(() => undefined); } },
-      autofitColumns() {},
+      autofitColumns() {
+        self.count("autofitColumns");
+      },
     };
   }
 
@@ -331,6 +333,12 @@ export class MockExcel {
         const k = self.noteKey(key);
         const note = {
           delete: () => self.queue(() => self.notes.delete(k)),
+          set content(v: string) {
+            self.queue(() => {
+              if (!self.notes.has(k)) throw new Error("ItemNotFound: note");
+              self.notes.set(k, v);
+            });
+          },
         };
         return self.nullable(note, () => ({ isNullObject: !self.notes.has(k) }));
       },

@@ -92,7 +92,7 @@ describe("readActiveSheetGrid", () => {
 describe("capabilities", () => {
   it("maps requirement sets to flags and tells the user what is missing", () => {
     const caps = detectCapabilities((name, v) => name === "ExcelApi" && Number(v.split(".")[1]) <= 7);
-    expect(caps).toEqual({ rowHidden: true, nullObjects: true, multiRanges: false, comments: false, mergedAreas: false, notes: false });
+    expect(caps).toEqual({ rowHidden: true, autofit: true, nullObjects: true, multiRanges: false, comments: false, mergedAreas: false, notes: false });
     expect(capabilityNotices(caps)).toEqual(["taskpane.cap.noAnnotations", "taskpane.cap.noMergedAreas"]);
     expect(capabilityNotices(ALL_CAPABILITIES)).toEqual([]);
   });

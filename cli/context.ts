@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
-import { decodeText } from "../addin/io";
+import { decodeText } from "../addin/io/decode-text";
 import { BUILTIN_TEMPLATE_IDS, builtinTemplate, loadTemplate, parseRegistry, parseTargets, TemplateError, type Registry, type Targets } from "../addin/templates";
 import type { Template } from "../addin/templates";
 import { t } from "../addin/i18n";

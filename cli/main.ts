@@ -4,7 +4,6 @@ import { RegistryError, TemplateError } from "../addin/templates";
 import { commanderErrorInChinese } from "./commander-errors";
 import { demoCommand } from "./commands/demo";
 import { mergeCommand } from "./commands/merge";
-import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
 import { UsageError } from "./usage-error";
 
@@ -69,6 +68,8 @@ export function buildProgram(): Command {
     .option("--year <year>", t("cli.opt.year"), positiveInt)
     .option("--out <file>", `${t("cli.opt.templateOut")}；${t("cli.opt.exportOut")}`)
     .action(async (opts) => {
+      // ExcelJS (the template workbook) loads only for this command (tsx's CommonJS hook serves require, not import()).
+      const { templateCommand } = require("./commands/template") as typeof import("./commands/template");
       process.exitCode = await templateCommand(opts);
     });
 

@@ -3,20 +3,26 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 
 /**
+ * Worker threads started ahead of the work: a worker needs the better part of a second to load (TypeScript, mathjs),
+ * so the CLI starts them as soon as it knows the run is large, and they load while it reads the registry.
+ */
+export function startWorkers(worker: string, count: number): Worker[] {
+  const file = join(__dirname, "workers", worker);
+  return Array.from({ length: Math.max(0, count) }, () => new Worker(file));
+}
+
+/**
  * Runs tasks on every core, results in input order. Reading spreadsheets is CPU-bound, so the county merge uses all
  * of them (architecture.md targets). The calling thread works through the queue too (`inline`): it has everything
- * loaded already, and a worker needs a good half second to start (TypeScript, mathjs), so on a 2-core machine one
- * worker joins the caller and takes its share from whenever it is ready. `shared` is sent once per worker
- * (template, registry); each task carries only its own input.
+ * loaded already, and each worker takes its share from whenever it is ready. `shared` is sent once per worker
+ * (template, registry); each task carries only its own input. The workers are ended when the queue is empty.
  */
 export async function runPool<T, R>(opts: {
-  /** A .js worker entry next to this file, in cli/workers/. */
-  worker: string;
+  workers: Worker[];
   shared: unknown;
   tasks: T[];
   /** The same work on the calling thread. */
   inline: (task: T) => Promise<R>;
-  jobs?: number;
   onResult?: (result: R, index: number) => void;
 }): Promise<R[]> {
   const { tasks } = opts;
@@ -26,12 +32,9 @@ export async function runPool<T, R>(opts: {
     results[index] = value;
     opts.onResult?.(value, index);
   };
-  const file = join(__dirname, "workers", opts.worker);
-  const workers = Math.max(0, Math.min((opts.jobs ?? defaultJobs()) - 1, tasks.length - 1));
 
-  const viaWorker = () =>
+  const viaWorker = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(file, { workerData: opts.shared });
       let current = -1;
       const feed = () => {
         if (next >= tasks.length) {
@@ -51,7 +54,8 @@ export async function runPool<T, R>(opts: {
         feed();
       });
       worker.on("error", reject);
-      worker.on("online", feed);
+      worker.postMessage({ shared: opts.shared });
+      feed();
     });
 
   const inline = async () => {
@@ -63,7 +67,7 @@ export async function runPool<T, R>(opts: {
     }
   };
 
-  await Promise.all([inline(), ...Array.from({ length: workers }, viaWorker)]);
+  await Promise.all([inline(), ...opts.workers.map(viaWorker)]);
   return results;
 }
 

@@ -2,7 +2,8 @@ import { resolve } from "path";
 import { listSpreadsheets } from "../addin/io/node";
 import { t } from "../addin/i18n";
 import type { FileReport } from "../addin/validate";
-import { runPool } from "./pool";
+import type { Worker } from "worker_threads";
+import { defaultJobs, runPool, startWorkers } from "./pool";
 import { startProgress } from "./progress";
 import { UsageError } from "./usage-error";
 import { displayNames } from "./display-names";
@@ -10,6 +11,14 @@ import { makeValidator, type ValidateShared, type ValidateTask } from "./validat
 
 /** Below this many files, a worker's start-up (about half a second) costs more than it saves. */
 const INLINE_MAX = 32;
+
+/**
+ * Workers for a run over these files: none for a small run (the calling thread alone is faster), else one per core
+ * besides the calling thread. Start them first, so they load while the caller reads the template and registry.
+ */
+export function workersFor(files: string[], jobs?: number): Worker[] {
+  return files.length > INLINE_MAX ? startWorkers("validate-worker.js", Math.min(jobs ?? defaultJobs(), files.length) - 1) : [];
+}
 
 /** Lists the spreadsheets under the given files/folders; none at all is a usage error. */
 export async function collectFiles(paths: string[]): Promise<string[]> {
@@ -22,7 +31,7 @@ export async function collectFiles(paths: string[]): Promise<string[]> {
 export async function validateFiles(
   files: string[],
   shared: ValidateShared,
-  opts: { previous?: Map<string, FileReport>; quiet?: boolean; label?: string; jobs?: number } = {},
+  opts: { previous?: Map<string, FileReport>; quiet?: boolean; label?: string; workers?: Worker[] } = {},
 ): Promise<FileReport[]> {
   const progress = startProgress(opts.label ?? t("cli.progressValidate"), files.length, opts.quiet);
   // Year-over-year: a file's previous report is last year's report of the same township.
@@ -31,16 +40,17 @@ export async function validateFiles(
   const names = displayNames(files);
   try {
     const validate = makeValidator(shared);
-    if (!opts.previous && files.length > INLINE_MAX) {
+    const workers = opts.workers ?? [];
+    if (!opts.previous && workers.length > 0) {
       return await runPool<ValidateTask, FileReport>({
-        worker: "validate-worker.js",
+        workers,
         shared,
         tasks: files.map((path, i) => ({ path, name: names[i] })),
         inline: validate,
-        jobs: opts.jobs,
         onResult: (r) => progress.tick(r.file),
       });
     }
+    for (const w of workers) void w.terminate();
     const reports: FileReport[] = [];
     for (const [i, path] of files.entries()) {
       let report = await validate({ path, name: names[i] });

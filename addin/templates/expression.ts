@@ -10,7 +10,8 @@
  * Blank values are `null`: arithmetic or a comparison with a blank gives `null`, and a rule that evaluates to `null`
  * is not applicable to that row (the blank is reported by the `required` check instead).
  */
-import { create, parseDependencies, type MathNode } from "mathjs";
+// The number-only build: the same parser, a third less to load (every CLI worker and the pane load it).
+import { create, parseDependencies, type MathNode } from "mathjs/number";
 
 export type ExprValue = number | boolean | null;
 export type Scope = Record<string, string | number | boolean | null>;

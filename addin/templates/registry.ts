@@ -47,10 +47,16 @@ export function parseRegistry(text: string, file = "registry.csv"): Registry {
   const errors: string[] = [];
   const townships = new Map<string, RegistryTownship>();
   const seen = new Map<string, number>();
-  rows.forEach((cells, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i];
     const row = i + 2;
-    const cell = (k: keyof typeof REGISTRY_COLUMNS) => (cells[col[k]] ?? "").trim();
-    const raw = { townshipCode: cell("townshipCode"), townshipName: cell("townshipName"), code: cell("code"), name: cell("name"), weak: cell("weak") };
+    const raw = {
+      townshipCode: (cells[col.townshipCode] ?? "").trim(),
+      townshipName: (cells[col.townshipName] ?? "").trim(),
+      code: (cells[col.code] ?? "").trim(),
+      name: (cells[col.name] ?? "").trim(),
+      weak: (cells[col.weak] ?? "").trim(),
+    };
     const parsed = registryRow.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -60,17 +66,17 @@ export function parseRegistry(text: string, file = "registry.csv"): Registry {
           value === "" ? "registry.required" : key === "code" ? "registry.badVillageCode" : key === "weak" ? "registry.badYesNo" : "registry.required";
         errors.push(t(msg, { file, row, value, column: REGISTRY_COLUMNS[key] }));
       }
-      return;
+      continue;
     }
     const v = parsed.data;
     if (v.code.slice(0, 9) !== v.townshipCode) {
       errors.push(t("registry.badTownshipCode", { file, row, value: v.townshipCode, expected: v.code.slice(0, 9) }));
-      return;
+      continue;
     }
     const first = seen.get(v.code);
     if (first !== undefined) {
       errors.push(t("registry.duplicateVillage", { file, row, value: v.code, first }));
-      return;
+      continue;
     }
     seen.set(v.code, row);
     let township = townships.get(v.townshipCode);
@@ -79,7 +85,7 @@ export function parseRegistry(text: string, file = "registry.csv"): Registry {
       townships.set(v.townshipCode, township);
     }
     township.villages.push({ code: v.code, name: v.name, weakBaseline: v.weak === "是", townshipCode: v.townshipCode });
-  });
+  }
   if (errors.length) throw new RegistryError(errors);
   if (townships.size === 0) throw new RegistryError([t("registry.empty", { file })]);
   return { townships: [...townships.values()] };

@@ -13,8 +13,8 @@ import type { DataRow } from "./report";
 interface RegistryIndex {
   byCode: Map<string, RegistryVillage>;
   townshipByCode: Map<string, RegistryTownship>;
-  /** Townships, longest name first (so 东湖镇 is not taken for 湖镇). */
-  byNameLength: RegistryTownship[];
+  /** Townships, longest name first (so 东湖镇 is not taken for 湖镇), with their names compacted once. */
+  byNameLength: { township: RegistryTownship; compact: string }[];
 }
 
 const indexCache = new WeakMap<Registry, RegistryIndex>();
@@ -28,7 +28,9 @@ export function registryIndex(registry: Registry): RegistryIndex {
       townshipByCode.set(tw.code, tw);
       for (const v of tw.villages) byCode.set(v.code, v);
     }
-    const byNameLength = [...registry.townships].sort((a, b) => b.name.length - a.name.length);
+    const byNameLength = [...registry.townships]
+      .sort((a, b) => b.name.length - a.name.length)
+      .map((township) => ({ township, compact: compactText(township.name) }));
     idx = { byCode, townshipByCode, byNameLength };
     indexCache.set(registry, idx);
   }
@@ -47,7 +49,7 @@ function textAbove(grid: Grid, top: number): string {
 
 function namedIn(text: string, idx: RegistryIndex): RegistryTownship | undefined {
   if (text === "") return undefined;
-  for (const tw of idx.byNameLength) if (text.includes(compactText(tw.name))) return tw;
+  for (const tw of idx.byNameLength) if (text.includes(tw.compact)) return tw.township;
   return undefined;
 }
 

@@ -2,11 +2,12 @@ import { mkdirSync, renameSync } from "fs";
 import { dirname, resolve } from "path";
 import { t } from "../../addin/i18n";
 import { writeSummaryFile } from "../../addin/io/node";
+import type { FileReport } from "../../addin/validate";
 import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
 import { templateToJson } from "../../addin/templates";
 import { loadRegistryOption, loadTargetsOption, loadTemplateOption } from "../context";
 import { renderTable } from "../text-table";
-import { collectFiles, validateFiles } from "../validate-run";
+import { collectFiles, validateFiles, workersFor } from "../validate-run";
 
 export interface MergeOptions {
   template?: string;
@@ -32,11 +33,18 @@ export interface MergeOutcome {
  * reconcile (nothing is written: a wrong total must never reach the county's report).
  */
 export async function mergeCommand(paths: string[], opts: MergeOptions): Promise<MergeOutcome> {
-  const template = loadTemplateOption(opts.template);
-  const registry = loadRegistryOption(opts.registry);
-  const targets = loadTargetsOption(registry, opts.targets, opts.registry);
   const files = await collectFiles(paths);
-  const reports = await validateFiles(files, { template: templateToJson(template), registry }, { jobs: opts.jobs });
+  const workers = workersFor(files, opts.jobs);
+  let reports: FileReport[];
+  let template, registry, targets;
+  try {
+    template = loadTemplateOption(opts.template);
+    registry = loadRegistryOption(opts.registry);
+    targets = loadTargetsOption(registry, opts.targets, opts.registry);
+    reports = await validateFiles(files, { template: templateToJson(template), registry }, { workers });
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
   const summary = mergeSubmissions(reports, {
     registry,
     targets,

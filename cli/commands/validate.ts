@@ -2,9 +2,8 @@ import { t } from "../../addin/i18n";
 import { templateToJson } from "../../addin/templates";
 import type { FileReport, Issue } from "../../addin/validate";
 import { loadRegistryOption, loadTemplateOption } from "../context";
-import { annotateFiles } from "../annotate";
 import { renderTable } from "../text-table";
-import { collectFiles, previousReports, validateFiles } from "../validate-run";
+import { collectFiles, previousReports, validateFiles, workersFor } from "../validate-run";
 
 export interface ValidateOptions {
   template?: string;
@@ -17,14 +16,23 @@ export interface ValidateOptions {
 
 /** `xiaobo validate`: exit 0 when no file has errors, 1 when some file has errors or is unreadable. */
 export async function validateCommand(paths: string[], opts: ValidateOptions): Promise<number> {
-  const template = loadTemplateOption(opts.template);
-  const registry = loadRegistryOption(opts.registry);
-  const shared = { template: templateToJson(template), registry };
   const files = await collectFiles(paths);
-  const previous = opts.previous ? await previousReports(opts.previous, shared, opts.json) : undefined;
-  const reports = await validateFiles(files, shared, { previous, jobs: opts.jobs });
+  const workers = opts.previous ? [] : workersFor(files, opts.jobs);
+  let reports: FileReport[];
+  try {
+    const template = loadTemplateOption(opts.template);
+    const registry = loadRegistryOption(opts.registry);
+    const shared = { template: templateToJson(template), registry };
+    const previous = opts.previous ? await previousReports(opts.previous, shared, opts.json) : undefined;
+    reports = await validateFiles(files, shared, { previous, workers });
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
 
   if (opts.annotate) {
+    // ExcelJS loads only when annotated copies are asked for (tsx's CommonJS hook serves require, not import()).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { annotateFiles } = require("../annotate") as typeof import("../annotate");
     const { written, failed } = await annotateFiles(files, reports, opts.annotate);
     for (const f of failed) process.stderr.write(`${t("cli.errorPrefix")}${f.message}\n`);
     if (!opts.json) process.stderr.write(t("cli.annotated", { count: written.length, dir: opts.annotate }) + "\n");

@@ -133,22 +133,25 @@ function typeError(cell: Cell, column: CompiledColumn, site: CellSite): typeof I
   return INVALID;
 }
 
+type CodeError = "validate.codeScientific" | "validate.codeTruncated" | "validate.codeLength";
+
+function codeError(key: CodeError, value: string, column: CompiledColumn, site: CellSite): typeof INVALID {
+  site.out.add("code-format", "error", key, { value, length: column.length ?? 12 }, { cell: cellOf(site), row: site.r + 1, column });
+  return INVALID;
+}
+
 function codeCell(cell: Cell, column: CompiledColumn, site: CellSite): string | typeof INVALID {
   const length = column.length ?? 12;
   const v = cell.value;
-  const err = (key: "validate.codeScientific" | "validate.codeTruncated" | "validate.codeLength", value: string): typeof INVALID => {
-    site.out.add("code-format", "error", key, { value, length }, { cell: cellOf(site), row: site.r + 1, column });
-    return INVALID;
-  };
   if (typeof v === "number") {
     const text = shown(cell);
     // A code stored as a number is fine while its digits are intact, even if Excel's General format shows it
     // as 3.39901E+11. It is broken when the stored value itself lost digits: not integral, wrong length, or
     // (a real division code never ends in a run of zeros) five or more trailing zeros.
     const intact = Number.isInteger(v) && v >= 0 && String(v).length === length && !(length >= 9 && v % 100000 === 0);
-    if (!intact && /e/i.test(text)) return err("validate.codeScientific", text);
-    if (!Number.isInteger(v) || v < 0 || String(v).length !== length) return err("validate.codeLength", text);
-    if (!intact) return err("validate.codeTruncated", String(v));
+    if (!intact && /e/i.test(text)) return codeError("validate.codeScientific", text, column, site);
+    if (!Number.isInteger(v) || v < 0 || String(v).length !== length) return codeError("validate.codeLength", text, column, site);
+    if (!intact) return codeError("validate.codeTruncated", String(v), column, site);
     const s = String(v);
     return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
   }
@@ -156,11 +159,11 @@ function codeCell(cell: Cell, column: CompiledColumn, site: CellSite): string | 
     if (v.length === length && DIGITS.test(v)) return column.regex && !column.regex.test(v) ? patternError(v, column, site) : v;
     let s = compactText(v);
     if (s.startsWith("'")) s = s.slice(1);
-    if (SCIENTIFIC.test(s)) return err("validate.codeScientific", v.trim());
-    if (s.length !== length || !DIGITS.test(s)) return err("validate.codeLength", v.trim());
+    if (SCIENTIFIC.test(s)) return codeError("validate.codeScientific", v.trim(), column, site);
+    if (s.length !== length || !DIGITS.test(s)) return codeError("validate.codeLength", v.trim(), column, site);
     return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
   }
-  return err("validate.codeLength", shown(cell));
+  return codeError("validate.codeLength", shown(cell), column, site);
 }
 
 function patternError(value: string, column: CompiledColumn, site: CellSite): typeof INVALID {

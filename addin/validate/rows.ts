@@ -23,22 +23,22 @@ function textOf(cell: Cell | undefined): string {
   return cell.text ?? "";
 }
 
-/** The first characters of a list of words, to skip the costly normalisation for cells that cannot match. */
-function firstChars(words: string[]): Set<string> {
-  return new Set(words.map((w) => w[0]));
+/**
+ * A test for the first characters of a list of words (and any full-width form, which normalisation may fold into
+ * one), to skip the costly normalisation for cells that cannot match: one regular-expression scan per cell.
+ */
+function firstChars(words: string[]): RegExp {
+  const chars = [...new Set(words.map((w) => w[0]))].map((c) => c.replace(/[\\^\]-]/g, "\\$&")).join("");
+  return new RegExp(`[${chars}\\u3000\\uff00-\\uffff]`);
 }
 
-/** Could `t` contain one of the words (first characters in `chars`)? Full-width forms are folded only when needed. */
-function mayContain(t: string, chars: Set<string>): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const code = t.charCodeAt(i);
-    if (chars.has(t[i]) || code >= 0xff00 || code === 0x3000) return true;
-  }
-  return false;
+/** Could `t` contain one of the words (a first character, or a full-width form, in `t`)? */
+function mayContain(t: string, chars: RegExp): boolean {
+  return chars.test(t);
 }
 
 /** The row's label cells (the first columns, and the code/name columns) contain a total label. */
-function isTotalRow(row: (Cell | undefined)[] | undefined, labelCols: number[], labels: string[], chars: Set<string>): boolean {
+function isTotalRow(row: (Cell | undefined)[] | undefined, labelCols: number[], labels: string[], chars: RegExp): boolean {
   if (!row) return false;
   for (const c of labelCols) {
     const t = textOf(row[c]);
@@ -49,7 +49,7 @@ function isTotalRow(row: (Cell | undefined)[] | undefined, labelCols: number[], 
   return false;
 }
 
-function isFooterRow(row: (Cell | undefined)[] | undefined, footer: string[], chars: Set<string>): boolean {
+function isFooterRow(row: (Cell | undefined)[] | undefined, footer: string[], chars: RegExp): boolean {
   if (!row) return false;
   for (const cell of row) {
     if (!cell || typeof cell.value !== "string") continue;

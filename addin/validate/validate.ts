@@ -89,6 +89,9 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   const bad = new Uint8Array(n);
   const badColumns = new Uint8Array(n);
   const rows: DataRow[] = [];
+  // Local copies for the per-cell loop: under tsx (the CLI) every imported binding is read through a getter.
+  const normalise = normaliseCell;
+  const invalid: typeof INVALID = INVALID;
   for (const r of scan.dataRows) {
     const cells = grid.rows[r];
     const values: Record<string, Value> = Object.create(null);
@@ -102,8 +105,8 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
       }
       site.r = r;
       site.c = gc;
-      const v = normaliseCell(cells?.[gc], col, site);
-      if (v === INVALID) {
+      const v = normalise(cells?.[gc], col, site);
+      if (v === invalid) {
         values[col.key] = null;
         bad[i] = 1;
         badColumns[i] = 1;

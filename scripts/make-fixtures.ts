@@ -18,7 +18,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { deflateRawSync } from "zlib";
+import { makeZip } from "../tests/unit/io/zip-helper";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
@@ -72,43 +72,6 @@ function recalcTotals(ws: ExcelJS.Worksheet, first: number, last: number, totalR
   }
 }
 
-/** A minimal zip: entries deflated, the declared size optionally a lie (what a zip bomb does). */
-function zip(entries: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const comp = deflateRawSync(e.data, { level: 9 });
-    const name = Buffer.from(e.name, "utf8");
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, comp);
-    centrals.push(central, name);
-    offset += local.length + name.length + comp.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
 
 /**
  * Extra rows above the title (附件 2, the county's heading): shifts every cell, merge and the 合计 SUM formulas of the
@@ -275,7 +238,7 @@ async function unreadable(cleanBytes: Uint8Array): Promise<void> {
   // A letter saved as .xlsx (its first line has a comma), a photo renamed .xls, a Word document renamed .xlsx.
   write("unreadable/说明信.xlsx", iconv.encode("各位领导, 您好：\r\n附件是我镇今年的报表，请查收。\r\n如有问题请联系我，谢谢！\r\n东湖镇 张三\r\n", "gbk"));
   write("unreadable/照片.xls", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]));
-  write("unreadable/工作总结.xlsx", zip([
+  write("unreadable/工作总结.xlsx", makeZip([
     { name: "[Content_Types].xml", data: Buffer.from('<?xml version="1.0"?><Types/>') },
     { name: "word/document.xml", data: Buffer.from("<w:document/>") },
   ]));
@@ -286,7 +249,7 @@ async function unreadable(cleanBytes: Uint8Array): Promise<void> {
   XLSX.CFB.utils.cfb_add(cfb, "/EncryptedPackage", Buffer.alloc(4096, 7));
   write("unreadable/加密.xlsx", Buffer.from(XLSX.CFB.write(cfb, { type: "array" }) as ArrayBuffer));
   write("unreadable/传输中断.xlsx", cleanBytes.subarray(0, Math.floor(cleanBytes.length / 2)));
-  write("unreadable/压缩炸弹.xlsx", zip([
+  write("unreadable/压缩炸弹.xlsx", makeZip([
     { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
     { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(20 * 1024 * 1024, 0x20) },
   ]));

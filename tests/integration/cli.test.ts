@@ -9,6 +9,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { readBook } from "../../addin/io";
+import type { TownshipJson } from "../../addin/merge";
 import { builtinTemplate, parseRegistry } from "../../addin/templates";
 import { validateBook } from "../../addin/validate";
 
@@ -91,26 +92,6 @@ describe("xiaobo validate", () => {
   });
 });
 
-interface TownshipJson {
-  township: string;
-  status: "merged" | "partial" | "failed" | "missing";
-  villages: number;
-  reported: number;
-  rejectedRows: number;
-  weakBaseline: number;
-  eliminated: number | null;
-  eliminationRate: number | null;
-  target: number | null;
-  taskCompletionRate: number | null;
-  totalIncome: number | null;
-  operatingIncome: number | null;
-  averageOperatingIncome: number | null;
-  atThreshold: number | null;
-  atThresholdShare: number | null;
-  rank: number | null;
-  flag: "red" | "yellow" | null;
-  errorCount: number;
-}
 
 /** The 报送状态 words for a JSON status (the failed ones say why). */
 function statusMatcher(tw: TownshipJson): string | RegExp {

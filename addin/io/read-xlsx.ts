@@ -9,7 +9,8 @@ import { UnreadableError } from "./unreadable";
  * which makes reading several times faster than SheetJS (bench/merge.ts measures both). It yields exactly the Grid
  * that SheetJS yields (a differential test holds it to that on every real file we have) and declines — returns
  * null, so the caller falls back to SheetJS — on anything it does not model: shared formulas (SheetJS rewrites them
- * per cell), 1904 dates, ISO date cells, chart or macro sheets, a part it cannot find.
+ * per cell), 1904 dates, ISO date cells, chart or macro sheets, elements written with a namespace prefix, a part it
+ * cannot find.
  *
  * `parts` holds the inflated zip entries by name (inflated with a bound by the caller: addin/io/node.ts).
  */
@@ -20,7 +21,7 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
   };
   const workbook = text("xl/workbook.xml");
   const rels = text("xl/_rels/workbook.xml.rels");
-  if (!workbook || !rels) return null;
+  if (!workbook || !rels || PREFIXED.test(workbook)) return null;
   if (/<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook)) return null;
 
   const targets = new Map<string, string>();
@@ -30,8 +31,11 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
     if (a.TargetMode === "External") continue;
     targets.set(a.Id, (a.Type ?? "") + "\n" + resolvePart(a.Target));
   }
-  const strings = sharedStrings(text(partOfType(targets, "/sharedStrings") ?? "xl/sharedStrings.xml"));
-  const formats = cellFormats(text(partOfType(targets, "/styles") ?? "xl/styles.xml"));
+  const sst = text(partOfType(targets, "/sharedStrings") ?? "xl/sharedStrings.xml");
+  const styles = text(partOfType(targets, "/styles") ?? "xl/styles.xml");
+  if ((sst && PREFIXED.test(sst)) || (styles && PREFIXED.test(styles))) return null;
+  const strings = sharedStrings(sst);
+  const formats = cellFormats(styles);
 
   const sheets: Grid[] = [];
   const cells = { n: 0 };
@@ -42,8 +46,8 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
     const [type, path] = target.split("\n");
     if (!type.endsWith("/worksheet")) return null;
     const xml = text(path);
-    if (xml === undefined) return null;
-    const grid = worksheet(xml, unescapeXml(a.name), strings, formats, limits, file, cells);
+    if (xml === undefined || PREFIXED.test(xml)) return null;
+    const grid = worksheet(xml, a.name, strings, formats, limits, file, cells);
     if (!grid) return null;
     grid.hidden = a.state === "hidden" || a.state === "veryHidden";
     sheets.push(grid);
@@ -53,6 +57,8 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
 }
 
 const UTF8 = new TextDecoder("utf-8");
+/** SpreadsheetML elements written with a namespace prefix (<x:row>): valid, rare, and not what this scanner reads. */
+const PREFIXED = /<\w+:(?:workbook|sheets?|sheetData|row|c|sst|si|styleSheet|cellXfs)[\s>/]/;
 
 /** A relationship target as a part name: relative to xl/, or absolute from the package root. */
 function resolvePart(target: string): string {

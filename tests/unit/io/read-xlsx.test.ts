@@ -3,11 +3,12 @@ import { join } from "path";
 import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
 import type { Book } from "../../../addin/grid";
-import { DEFAULT_LIMITS, UnreadableError } from "../../../addin/io";
+import { DEFAULT_LIMITS, readBook, UnreadableError } from "../../../addin/io";
 import { boundedInflate, readBookFile } from "../../../addin/io/node";
 import { readWorkbook } from "../../../addin/io/read-workbook";
 import { display, readXlsx } from "../../../addin/io/read-xlsx";
 import { guardZip } from "../../../addin/io/zip-guard";
+import { makeZip } from "./zip-helper";
 
 const ROOT = join(__dirname, "../../..");
 
@@ -93,6 +94,22 @@ describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
     expect(readXlsx(parts(new Uint8Array(readFileSync(file))), "f.xlsx", DEFAULT_LIMITS)).toBeNull();
     const g = (await readBookFile(file)).sheets[0];
     expect(g.rows[2][1]).toMatchObject({ value: 60, formula: "A3*2" });
+  });
+
+  test("a worksheet written with namespace prefixes (<x:row>) is left to SheetJS, never read as empty", () => {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, "samples/submissions/东湖镇.xlsx")));
+    const entries = [...parts(bytes)].map(([name, data]) => {
+      let text = Buffer.from(data);
+      if (name === "xl/worksheets/sheet1.xml") {
+        const xml = text.toString("utf8").replace(/<(\/?)(sheetData|row|c|v|f|mergeCells|mergeCell)\b/g, "<$1x:$2").replace("<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ');
+        text = Buffer.from(xml, "utf8");
+      }
+      return { name, data: text };
+    });
+    const prefixed = makeZip(entries);
+    expect(readXlsx(parts(prefixed), "东湖镇.xlsx", DEFAULT_LIMITS)).toBeNull();
+    const viaSheetJs = readBook(prefixed, "东湖镇.xlsx", {}, boundedInflate);
+    expect(comparable(viaSheetJs)).toEqual(comparable(readBook(bytes, "东湖镇.xlsx")));
   });
 
   test("row and cell limits hold on the lean path", () => {

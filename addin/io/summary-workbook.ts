@@ -22,8 +22,9 @@ function safeText(s: string): string {
 /** Display width of a text in Excel column units: CJK and full-width characters count double. */
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++; // a character beyond the BMP (two code units) is one wide character
     w += c >= 0x2e80 && c !== 0xfeff ? 2 : 1;
   }
   return w;
@@ -32,13 +33,15 @@ function displayWidth(s: string): number {
 /** Column widths that fit the text (Chinese counts double), within the column's maximum. */
 function columnWidths(table: SummaryTable): number[] {
   return table.columns.map((c, k) => {
+    const max = c.maxWidth ?? 60;
     let w = displayWidth(c.header);
     for (const values of table.rows) {
+      if (w + 2 >= max) break; // as wide as the column may be
       const v = values[k];
       if (v === null || v === undefined) continue;
       w = Math.max(w, typeof v === "number" ? (c.format === "percent" ? 6 : c.format === "money" ? v.toFixed(2).length : String(v).length) : displayWidth(v));
     }
-    return Math.min(c.maxWidth ?? 60, Math.max(6, w + 2));
+    return Math.min(max, Math.max(6, w + 2));
   });
 }
 
@@ -127,6 +130,10 @@ function colName(index: number): string {
   return s;
 }
 
+/** Text with no XML-special or control character and no space at either end. */
+// eslint-disable-next-line no-control-regex
+const PLAIN_TEXT = /^(?!\s)[^&<>"\u0000-\u001f]*(?<!\s)$/;
+
 /** Rows per chunk handed to the zip writer (each chunk is compressed on its own). */
 const ROWS_PER_CHUNK = 500;
 
@@ -148,8 +155,11 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
     `<sheetFormatPr defaultRowHeight="15"/><cols>` +
     columnWidths(table).map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("") +
     `</cols><sheetData>`;
+  // Most texts (names, codes, 是/否) need neither escaping nor xml:space: one test decides.
   const text = (ref: string, style: number, v: string) =>
-    `<c r="${ref}" s="${style}" t="inlineStr"><is><t${/^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : ""}>${escapeXml(safeText(v))}</t></is></c>`;
+    PLAIN_TEXT.test(v)
+      ? `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${v}</t></is></c>`
+      : `<c r="${ref}" s="${style}" t="inlineStr"><is><t${/^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : ""}>${escapeXml(safeText(v))}</t></is></c>`;
 
   xml += `<row r="1" ht="24" customHeight="1">${text("A1", styles.id({ numFmt: 0, font: FONTS.title, fill: 0, border: 0, align: "title" }), table.title)}</row>`;
   if (table.note !== null) xml += `<row r="2">${text("A2", 0, table.note)}</row>`;

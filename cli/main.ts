@@ -1,5 +1,5 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { t } from "../addin/i18n";
+import { Command, CommanderError, InvalidArgumentError, Option, type HelpConfiguration } from "commander";
+import { t, type MessageKey } from "../addin/i18n";
 import { RegistryError, TemplateError } from "../addin/templates";
 import { commanderErrorInChinese } from "./commander-errors";
 import { demoCommand } from "./commands/demo";
@@ -13,6 +13,17 @@ function positiveInt(value: string): number {
   return n;
 }
 
+const HELP_TITLES = new Set(["Usage:", "Arguments:", "Options:", "Global Options:", "Commands:"]);
+
+/** Help in Chinese: commander's own headings and its "(default: …)" come from the catalogue (inherited by subcommands). */
+const CHINESE_HELP: HelpConfiguration = {
+  styleTitle: (title) => (HELP_TITLES.has(title) ? t(`cli.help.${title}` as MessageKey) : title),
+  optionDescription: (option) =>
+    option.defaultValue !== undefined && (option.required || option.optional)
+      ? option.description + t("cli.help.default", { value: option.defaultValueDescription ?? String(option.defaultValue) })
+      : option.description,
+};
+
 const jobsOption = () => new Option("--jobs <n>", t("cli.opt.jobs")).argParser(positiveInt);
 
 export function buildProgram(): Command {
@@ -22,6 +33,7 @@ export function buildProgram(): Command {
     .helpOption("-h, --help", t("cli.opt.help"))
     .helpCommand("help [command]", t("cli.opt.help"))
     .configureOutput({ outputError: (str, write) => write(commanderErrorInChinese(str)) })
+    .configureHelp(CHINESE_HELP)
     .showHelpAfterError(t("cli.helpHint", { command: "" }).replace("  ", " "))
     .exitOverride();
 

@@ -14,6 +14,7 @@ import { readBook } from "../../addin/io";
 import { builtinTemplate, loadTemplate, parseRegistry } from "../../addin/templates";
 import { validateBook } from "../../addin/validate";
 import { makeValidator } from "../../cli/validate-file";
+import { buildProgram } from "../../cli/main";
 import { startWorkers } from "../../cli/pool";
 import { validateFiles } from "../../cli/validate-run";
 
@@ -141,6 +142,18 @@ describe("commander's own errors, in Chinese, exit 2", () => {
     expect(r.stderr).not.toMatch(/error:|unknown option|missing required|argument missing/);
     expect(r.stderr).toContain("--help 查看用法");
   });
+});
+
+test("help is Chinese: commander's headings and defaults come from the catalogue, for every command", () => {
+  const program = buildProgram();
+  for (const cmd of [program, ...program.commands]) {
+    const help = cmd.helpInformation();
+    expect(help).toMatch(/^用法： xiaobo/);
+    expect(help).not.toMatch(/Usage:|Options:|Arguments:|Commands:|default:/);
+  }
+  const merge = program.commands.find((c) => c.name() === "merge")!.helpInformation();
+  expect(merge).toContain("（默认：village-economy）");
+  expect(merge).toContain("选项：");
 });
 
 describe("one file never stops the others", () => {

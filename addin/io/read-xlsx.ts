@@ -57,8 +57,14 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
 }
 
 const UTF8 = new TextDecoder("utf-8");
-/** SpreadsheetML elements written with a namespace prefix (<x:row>): valid, rare, and not what this scanner reads. */
-const PREFIXED = /<\w+:(?:workbook|sheets?|sheetData|row|c|sst|si|styleSheet|cellXfs)[\s>/]/;
+/**
+ * SpreadsheetML elements written with a namespace prefix (<x:row>): valid, rare, and not what this scanner reads. A few
+ * substring searches instead of a regular expression over the whole sheet; a false alarm only means SheetJS reads it.
+ */
+const PREFIXED = {
+  test: (xml: string) =>
+    /^(?:<\?[^>]*\?>\s*)?<\w+:/.test(xml) || [":sheetData", ":row ", ":c ", ":si>", ":sheet ", ":cellXfs"].some((tag) => xml.includes(tag)),
+};
 
 /** A relationship target as a part name: relative to xl/, or absolute from the package root. */
 function resolvePart(target: string): string {
@@ -87,20 +93,23 @@ function attrs(s: string): Record<string, string> {
   return out;
 }
 
-/** One attribute of a tag's attribute text, without building a record (the hot path: every cell). */
-function attr(s: string, name: string): string | undefined {
-  let i = 0;
-  for (;;) {
-    i = s.indexOf(name + "=", i);
-    if (i < 0) return undefined;
-    const before = i === 0 ? " " : s[i - 1];
-    if (before === " " || before === "\t" || before === "\n" || before === "\r") {
-      const q = s[i + name.length + 1];
-      const end = s.indexOf(q, i + name.length + 2);
-      return s.slice(i + name.length + 2, end);
+/**
+ * One attribute (`name=` given with its "=") of the tag text xml[from, to), without slicing the tag out or building
+ * a record: the hot path, every row and cell.
+ */
+function attr(xml: string, from: number, to: number, nameEq: string): string | undefined {
+  // A tag is a few dozen characters: scan it (indexOf would run on past the tag when the attribute is absent).
+  const first = nameEq.charCodeAt(0);
+  for (let i = from; i + nameEq.length < to; i++) {
+    if (xml.charCodeAt(i) !== first || !xml.startsWith(nameEq, i)) continue;
+    const before = i === 0 ? 32 : xml.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const open = i + nameEq.length;
+      const close = xml.indexOf(xml[open], open + 1);
+      return xml.slice(open + 1, close);
     }
-    i += name.length;
   }
+  return undefined;
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -143,7 +152,7 @@ function cellFormats(xml: string | undefined): string[] {
   if (!xfs) return [];
   const out: string[] = [];
   for (const m of xfs[1].matchAll(/<xf\b([^>]*?)\/?>/g)) {
-    const id = Number(attr(m[1], "numFmtId") ?? 0);
+    const id = Number(attr(m[1], 0, m[1].length, "numFmtId=") ?? 0);
     out.push(custom.get(id) ?? table[id] ?? "General");
   }
   return out;
@@ -252,42 +261,39 @@ function worksheet(
       const selfClosing = xml.charCodeAt(gt - 1) === 47; // "/"
       const tagEnd = selfClosing ? gt - 1 : gt;
       if (xml.startsWith("<row", lt) && (xml[lt + 4] === " " || xml[lt + 4] === ">" || xml[lt + 4] === "/")) {
-        const a = xml.slice(lt + 4, tagEnd);
-        const r = attr(a, "r");
+        const r = attr(xml, lt + 4, tagEnd, "r=");
         row = r === undefined ? row + 1 : Number(r) - 1;
         col = -1;
         if (!(row >= 0)) return null;
         if (row >= limits.maxRows) throw new UnreadableError(file, "too-many-cells", { limit: limits.maxRows });
-        const hidden = attr(a, "hidden");
+        const hidden = attr(xml, lt + 4, tagEnd, "hidden=");
         if (hidden === "1" || hidden === "true") hiddenRows.push(row);
         i = gt + 1;
         continue;
       }
       if (xml.startsWith("<c", lt) && (xml[lt + 2] === " " || xml[lt + 2] === ">" || xml[lt + 2] === "/")) {
-        const a = xml.slice(lt + 2, tagEnd);
-        const ref = attr(a, "r");
+        const ref = attr(xml, lt + 2, tagEnd, "r=");
         if (ref !== undefined) {
           const rc = decodeCell(ref);
           if (!rc) return null;
           if (rc[0] !== row) return null; // a cell outside its row: not a shape we model
           col = rc[1];
         } else col++;
-        const t = attr(a, "t") ?? "n";
-        const s = attr(a, "s");
-        let body = "";
+        const t = attr(xml, lt + 2, tagEnd, "t=") ?? "n";
+        const s = attr(xml, lt + 2, tagEnd, "s=");
+        let bodyEnd = gt + 1;
         if (selfClosing) i = gt + 1;
         else {
-          const close = xml.indexOf("</c>", gt);
-          if (close < 0) return null;
-          body = xml.slice(gt + 1, close);
-          i = close + 4;
+          bodyEnd = xml.indexOf("</c>", gt);
+          if (bodyEnd < 0) return null;
+          i = bodyEnd + 4;
         }
         // Every cell SheetJS sees widens the sheet's range, empty styled ones included.
         if (row > maxRow) maxRow = row;
         if (row < minRow) minRow = row;
         if (col > maxCol) maxCol = col;
         if (col < minCol) minCol = col;
-        const cell = readCell(t, body, formats[s === undefined ? 0 : Number(s)] ?? "General", strings);
+        const cell = readCell(t, xml, gt + 1, bodyEnd, formats[s === undefined ? 0 : Number(s)] ?? "General", strings);
         if (cell === undefined) continue;
         if (cell === null) return null;
         if (++cells.n > limits.maxCells) throw new UnreadableError(file, "too-many-cells", { limit: limits.maxCells });
@@ -334,9 +340,12 @@ function worksheet(
 }
 
 /** One cell's Grid form; undefined for an empty cell, null for a shape this reader leaves to SheetJS. */
-function readCell(t: string, body: string, format: string, strings: string[]): Cell | undefined | null {
+function readCell(t: string, xml: string, from: number, to: number, format: string, strings: string[]): Cell | undefined | null {
   let v: string | undefined;
   let formula: string | undefined;
+  // The cell's content on its own: a search in it stops at its end (one in the sheet would run on to the next cell
+  // that has a <v> or an <f>, which may be the 合计 row at the bottom).
+  const body = to > from ? xml.slice(from, to) : "";
   if (body) {
     const vs = body.indexOf("<v");
     if (vs >= 0) {

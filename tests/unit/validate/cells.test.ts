@@ -144,10 +144,14 @@ describe("required", () => {
 });
 
 describe("DataRow values", () => {
-  test("have a null prototype and every template key", () => {
+  test("inherit nothing (no Object.prototype behind them) and hold every template key", () => {
     const r = validateGrid(sheet(), "a.xlsx", ctx);
     const v = r.rows[2].values;
-    expect(Object.getPrototypeOf(v)).toBeNull();
+    // One shared, empty, null-prototype object behind every row: no inherited key, so "__proto__" or "constructor"
+    // as a column key is only a key.
+    const proto = Object.getPrototypeOf(v);
+    expect(proto === null || (Object.getPrototypeOf(proto) === null && Reflect.ownKeys(proto).length === 0)).toBe(true);
+    for (const inherited of ["toString", "hasOwnProperty", "constructor", "__proto__", "valueOf"]) expect(inherited in v).toBe(false);
     expect({ ...v }).toEqual({
       seq: 3, villageCode: "339901101210", villageName: "小口村", weakBaseline: true, totalIncome: 35, operatingIncome: 18,
       subsidyIncome: 10, eliminated: true, eliminatedYear: 2023, incomePath: "入股分红", remarks: null,

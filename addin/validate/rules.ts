@@ -113,6 +113,9 @@ export class RowChecker {
     if (bad[k[e.total].index] || bad[k[e.operating].index]) return;
     const s = this.standard!;
     const met = meets(total, operating, s);
+    // Most rows are consistent: the message is built only for a row that has one.
+    const inconsistent = eliminated ? !met : met && baseline === true;
+    if (!inconsistent) return;
     const column = k[e.eliminated];
     const params = {
       name: e.name ? this.fmt(k[e.name], values[e.name]) : "",

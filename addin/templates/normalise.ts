@@ -20,12 +20,18 @@ export function normaliseHeader(text: string): string {
   return s;
 }
 
+/**
+ * Text that NFKC leaves as it is and that holds no whitespace: printable ASCII and CJK unified ideographs (most names,
+ * codes and 是/否). The normalisers return it at once: they run for cells of every row.
+ */
+const STABLE = /^[\x21-\x7e\u4e00-\u9fff]*$/;
+
 /** NFKC and trim: for cell text compared with a list (是/否, enum values, village names). */
 export function normaliseText(text: string): string {
-  return text.normalize("NFKC").replace(WHITESPACE, " ").trim();
+  return STABLE.test(text) ? text : text.normalize("NFKC").replace(WHITESPACE, " ").trim();
 }
 
 /** NFKC with no whitespace at all: for comparing names and phrases. */
 export function compactText(text: string): string {
-  return text.normalize("NFKC").replace(WHITESPACE, "");
+  return STABLE.test(text) ? text : text.normalize("NFKC").replace(WHITESPACE, "");
 }

@@ -90,7 +90,7 @@ function stem(name: string): string {
 
 /** 小口村 = 小口村 = 小口 = 小口村村委会: names differing only in a 村/社区/村委会 suffix are the same. */
 function sameName(a: string, b: string): boolean {
-  return compactText(a) === compactText(b) || stem(a) === stem(b);
+  return a === b || compactText(a) === compactText(b) || stem(a) === stem(b);
 }
 
 export interface RegistryColumns {

@@ -150,10 +150,11 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
   const pane = fx > 0
     ? `<pane xSplit="${fx}" ySplit="${headerRow}" topLeftCell="${colName(fx)}${first}" activePane="bottomRight" state="frozen"/>`
     : `<pane ySplit="${headerRow}" topLeftCell="A${first}" activePane="bottomLeft" state="frozen"/>`;
+  const widths = columnWidths(table);
   let xml = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>` +
-    columnWidths(table).map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("") +
+    widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("") +
     `</cols><sheetData>`;
   // Most texts (names, codes, 是/否) need neither escaping nor xml:space: one test decides.
   const text = (ref: string, style: number, v: string) =>
@@ -164,7 +165,9 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
   xml += `<row r="1" ht="24" customHeight="1">${text("A1", styles.id({ numFmt: 0, font: FONTS.title, fill: 0, border: 0, align: "title" }), table.title)}</row>`;
   if (table.note !== null) xml += `<row r="2">${text("A2", 0, table.note)}</row>`;
   const headerStyle = styles.id({ numFmt: 0, font: FONTS.bold, fill: FILL_IDS.header, border: 1, align: "header" });
-  xml += `<row r="${headerRow}">` + table.columns.map((c, k) => text(`${cols[k]}${headerRow}`, headerStyle, c.header)).join("") + `</row>`;
+  // A header wider than its column wraps: give the row the lines it needs (spreadsheets do not re-fit it on opening).
+  const lines = Math.max(1, ...table.columns.map((c, k) => Math.ceil(displayWidth(c.header) / Math.max(1, widths[k] - 1))));
+  xml += `<row r="${headerRow}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>` + table.columns.map((c, k) => text(`${cols[k]}${headerRow}`, headerStyle, c.header)).join("") + `</row>`;
 
   const columnStyle = table.columns.map((c) => ({ numFmt: NUMFMT_IDS[NUMBER_FORMATS[c.format]] ?? 0, font: 0, fill: 0, border: 1 as const }));
   const plain = columnStyle.map((st) => styles.id(st));

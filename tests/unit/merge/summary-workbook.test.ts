@@ -88,6 +88,10 @@ describe("writeSummaryWorkbook", () => {
     expect(ws.getCell("B8").font?.bold).toBe(true);
     // Chinese headers get room: 村均经营性收入 is 7 CJK characters = 14 units.
     expect(ws.getColumn(13).width).toBeGreaterThanOrEqual(14);
+    // A header longer than its column wraps, and its row is tall enough for the wrapped lines.
+    const widest = Math.max(...(ws.getRow(3).values as unknown[]).slice(1).map((h, k) => String(h).length * 2 / (ws.getColumn(k + 1).width! - 1)));
+    expect(widest).toBeGreaterThan(1);
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(30);
   });
 
   test("村级明细: 乡镇 column, registry order, Template 1 fields, code as text", () => {

@@ -5,3 +5,4 @@ export * from "./standard";
 export * from "./rank";
 export * from "./flags";
 export * from "./assessment";
+export * from "./composite";

@@ -43,6 +43,10 @@ export const templates = {
     "zh-CN": "格式不对（应符合 {pattern}）",
     "en-US": "has the wrong format (must match {pattern})",
   },
+  "template.problem.byOrIndex": {
+    "zh-CN": "排名依据须给出 by（一个表达式）或 index（综合指数）二者之一",
+    "en-US": "give either by (an expression) or index (a composite index)",
+  },
   "template.problem.other": {
     "zh-CN": "取值无效",
     "en-US": "is not valid",
@@ -73,8 +77,32 @@ export const templates = {
     "en-US": "Template {path}: “{name}” in expression “{expr}” is neither a column key nor a numeric parameter. Known: {known}",
   },
   "template.unsupported": {
-    "zh-CN": "模板 {path}：表达式“{expr}”中不能使用“{name}”（只可用列键、数字、+ - * /、比较、and/or/not、abs/min/max/round）",
-    "en-US": "Template {path}: “{name}” is not allowed in expression “{expr}” (only column keys, numbers, + - * /, comparisons, and/or/not, abs/min/max/round)",
+    "zh-CN": "模板 {path}：表达式“{expr}”中不能使用“{name}”（只可用列键、{表头}、参数、数字、\"文字\"、[列表]、+ - * /、比较、and/or/not、? :，以及函数 {functions}）",
+    "en-US": "Template {path}: “{name}” is not allowed in expression “{expr}” (only column keys, {headers}, parameters, numbers, \"text\", [lists], + - * /, comparisons, and/or/not, ? :, and the functions {functions})",
+  },
+  "template.arity": {
+    "zh-CN": "模板 {path}：表达式“{expr}”中函数 {name} 的参数个数不对（见 docs/templates.md）",
+    "en-US": "Template {path}: function {name} in expression “{expr}” has the wrong number of arguments (see docs/templates.md)",
+  },
+  "template.unknownHeader": {
+    "zh-CN": "模板 {path}：“{{name}}”不是本模板的表头或同义词。可用：{known}",
+    "en-US": "Template {path}: “{{name}}” is not a header or synonym of this template. Known: {known}",
+  },
+  "template.computeCycle": {
+    "zh-CN": "模板 {path}：计算列互相引用（{cycle}），无法计算，请改正 compute.expr",
+    "en-US": "Template {path}: computed columns refer to each other ({cycle}); fix compute.expr",
+  },
+  "template.unknownMeasure": {
+    "zh-CN": "模板 {path}：“{key}”不是汇总指标（summary.measures）的 key。可用：{known}",
+    "en-US": "Template {path}: “{key}” is not the key of a summary measure. Known: {known}",
+  },
+  "template.duplicateMeasure": {
+    "zh-CN": "模板 {path}：汇总指标 key“{key}”重复（或与列键、参数同名），每个 key 必须不同",
+    "en-US": "Template {path}: summary key “{key}” repeats (or is a column key or parameter); every key must be unique",
+  },
+  "template.notList": {
+    "zh-CN": "模板 {path}：参数“{name}”应为数字列表，如 [90, 80, 60]",
+    "en-US": "Template {path}: parameter “{name}” must be a list of numbers, e.g. [90, 80, 60]",
   },
   "template.syntax": {
     "zh-CN": "模板 {path}：表达式“{expr}”写法有误：{reason}",

@@ -12,9 +12,12 @@
  */
 // The number-only build: the same parser, a third less to load (every CLI worker and the pane load it).
 import { create, parseDependencies, type MathNode } from "mathjs/number";
+import { functionDef } from "./expression-functions";
 
-export type ExprValue = number | boolean | null;
-export type Scope = Record<string, string | number | boolean | null>;
+/** A value in an expression: a list comes from a list parameter or `[a, b, c]`, text from a text column or "…". */
+export type ExprValue = number | boolean | string | null | readonly ExprValue[];
+export type ScopeValue = string | number | boolean | null | readonly (string | number)[];
+export type Scope = Record<string, ScopeValue>;
 export type ExprFn = (scope: Scope) => ExprValue;
 
 const math = create({ parseDependencies });
@@ -37,12 +40,11 @@ math.import(
 
 export const COMPARISONS = ["<=", ">=", "<", ">", "==", "!="] as const;
 export type Comparison = (typeof COMPARISONS)[number];
-const FUNCTIONS = new Set(["abs", "min", "max", "round"]);
 
 /** Why an expression cannot be used; `kind` picks the message, `detail` names the offending part. */
 export class ExpressionError extends Error {
   constructor(
-    readonly kind: "syntax" | "unknown-symbol" | "unsupported",
+    readonly kind: "syntax" | "unknown-symbol" | "unsupported" | "arity",
     readonly detail: string,
   ) {
     super(`${kind}: ${detail}`);
@@ -75,8 +77,9 @@ type AnyNode = MathNode & {
   params?: AnyNode[];
 };
 
-const num = (v: ExprValue): number | null => (v === null ? null : typeof v === "boolean" ? (v ? 1 : 0) : v);
-const truthy = (v: ExprValue): boolean | null => (v === null ? null : typeof v === "boolean" ? v : v !== 0);
+// Text and lists are not numbers or truth values: arithmetic or a test on them gives null (not applicable).
+const num = (v: ExprValue): number | null => (typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : null);
+const truthy = (v: ExprValue): boolean | null => (typeof v === "boolean" ? v : typeof v === "number" ? v !== 0 : null);
 
 function arith(op: string, a: ExprFn, b: ExprFn): ExprFn {
   switch (op) {
@@ -108,8 +111,13 @@ function comparison(op: Comparison, a: ExprFn, b: ExprFn, tol: number): ExprFn {
   return (s) => {
     const va = a(s), vb = b(s);
     if (va === null || vb === null) return null;
-    if ((op === "==" || op === "!=") && typeof va === "boolean" && typeof vb === "boolean") return op === "==" ? va === vb : va !== vb;
-    return compareWith(op, num(va)!, num(vb)!, tol);
+    if (op === "==" || op === "!=") {
+      // 是/否 with 是/否, text with text ({述职方式} == "大会述职"): equal or not.
+      if ((typeof va === "boolean" && typeof vb === "boolean") || (typeof va === "string" && typeof vb === "string")) return op === "==" ? va === vb : va !== vb;
+    }
+    const x = num(va), y = num(vb);
+    if (x === null || y === null || typeof va === "string" || typeof vb === "string") return null;
+    return compareWith(op, x, y, tol);
   };
 }
 
@@ -117,7 +125,7 @@ function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol
   switch (node.type) {
     case "ConstantNode": {
       const v = node.value;
-      if (typeof v === "number" || typeof v === "boolean" || v === null) return () => v as ExprValue;
+      if (typeof v === "number" || typeof v === "boolean" || typeof v === "string" || v === null) return () => v as ExprValue;
       throw new ExpressionError("unsupported", String(v));
     }
     case "SymbolNode": {
@@ -126,7 +134,7 @@ function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol
       used.add(name);
       return (s) => {
         const v = s[name];
-        return v === undefined || typeof v === "string" ? null : v;
+        return v === undefined ? null : v;
       };
     }
     case "ParenthesisNode":
@@ -191,30 +199,22 @@ function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol
         return result;
       };
     }
+    case "ArrayNode": {
+      const items = (node as AnyNode & { items: AnyNode[] }).items.map((a) => build(a, known, used, tol));
+      return (s) => items.map((f) => f(s));
+    }
     case "FunctionNode": {
       const fname = typeof node.fn === "string" ? node.fn : node.fn?.name;
-      if (!fname || !FUNCTIONS.has(fname)) throw new ExpressionError("unsupported", `${fname ?? "?"}()`);
+      const def = fname ? functionDef(fname) : undefined;
+      if (!fname || !def) throw new ExpressionError("unsupported", `${fname ?? "?"}()`);
       const args = node.args!.map((a) => build(a, known, used, tol));
-      if (args.length === 0) throw new ExpressionError("unsupported", `${fname}()`);
-      if (fname === "abs") return (s) => { const x = num(args[0](s)); return x === null ? null : Math.abs(x); };
-      if (fname === "round")
-        return (s) => {
-          const x = num(args[0](s));
-          const d = args.length > 1 ? num(args[1](s)) : 0;
-          if (x === null || d === null) return null;
-          const f = 10 ** d;
-          return Math.round(x * f) / f;
-        };
-      const pick = fname === "min" ? Math.min : Math.max;
-      return (s) => {
-        let out: number | null = null;
-        for (const f of args) {
-          const x = num(f(s));
-          if (x === null) return null;
-          out = out === null ? x : pick(out, x);
-        }
-        return out;
-      };
+      if (args.length < def.min || args.length > def.max) throw new ExpressionError("arity", `${fname}()`);
+      const impl = def.fn;
+      if (args.length === 1) {
+        const [a] = args;
+        return (s) => impl([a(s)]);
+      }
+      return (s) => impl(args.map((f) => f(s)));
     }
   }
   throw new ExpressionError("unsupported", node.type);
@@ -240,6 +240,8 @@ export function compileExpression(source: string, known: ReadonlySet<string>, to
   } catch (e) {
     throw new ExpressionError("syntax", (e as Error).message);
   }
+  // Text is an operand ({述职方式} == "大会述职", count(…, "达标")), never a whole expression.
+  if (root.type === "ConstantNode" && typeof root.value === "string") throw new ExpressionError("unsupported", JSON.stringify(root.value));
   const used = new Set<string>();
   const fn = build(root, known, used, tolerance);
   let top = root;

@@ -7,8 +7,10 @@
 import type { z } from "zod";
 import { t, type Locale, type MessageKey } from "../i18n";
 import { compileExpression, ExpressionError, type CompiledExpression } from "./expression";
+import { FUNCTION_NAMES } from "./expression-functions";
 import { compactText, normaliseHeader, normaliseText } from "./normalise";
 import { templateSchema, type Template, type TemplateColumn, type TemplateRule, type TemplateText } from "./schema";
+import { compileSummary, type CompiledSummary } from "./compile-summary";
 
 /** A template that cannot be used; `messages` lists every problem, in the current locale. */
 export class TemplateError extends Error {
@@ -29,6 +31,8 @@ export interface CompiledColumn extends TemplateColumn {
   requiredIf?: CompiledExpression;
   /** number or integer: blank counts as 0 in rules when the column is optional. */
   numeric: boolean;
+  /** A computed column's expression (computed when blank, checked when filled). */
+  computeExpr?: CompiledExpression;
   /** Checked against the 合计 row. */
   inTotal: boolean;
 }
@@ -46,8 +50,14 @@ export interface CompiledTemplate {
   /** Column by normalised header or synonym. */
   byName: Map<string, CompiledColumn>;
   rules: CompiledRule[];
-  /** Numeric parameters, as expressions see them. */
-  params: Record<string, number>;
+  /** Computed columns, each after the columns its expression reads. */
+  computed: CompiledColumn[];
+  /** Parameters (numbers and lists), as expressions see them. */
+  params: Record<string, number | readonly (number | string)[]>;
+  /** Column by key, header or synonym (as a county writes `{经营性收入}` or a rule's column). */
+  columnNamed(name: string): CompiledColumn | undefined;
+  /** The county summary, compiled (the template's own, or the default for it). */
+  summary: CompiledSummary;
   totalLabels: string[];
   /** Subtotal labels (小计): such rows are skipped. */
   subtotalLabels: string[];
@@ -130,12 +140,29 @@ export function loadTemplate(json: unknown): Template {
   if (!parsed.success) {
     throw new TemplateError(parsed.error.issues.map((i) => t("template.invalid", { path: describePath(i.path, input), problem: zodProblem(i) })));
   }
-  const template = parsed.data;
+  const template = withKeys(parsed.data);
   const errors: string[] = [];
   const compiled = compile(template, errors);
   if (errors.length) throw new TemplateError(errors);
   compiledCache.set(template, compiled);
   return template;
+}
+
+/**
+ * Fills in the keys a county left out: a header that is already a valid key is its own key, any other column gets
+ * `c` and its position (c3), made unique.
+ */
+function withKeys(parsed: { columns: (Omit<TemplateColumn, "key"> & { key?: string })[] }): Template {
+  const taken = new Set(parsed.columns.map((c) => c.key).filter((k): k is string => !!k));
+  parsed.columns.forEach((c, i) => {
+    if (c.key) return;
+    const header = c.header.replace(/\s+/g, "");
+    let k = /^[A-Za-z_][A-Za-z0-9_]*$/.test(header) && !taken.has(header) ? header : `c${i + 1}`;
+    while (taken.has(k)) k += "_";
+    taken.add(k);
+    c.key = k;
+  });
+  return parsed as unknown as Template;
 }
 
 /** The template as JSON text (2-space indented), ready to edit and load back. */
@@ -158,8 +185,8 @@ export function compileTemplate(template: Template): CompiledTemplate {
 function compile(template: Template, errors: string[]): CompiledTemplate {
   const byKey: Record<string, CompiledColumn> = Object.create(null);
   const byName = new Map<string, CompiledColumn>();
-  const params: Record<string, number> = Object.create(null);
-  for (const [k, v] of Object.entries(template.parameters)) if (typeof v === "number") params[k] = v;
+  const params: CompiledTemplate["params"] = Object.create(null);
+  for (const [k, v] of Object.entries(template.parameters)) if (typeof v === "number" || Array.isArray(v)) params[k] = v;
 
   const columns: CompiledColumn[] = template.columns.map((col, index) => {
     const path = `columns[${index}](${col.key})`;
@@ -197,23 +224,35 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
     return c;
   });
 
+  const columnNamed = (name: string): CompiledColumn | undefined => byKey[name] ?? byName.get(normaliseHeader(name));
   const known = new Set([...columns.map((c) => c.key), ...Object.keys(params)]);
-  const knownList = [...known].join(", ");
-  const expr = (source: string, path: string, tolerance?: number): CompiledExpression | undefined => {
+  const expr = (source: string, path: string, tolerance?: number, symbols: ReadonlySet<string> = known, into: string[] = errors): CompiledExpression | undefined => {
+    // `{经营性收入}` names a column by its header (or a synonym): replaced by its key before parsing.
+    let unknownHeader = false;
+    const resolved = source.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+      const c = columnNamed(name.trim());
+      if (c) return c.key;
+      unknownHeader = true;
+      into.push(t("template.unknownHeader", { path, name: name.trim(), known: columns.map((x) => x.header).join("、") }));
+      return whole;
+    });
+    if (unknownHeader) return undefined;
     try {
-      return compileExpression(source, known, tolerance);
+      return compileExpression(resolved, symbols, tolerance);
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
-      const key: MessageKey = e.kind === "syntax" ? "template.syntax" : e.kind === "unknown-symbol" ? "template.unknownSymbol" : "template.unsupported";
-      errors.push(t(key, { path, expr: source, name: e.detail, reason: e.detail, known: knownList }));
+      const key: MessageKey =
+        e.kind === "syntax" ? "template.syntax" : e.kind === "unknown-symbol" ? "template.unknownSymbol" : e.kind === "arity" ? "template.arity" : "template.unsupported";
+      into.push(t(key, { path, expr: source, name: e.detail, reason: e.detail, known: [...symbols].join(", "), functions: FUNCTION_NAMES.join("/") }));
       return undefined;
     }
   };
-  const columnRef = (k: string | undefined, path: string, types?: readonly string[]): void => {
-    if (k === undefined) return;
-    const c = byKey[k];
-    if (!c) errors.push(t("template.unknownColumn", { path, key: k, known: columns.map((x) => x.key).join(", ") }));
-    else if (types && !types.includes(c.type)) errors.push(t("template.wrongColumnType", { path, key: k, expected: types.join(" / ") }));
+  const columnRef = (name: string | undefined, path: string, types?: readonly string[]): CompiledColumn | undefined => {
+    if (name === undefined) return undefined;
+    const c = columnNamed(name);
+    if (!c) errors.push(t("template.unknownColumn", { path, key: name, known: columns.map((x) => x.key).join(", ") }));
+    else if (types && !types.includes(c.type)) errors.push(t("template.wrongColumnType", { path, key: name, expected: types.join(" / ") }));
+    return c;
   };
 
   columns.forEach((c, i) => {
@@ -222,11 +261,12 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
   const rules: CompiledRule[] = [];
   template.rules.forEach((r, i) => {
     const path = `rules[${i}](${r.id})`;
-    columnRef(r.column, `${path}.column`);
+    const column = columnRef(r.column, `${path}.column`);
     const check = expr(r.expr, `${path}.expr`, r.tolerance);
     const condition = r.when ? expr(r.when, `${path}.when`) : undefined;
-    if (check) rules.push({ ...r, check, condition });
+    if (check) rules.push({ ...r, column: column?.key ?? r.column, check, condition });
   });
+  const computed = computeOrder(columns, (c, i) => expr(c.compute!.expr, `columns[${i}](${c.key}).compute.expr`, c.compute!.tolerance), errors);
   columnRef(template.sequenceColumn, "sequenceColumn");
   if (template.elimination) {
     const e = template.elimination;
@@ -248,16 +288,56 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
     .map((p) => compactText(p).toLowerCase().replace(/[\p{P}\p{S}\d]/gu, ""))
     .filter((p) => p !== "")
     .sort((a, b) => b.length - a.length);
+  const summary = compileSummary(template, {
+    columnNamed,
+    params,
+    codeColumn: columns.find((c) => c.registry === "villageCode"),
+    expr: (source, path, symbols, into) => expr(source, path, 0, symbols, into),
+    known,
+    errors,
+  });
   return {
     template,
     columns,
     byKey,
     byName,
     rules,
+    computed,
     params,
+    columnNamed,
+    summary,
     totalLabels: template.totals.labels.map(compactText),
     subtotalLabels: template.totals.subtotals.map(compactText),
     footer: template.footer.map(compactText),
     boilerplate,
   };
+}
+
+/**
+ * The computed columns in an order where each comes after the computed columns its expression reads (综合得分 after
+ * 实绩得分 and 测评得分); a cycle is a template error.
+ */
+function computeOrder(columns: CompiledColumn[], compileOne: (c: CompiledColumn, i: number) => CompiledExpression | undefined, errors: string[]): CompiledColumn[] {
+  const withCompute = columns.filter((c) => c.compute);
+  for (const c of withCompute) c.computeExpr = compileOne(c, c.index);
+  const ordered: CompiledColumn[] = [];
+  const state = new Map<CompiledColumn, "visiting" | "done">();
+  const visit = (c: CompiledColumn, trail: CompiledColumn[]): void => {
+    const s = state.get(c);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const cycle = [...trail.slice(trail.indexOf(c)), c].map((x) => x.header).join(" → ");
+      errors.push(t("template.computeCycle", { path: `columns[${c.index}](${c.key}).compute.expr`, cycle }));
+      return;
+    }
+    state.set(c, "visiting");
+    for (const sym of c.computeExpr?.symbols ?? []) {
+      const dep = withCompute.find((d) => d.key === sym);
+      if (dep) visit(dep, [...trail, c]);
+    }
+    state.set(c, "done");
+    if (c.computeExpr) ordered.push(c);
+  };
+  for (const c of withCompute) visit(c, []);
+  return ordered;
 }

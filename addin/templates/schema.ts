@@ -4,6 +4,7 @@
  * cross-field checks (unique keys, known keys in expressions, …) are in load.ts.
  */
 import { z } from "zod";
+import { summarySchema } from "./summary-schema";
 
 export const COLUMN_TYPES = ["integer", "text", "code", "yesno", "number", "year", "enum"] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -15,17 +16,31 @@ export type StandardMode = (typeof STANDARD_MODES)[number];
 /** What a column links to in the county's registry (村名册). */
 export const REGISTRY_LINKS = ["villageCode", "villageName", "weakBaseline"] as const;
 
-const key = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+/** A column key or a name: ASCII letters, digits and _, not starting with a digit (expressions read it as a symbol). */
+export const keySchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+const key = keySchema;
+/** A column named by its key or by its header (the header as the template prints it, or a synonym). */
+const columnName = z.string().min(1);
 
-/** A message written by the template's author: Chinese, or Chinese and English. `{key}` inserts a row's value. */
-export const textSchema = z.union([
-  z.string().min(1),
-  z.strictObject({ "zh-CN": z.string().min(1), "en-US": z.string().min(1).optional() }),
-]);
-export type TemplateText = z.infer<typeof textSchema>;
+export { textSchema, type TemplateText } from "./text-schema";
+import { textSchema } from "./text-schema";
+
+/**
+ * A computed column (实绩得分, 综合得分, 等次, 达标条数 …): XiaoBo computes it when the cell is blank and checks it when
+ * the township filled it. The expression may call the metrics functions (cappedTotal, voteScore, weighted, grade, stars,
+ * count …: docs/templates.md), the same definitions the =XB.… functions use.
+ */
+export const computeSchema = z.strictObject({
+  expr: z.string().min(1),
+  /** A filled number passes when it is within this of the computed one. */
+  tolerance: z.number().min(0).default(0.01),
+  /** How the value is computed, in words, for the message when a filled value disagrees (default: the expression). */
+  formula: textSchema.optional(),
+});
 
 export const columnSchema = z.strictObject({
-  key,
+  /** The column's name in expressions and in JSON. Optional: derived from the header when omitted (load.ts). */
+  key: key.optional(),
   /** The header as the template prints it. */
   header: z.string().min(1),
   /** The upper header of a two-level header (集体经济收入 over 总收入 / 经营性收入 / 上级补助收入). */
@@ -50,8 +65,10 @@ export const columnSchema = z.strictObject({
   /** Checked against the 合计 row; number columns are by default. */
   total: z.boolean().optional(),
   unit: z.string().min(1).optional(),
+  compute: computeSchema.optional(),
 });
-export type TemplateColumn = z.infer<typeof columnSchema>;
+/** A column as loaded: its key is always there (given, or derived from the header). */
+export type TemplateColumn = z.infer<typeof columnSchema> & { key: string };
 
 export const ruleSchema = z.strictObject({
   id: z.string().min(1),
@@ -59,8 +76,8 @@ export const ruleSchema = z.strictObject({
   expr: z.string().min(1),
   /** Only rows for which this expression holds are checked. */
   when: z.string().min(1).optional(),
-  /** The column whose cell the issue points at. */
-  column: key,
+  /** The column whose cell the issue points at (its key or its header). */
+  column: columnName,
   severity: z.enum(["error", "warning"]).default("error"),
   /** Absolute tolerance of comparisons (万元): a balance rule "7=1+2+3-4-5" passes within it. */
   tolerance: z.number().min(0).default(1e-6),
@@ -79,7 +96,8 @@ export const parametersSchema = z
     /** Largest year-on-year change (0.5 = ±50%) before a yoy-change warning. */
     yoyMaxChange: z.number().positive().optional(),
   })
-  .catchall(z.number());
+  /** Any other parameter: a number, or a list (item maxima, vote points, weights, grade thresholds and labels). */
+  .catchall(z.union([z.number(), z.array(z.number()).min(1), z.array(z.string().min(1)).min(1)]));
 export type TemplateParameters = z.infer<typeof parametersSchema>;
 
 export const templateSchema = z.strictObject({
@@ -90,6 +108,11 @@ export const templateSchema = z.strictObject({
   title: z.string().min(1).optional(),
   unit: z.string().min(1).optional(),
   columns: z.array(columnSchema).min(1),
+  /**
+   * all: every registry village of the township appears in its file (漏报 is an error; a township with some villages
+   * not merged is 部分汇总); some: a file lists only the villages concerned (a 台账 of 软弱涣散村, say).
+   */
+  coverage: z.enum(["all", "some"]).default("all"),
   /** The 序号 column: a row with nothing but a 序号 counts as blank. */
   sequenceColumn: key.optional(),
   rules: z.array(ruleSchema).default([]),
@@ -121,6 +144,8 @@ export const templateSchema = z.strictObject({
     .optional(),
   /** Year-on-year change against last year's report, keyed by `by` (the village code). */
   yoy: z.strictObject({ by: key, columns: z.array(key).min(1), name: key.optional() }).optional(),
+  /** The county summary (汇总): township measures, rankings and flags, unit rankings, lists (summary-schema.ts). */
+  summary: summarySchema.optional(),
   /** The column whose written explanation clears a warning, and phrases that do not count as one. */
   explanation: z
     .strictObject({
@@ -132,6 +157,6 @@ export const templateSchema = z.strictObject({
     .optional(),
 });
 
-/** A template as data (what loadTemplate returns and templateToJson writes). */
-export type Template = z.infer<typeof templateSchema>;
+/** A template as data (what loadTemplate returns and templateToJson writes): every column has its key. */
+export type Template = Omit<z.infer<typeof templateSchema>, "columns"> & { columns: TemplateColumn[] };
 export type TemplateInput = z.input<typeof templateSchema>;

@@ -1,0 +1,215 @@
+/**
+ * Compiling a template's summary: expressions parsed once (over a unit's columns, the parameters and the derived
+ * values), measure references resolved to positions, every problem collected as a template error. A template without
+ * a summary gets a default one: Template 1's for a 消薄 template (one with an `elimination` section, as older exports
+ * of Template 1 are), else units reported and the sums of its number columns.
+ */
+import { t } from "../i18n";
+import villageEconomy from "./builtin/village-economy.json";
+import type { CompiledExpression, ExprFn } from "./expression";
+import type { CompiledColumn } from "./load";
+import type { Template } from "./schema";
+import {
+  summarySchema,
+  type Breakdown,
+  type FigureFormat,
+  type Measure,
+  type Summary,
+  type UnitList,
+  type UnitRanking,
+} from "./summary-schema";
+
+export interface CompiledMeasure {
+  spec: Measure;
+  index: number;
+  format: FigureFormat;
+  /** Money: summed (and averaged) in integer cents, so totals never drift. */
+  scale: number | null;
+  /** Adds up across townships (county = Σ townships): registry, target, reported, count, sum. */
+  additive: boolean;
+  /** Null for a township that was not merged (all but registry and target figures). */
+  mergedOnly: boolean;
+  where?: ExprFn;
+  of?: ExprFn;
+  among?: ExprFn;
+  /** Positions of the ratio's parts, or of the goal's measure. */
+  numerator?: number;
+  denominator?: number;
+  goalOf?: number;
+}
+
+export interface CompiledUnitRanking {
+  spec: UnitRanking;
+  by?: ExprFn;
+  components?: ExprFn[];
+  columns: CompiledColumn[];
+}
+
+export interface CompiledList {
+  spec: UnitList;
+  where: ExprFn;
+  columns: CompiledColumn[];
+}
+
+export interface CompiledBreakdown {
+  spec: Breakdown;
+  columns: CompiledColumn[];
+  among?: ExprFn;
+}
+
+export interface CompiledSummary {
+  spec: Summary;
+  derived: { key: string; fn: ExprFn }[];
+  measures: CompiledMeasure[];
+  byKey: Map<string, CompiledMeasure>;
+  rank?: { measure: CompiledMeasure };
+  unitRankings: CompiledUnitRanking[];
+  lists: CompiledList[];
+  breakdowns: CompiledBreakdown[];
+  /** The village code column: what ties a row to the registry. */
+  codeColumn?: CompiledColumn;
+}
+
+export interface SummaryCompileContext {
+  columnNamed(name: string): CompiledColumn | undefined;
+  params: Record<string, number | readonly (number | string)[]>;
+  codeColumn?: CompiledColumn;
+  expr(source: string, path: string, symbols: ReadonlySet<string>, into: string[]): CompiledExpression | undefined;
+  /** Column keys and parameters. */
+  known: ReadonlySet<string>;
+  errors: string[];
+}
+
+const DEFAULT_FORMAT: Record<Measure["kind"], FigureFormat> = {
+  registry: "integer",
+  target: "integer",
+  reported: "integer",
+  count: "integer",
+  sum: "decimal",
+  mean: "decimal",
+  share: "percent",
+  ratio: "percent",
+  goal: "goal",
+};
+const ADDITIVE = new Set<Measure["kind"]>(["registry", "target", "reported", "count", "sum"]);
+
+/** The summary of a template that has none: units reported and the sums of its number columns. */
+export function defaultSummary(template: Template): Summary {
+  const measures: unknown[] = [];
+  if (template.coverage === "all") measures.push({ key: "villages", header: "村数", kind: "registry", of: "villages" });
+  measures.push({ key: "reported", header: template.coverage === "all" ? "已报村数" : "已报条数", kind: "reported" });
+  for (const c of template.columns) {
+    if (c.type !== "number" || c.compute) continue;
+    measures.push({ key: `sum_${c.key}`, header: `${c.header}合计`, kind: "sum", of: c.key, format: c.decimals === 2 ? "money" : "decimal", unit: c.unit });
+  }
+  return summarySchema.parse({ title: `{county}{year}${template.name}汇总表`, measures });
+}
+
+export function compileSummary(template: Template, ctx: SummaryCompileContext): CompiledSummary {
+  if (!template.summary && template.elimination) {
+    // A 消薄 template without a summary (an older export of Template 1): Template 1's, when its columns are there.
+    const trial: string[] = [];
+    const compiled = compileSpec(template, summarySchema.parse(villageEconomy.summary), { ...ctx, errors: trial });
+    if (trial.length === 0) return compiled;
+  }
+  return compileSpec(template, template.summary ?? defaultSummary(template), ctx);
+}
+
+function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileContext): CompiledSummary {
+  const { errors } = ctx;
+
+  // Derived values, each able to read the ones before it.
+  const symbols = new Set(ctx.known);
+  const derived: CompiledSummary["derived"] = [];
+  spec.derived.forEach((d, i) => {
+    const path = `summary.derived[${i}](${d.key})`;
+    if (symbols.has(d.key)) errors.push(t("template.duplicateMeasure", { path, key: d.key }));
+    const e = ctx.expr(d.expr, `${path}.expr`, symbols, errors);
+    symbols.add(d.key);
+    if (e) derived.push({ key: d.key, fn: e.fn });
+  });
+  const fn = (source: string | undefined, path: string): ExprFn | undefined => (source === undefined ? undefined : ctx.expr(source, path, symbols, errors)?.fn);
+
+  const byKey = new Map<string, CompiledMeasure>();
+  const measures: CompiledMeasure[] = spec.measures.map((m, index) => {
+    const path = `summary.measures[${index}](${m.key})`;
+    if (byKey.has(m.key)) errors.push(t("template.duplicateMeasure", { path, key: m.key }));
+    const format = m.format ?? DEFAULT_FORMAT[m.kind];
+    const cm: CompiledMeasure = {
+      spec: m,
+      index,
+      format,
+      scale: format === "money" && (m.kind === "sum" || m.kind === "mean") ? 100 : null,
+      additive: ADDITIVE.has(m.kind),
+      mergedOnly: m.kind !== "registry" && m.kind !== "target",
+    };
+    if (m.kind === "count" || m.kind === "share") cm.where = fn(m.where, `${path}.where`);
+    if (m.kind === "share") cm.among = fn(m.among, `${path}.among`);
+    if (m.kind === "sum" || m.kind === "mean") cm.of = fn(m.of, `${path}.of`);
+    if (!byKey.has(m.key)) byKey.set(m.key, cm);
+    return cm;
+  });
+  const measureRef = (k: string, path: string): number | undefined => {
+    const m = byKey.get(k);
+    if (!m) errors.push(t("template.unknownMeasure", { path, key: k, known: [...byKey.keys()].join(", ") }));
+    return m?.index;
+  };
+  spec.measures.forEach((m, i) => {
+    const path = `summary.measures[${i}](${m.key})`;
+    if (m.kind === "ratio") {
+      measures[i].numerator = measureRef(m.numerator, `${path}.numerator`);
+      measures[i].denominator = measureRef(m.denominator, `${path}.denominator`);
+    }
+    if (m.kind === "goal") {
+      measures[i].goalOf = measureRef(m.measure, `${path}.measure`);
+      if (typeof m.atLeast === "string") numberParam(m.atLeast, `${path}.atLeast`, ctx);
+    }
+  });
+
+  let rank: CompiledSummary["rank"];
+  if (spec.rank) {
+    const i = measureRef(spec.rank.measure, "summary.rank.measure");
+    if (i !== undefined) rank = { measure: measures[i] };
+    if (typeof spec.rank.stars === "string") listParam(spec.rank.stars, "summary.rank.stars", ctx);
+  }
+
+  const columnsOf = (names: readonly string[], path: string): CompiledColumn[] =>
+    names.flatMap((name, i) => {
+      const c = ctx.columnNamed(name);
+      if (!c) errors.push(t("template.unknownColumn", { path: `${path}[${i}]`, key: name, known: template.columns.map((x) => x.key).join(", ") }));
+      return c ? [c] : [];
+    });
+
+  const unitRankings = spec.unitRankings.map((r, i): CompiledUnitRanking => {
+    const path = `summary.unitRankings[${i}]`;
+    if (!r.by === !r.index) errors.push(t("template.invalid", { path, problem: t("template.problem.byOrIndex") }));
+    if (r.index && typeof r.index.weights === "string") listParam(r.index.weights, `${path}.index.weights`, ctx);
+    if (typeof r.stars === "string") listParam(r.stars, `${path}.stars`, ctx);
+    return {
+      spec: r,
+      by: fn(r.by, `${path}.by`),
+      components: r.index?.components.map((c, k) => fn(c, `${path}.index.components[${k}]`)).filter((f): f is ExprFn => !!f),
+      columns: columnsOf(r.columns, `${path}.columns`),
+    };
+  });
+  const lists = spec.lists.map((l, i): CompiledList => ({
+    spec: l,
+    where: fn(l.where, `summary.lists[${i}].where`) ?? (() => false),
+    columns: columnsOf(l.columns, `summary.lists[${i}].columns`),
+  }));
+  const breakdowns = spec.breakdowns.map((b, i): CompiledBreakdown => ({
+    spec: b,
+    columns: columnsOf(b.columns, `summary.breakdowns[${i}].columns`),
+    among: fn(b.among, `summary.breakdowns[${i}].among`),
+  }));
+  return { spec, derived, measures, byKey, rank, unitRankings, lists, breakdowns, codeColumn: ctx.codeColumn };
+}
+
+function numberParam(name: string, path: string, ctx: SummaryCompileContext): void {
+  if (typeof ctx.params[name] !== "number") ctx.errors.push(t("template.unknownSymbol", { path, expr: name, name, known: Object.keys(ctx.params).join(", ") }));
+}
+
+function listParam(name: string, path: string, ctx: SummaryCompileContext): void {
+  const v = ctx.params[name];
+  if (!Array.isArray(v) || !v.every((x) => typeof x === "number")) ctx.errors.push(t("template.notList", { path, name }));
+}

@@ -111,6 +111,10 @@ export const merge = {
     "zh-CN": "村级明细中的村代码 {code} 不属于{township}（或不在村名册中）",
     "en-US": "village code {code} in the detail does not belong to {township} (or is not in the registry)",
   },
+  "merge.reconcile.registryValue": {
+    "zh-CN": "村级明细中村代码 {code} 的{column}为 {value}，与村名册（{expected}）不符",
+    "en-US": "village code {code} in the detail has {column} {value}, but the registry says {expected}",
+  },
   "merge.reconcile.noReason": {
     "zh-CN": "{file} 第 {row} 行未汇总，但没有写明原因",
     "en-US": "{file} row {row} was rejected without a reason",

@@ -145,6 +145,10 @@ export const validate = {
     "en-US": "{at}: village name “{value}” differs from the registry name “{expected}” of code {code}; check the code and the name.",
   },
   "validate.rule": { "zh-CN": "{at}：{text}", "en-US": "{at}: {text}" },
+  "validate.computedMismatch": {
+    "zh-CN": "{at}：{column}填写为 {filled}，按模板的计算方法（{formula}）应为 {expected}。请改正，或留空由系统计算",
+    "en-US": "{at}: {column} is {filled}, but by the template's formula ({formula}) it is {expected}. Correct it, or leave it blank for XiaoBo to compute",
+  },
   "validate.standard.and": {
     "zh-CN": "总收入 ≥ {totalMin} 万元且经营性收入 ≥ {operatingMin} 万元",
     "en-US": "total income ≥ {totalMin} and operating income ≥ {operatingMin} (万元)",

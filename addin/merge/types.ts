@@ -1,23 +1,30 @@
 import type { Locale } from "../i18n";
-import type { Registry, Targets, Template } from "../templates";
+import type { Registry, Targets, Template, UnitRanking } from "../templates";
 import type { Issue } from "../validate";
 
 export interface MergeOptions {
   registry: Registry;
   /** 年度消薄任务数 per township code; a township without one has target null. */
   targets?: Targets;
-  /** The template the files were validated with: its `operatingMin` is the default threshold. */
+  /** Other per-township numbers by targets-CSV column (a `target` measure names its column). */
+  targetColumns?: Record<string, Targets>;
+  /**
+   * The template the files were validated with: its summary is computed (Template 1 when absent). An object without
+   * columns contributes only its parameters, over Template 1's.
+   */
   template?: Template;
+  /** Parameters that replace the template's for this summary (a county's threshold for one run, say). */
+  parameters?: Record<string, number>;
   /** Merge the rows without errors of files that have errors (rows with errors are rejected). Default false. */
   allowErrors?: boolean;
-  /** 经营性收入 ≥ this (万元) is counted and shared per township. Default: template operatingMin, else 15. */
+  /** Template 1: 经营性收入 ≥ this (万元) is counted and shared per township (the parameter operatingMin). */
   operatingThreshold?: number;
-  /** Red flags to the top `flagTop` ranks, yellow to the bottom `flagBottom` ranks (ties included). Default 3 / 3. */
+  /** Red flags to the top `flagTop` ranks, yellow to the bottom `flagBottom` ranks (ties included). Default: the template's. */
   flagTop?: number;
   flagBottom?: number;
   /**
    * Rank and flag 部分汇总 (partial) townships too. Default false: a partial township's figures count only the
-   * villages that were merged, so its 消除率 is not comparable with the others' (docs/decisions.md).
+   * villages that were merged, so its rate is not comparable with the others' (docs/decisions.md).
    */
   rankPartial?: boolean;
   /** Locale of the reasons and messages the merge writes. Default: the current locale. */
@@ -36,8 +43,11 @@ export type TownshipStatus = "merged" | "partial" | "failed" | "missing";
 export type TownshipFailure = "errors" | "duplicate" | "unreadable";
 export type Flag = "red" | "yellow";
 
-/** One township's line in 乡镇汇总 (and, with `county`, the 全县合计 line). Money in 万元, to the cent. */
-export interface TownshipSummary {
+/** A figure of the summary: a number, or null where it does not exist (blank in the workbook, never a made-up 0). */
+export type Figure = number | null;
+
+/** One township's line in 乡镇汇总 (its figures are own properties, keyed by measure key: see TownshipSummary). */
+export interface TownshipInfo {
   code: string;
   name: string;
   status: TownshipStatus;
@@ -49,55 +59,49 @@ export interface TownshipSummary {
   warningCount: number;
   /** 村数: registry villages. */
   villages: number;
-  /** 已报村数: merged rows (0 when failed or missing). */
+  /** Units merged (0 when failed or missing). */
   reported: number;
   /** Rows of its file(s) that were not merged (all of them when failed). */
   rejectedRows: number;
-  /** 薄弱村基数, from the registry. */
+  /** Rank by the summary's rank measure (中国式 by default); null when not ranked (no value, or not merged completely). */
+  rank: number | null;
+  flag: Flag | null;
+  /** 后20% of the ranked townships, when the summary asks; null when not ranked. */
+  bottom?: boolean | null;
+  /** 星级 from the rank measure, when the summary asks. */
+  stars?: number | null;
+}
+
+/** Template 1's measures (its summary's keys), typed; other templates' are read with figureOf(). */
+export interface Template1Figures {
   weakBaseline: number;
-  /** 已消除数: registry baseline villages whose merged row says 是否已消薄 = 是; null when failed or missing. */
   eliminated: number | null;
-  /** 已消除数 ÷ 薄弱村基数; null when failed, missing or no baseline. */
   eliminationRate: number | null;
-  /** 年度任务数, null when the county set none. */
   target: number | null;
-  /** 已消除数 ÷ 年度任务数; null when failed, missing or no target (or target 0). */
   taskCompletionRate: number | null;
-  /** Sums over the merged villages (万元); null when failed or missing (a 0 there would look like a real figure). */
   totalIncome: number | null;
   operatingIncome: number | null;
   subsidyIncome: number | null;
-  /** 村均经营性收入 over the merged villages; null when none. */
   averageOperatingIncome: number | null;
-  /** Merged villages with 经营性收入 ≥ threshold (null when failed or missing), and their share of the merged villages (null when none). */
   atThreshold: number | null;
   atThresholdShare: number | null;
-  /** 消除率 dense rank (中国式排名), descending; null when the township has no rate or is not merged completely (see rankPartial). */
-  rank: number | null;
-  flag: Flag | null;
 }
 
 /**
- * 全县合计: counts and money are what was merged (failed and missing townships add nothing), computed from the
- * villages; 村数 and 薄弱村基数 are the whole registry's, so 消除率 is over the whole baseline.
+ * A township's line: TownshipInfo, and every measure of the summary as an own property named by its key (Template 1:
+ * eliminationRate …). Null where the figure does not exist: a failed or missing township has only its registry and
+ * target figures.
  */
-export interface CountyTotals {
-  villages: number;
-  reported: number;
-  weakBaseline: number;
-  eliminated: number;
-  /** County eliminated ÷ county baseline (the whole registry's baseline: missing townships count as not eliminated). */
-  eliminationRate: number | null;
-  /** Σ targets, null when no township has one. */
-  target: number | null;
-  taskCompletionRate: number | null;
-  totalIncome: number;
-  operatingIncome: number;
-  subsidyIncome: number;
-  averageOperatingIncome: number | null;
-  atThreshold: number;
-  atThresholdShare: number | null;
-}
+export type TownshipSummary = TownshipInfo & Template1Figures & { [measure: string]: unknown };
+
+/**
+ * 全县合计: every measure as an own property. Counts and sums are what was merged (failed and missing townships add
+ * nothing), computed from the units; registry figures are the whole registry's; ratios are recomputed from the county's
+ * own parts, never averaged from township rates.
+ */
+export type CountyTotals = { villages: number; reported: number } & {
+  [K in keyof Template1Figures]: K extends "target" | "eliminationRate" | "taskCompletionRate" | "averageOperatingIncome" | "atThresholdShare" ? number | null : number;
+} & { [measure: string]: unknown };
 
 /** Where an input row came from. */
 export interface RowSource {
@@ -110,14 +114,27 @@ export interface RowSource {
   row: number;
 }
 
-/** One merged village (村级明细), in registry order. Baseline and name are the registry's. */
-export interface MergedVillage {
+/** A unit's value of a template column (normalised, money to the cent), or a derived value. */
+export type UnitValue = string | number | boolean | null;
+
+/**
+ * One merged unit (a village, or its branch; 村级明细), in registry order. Its template columns (all but 序号) and the
+ * summary's derived values are own properties keyed by column key, with the registry's values for the columns linked to
+ * it (code, name, 薄弱村基数). Template 1's are typed below (other templates' units have their own columns instead).
+ */
+export type MergedVillage = {
   townshipCode: string;
   townshipName: string;
   villageCode: string;
+  /** The registry's name. */
   villageName: string;
   /** The name as the file wrote it (may differ; validation warns). */
   reportedName: string | null;
+  source: RowSource;
+} & Template1Unit & { [column: string]: unknown };
+
+/** Template 1's unit columns, typed. */
+export interface Template1Unit {
   weakBaseline: boolean;
   totalIncome: number;
   operatingIncome: number;
@@ -128,7 +145,14 @@ export interface MergedVillage {
   remarks: string | null;
   /** Counted in 已消除数 (registry baseline and 是否已消薄 = 是). */
   countedEliminated: boolean;
-  source: RowSource;
+}
+
+/** One county-wide ranking of units (强村富民指数榜, 书记排名): entries in rank order. */
+export interface UnitRankingResult {
+  spec: UnitRanking;
+  entries: { unit: number; value: number; rank: number; bottom: boolean | null; stars: number | null }[];
+  /** Merged units with no value to rank (a blank score), not ranked. */
+  unranked: number;
 }
 
 /** An input row that was not merged, with the reason. */
@@ -179,8 +203,13 @@ export interface CountySummary {
   rejectedFiles: RejectedFile[];
   /** Every issue of every file, plus the merge's own (duplicate-township, unknown-township). */
   issues: Issue[];
-  /** The operating-income threshold used (万元). */
+  /** Template 1's operating-income threshold (万元): the parameter operatingMin (15 when a template has none). */
   operatingThreshold: number;
+  /** The template whose summary this is, and the parameters in effect (the template's, with the options' over them). */
+  template: Template;
+  parameters: Record<string, number | readonly (number | string)[]>;
+  /** County-wide unit rankings, one per summary.unitRankings. */
+  unitRankings: UnitRankingResult[];
   allowErrors: boolean;
   rankPartial: boolean;
   locale: Locale;

@@ -7,3 +7,8 @@ export { builtinTemplate, BUILTIN_TEMPLATE_IDS } from "./builtin";
 export { normaliseHeader, normaliseText, compactText } from "./normalise";
 export { compileExpression, compareWith, ExpressionError } from "./expression";
 export type { CompiledExpression, ExprFn, ExprValue, Scope, Comparison } from "./expression";
+export type { ScopeValue } from "./expression";
+export * from "./summary-schema";
+export { defaultSummary } from "./compile-summary";
+export type { CompiledSummary, CompiledMeasure, CompiledUnitRanking, CompiledList, CompiledBreakdown } from "./compile-summary";
+export { FUNCTION_NAMES } from "./expression-functions";

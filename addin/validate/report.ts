@@ -25,6 +25,7 @@ export const ISSUE_CODES = [
   "registry-mismatch",
   "name-mismatch",
   "rule",
+  "computed-mismatch",
   "elimination-inconsistent",
   "total-missing",
   "total-mismatch",

@@ -10,6 +10,7 @@ import { address } from "../grid";
 import { textOf, type CompiledColumn, type CompiledTemplate, type Scope } from "../templates";
 import { formatNumber, type Collector } from "./context";
 import type { ColumnMap } from "./map-columns";
+import { applyComputed } from "./compute";
 import type { Value } from "./normalise-cell";
 import { meets, standardOf, type StandardParams } from "./standard";
 
@@ -64,6 +65,7 @@ export class RowChecker {
       const truth = code === undefined ? undefined : this.baselineOf(code);
       if (truth !== undefined) scope[this.baselineKey] = truth;
     }
+    if (ct.computed.length) applyComputed(ct, values, bad, scope, out, { row, villageCode: villageCodeOf(values, this.codeKey), cellOf: (c) => this.cellOf(r, c) });
     for (const col of ct.columns) {
       if (values[col.key] !== null || bad[col.index]) continue;
       const present = this.map.colOf[col.index] >= 0;

@@ -1,0 +1,115 @@
+/**
+ * Steps 3–4 of the merge: every row of every file either accepted (one registry village of the file's own township,
+ * numbers where the template has numbers, each village at most once) or rejected with its reason. A village code seen
+ * twice is rejected every time: the merge never picks one row silently.
+ */
+import type { CompiledTemplate, RegistryTownship, RegistryVillage } from "../templates";
+import type { DataRow, FileReport } from "../validate";
+import { pushTo, type FileSorting } from "./files";
+import type { MergeText } from "./text";
+import type { RejectedRow } from "./types";
+
+export interface VillageRef {
+  village: RegistryVillage;
+  township: RegistryTownship;
+  /** Position in the registry (townships in order, villages in order). */
+  order: number;
+}
+
+/** A row that passed the row checks. */
+export interface Candidate {
+  fileIndex: number;
+  row: DataRow;
+  ref: VillageRef;
+}
+
+const textOrNull = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
+
+export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, villageByCode: Map<string, VillageRef>, text: MergeText): { accepted: Candidate[]; rejected: RejectedRow[] } {
+  const { msg, label, sep } = text;
+  const { files, mergeFiles, townshipByCode } = sorting;
+  const codeKey = ct.summary.codeColumn?.key;
+  // Number columns must hold numbers (a required one always; an optional one when filled); 序号 is not merged.
+  const numeric = ct.columns.filter((c) => c.numeric && c.key !== ct.template.sequenceColumn);
+  const rejected: RejectedRow[] = [];
+  const reject = (fileIndex: number, row: DataRow, reason: string) => {
+    const report = reports[fileIndex];
+    rejected.push({
+      file: report.file,
+      fileIndex,
+      sheet: report.sheet,
+      row: row.row,
+      villageCode: codeKey ? textOrNull(row.values[codeKey]) : null,
+      township: files[fileIndex].townshipName ?? report.township?.name ?? null,
+      reason,
+    });
+    files[fileIndex].rejectedRows++;
+  };
+
+  const candidates: Candidate[] = [];
+  reports.forEach((report, i) => {
+    if (!mergeFiles.has(i)) {
+      for (const row of report.rows) reject(i, row, files[i].reason);
+      return;
+    }
+    const fileTownship = townshipByCode.get(files[i].townshipCode!)!;
+    for (const row of report.rows) {
+      if (row.hasErrors) {
+        const messages = report.issues
+          .filter((x) => x.severity === "error" && x.row === row.row && (!x.sheet || !report.sheet || x.sheet === report.sheet))
+          .map((x) => x.message);
+        reject(i, row, messages.length ? msg("merge.reason.rowErrors", { messages: messages.join(msg("merge.messageSeparator")) }) : msg("merge.reason.rowErrorsUnspecified"));
+        continue;
+      }
+      const code = codeKey ? row.values[codeKey] : undefined;
+      if (typeof code !== "string" || !/^\d{12}$/.test(code)) {
+        reject(i, row, msg("merge.reason.noCode"));
+        continue;
+      }
+      const ref = villageByCode.get(code);
+      if (!ref) {
+        reject(i, row, msg("merge.reason.notInRegistry", { code }));
+        continue;
+      }
+      if (ref.township.code !== fileTownship.code) {
+        // Decided after the duplicate check, so the reason can say where the village is merged.
+        candidates.push({ fileIndex: i, row, ref });
+        continue;
+      }
+      const bad = numeric.find((c) => {
+        const v = row.values[c.key];
+        return v === null || v === undefined ? c.required : typeof v !== "number" || !Number.isFinite(v);
+      });
+      if (bad) {
+        reject(i, row, msg("merge.reason.notNumber", { column: bad.header }));
+        continue;
+      }
+      candidates.push({ fileIndex: i, row, ref });
+    }
+  });
+
+  // Each village at most once: own-township rows grouped by code; a code seen twice is rejected every time.
+  const own = new Map<string, Candidate[]>();
+  for (const c of candidates) if (c.ref.township.code === files[c.fileIndex].townshipCode) pushTo(own, c.ref.village.code, c);
+  const place = (c: Candidate) => msg("merge.place", { file: label(c.fileIndex), row: c.row.row });
+  const accepted: Candidate[] = [];
+  for (const [code, group] of own) {
+    if (group.length === 1) {
+      accepted.push(group[0]);
+      continue;
+    }
+    const reason = msg("merge.reason.duplicateVillage", { code, name: group[0].ref.village.name, places: group.map(place).join(sep) });
+    for (const c of group) reject(c.fileIndex, c.row, reason);
+  }
+  const acceptedByCode = new Map(accepted.map((c) => [c.ref.village.code, c]));
+  for (const c of candidates) {
+    if (c.ref.township.code === files[c.fileIndex].townshipCode) continue;
+    const elsewhere = acceptedByCode.get(c.ref.village.code);
+    const reason =
+      msg("merge.reason.wrongTownship", { code: c.ref.village.code, name: c.ref.village.name, actual: c.ref.township.name, township: files[c.fileIndex].townshipName }) +
+      (elsewhere ? msg("merge.reason.alsoReported", { file: label(elsewhere.fileIndex), row: elsewhere.row.row }) : "");
+    reject(c.fileIndex, c.row, reason);
+  }
+  accepted.sort((a, b) => a.ref.order - b.ref.order);
+  return { accepted, rejected };
+}

@@ -1,0 +1,31 @@
+/**
+ * The scope a summary expression reads a unit through: the parameters in effect, then the unit's columns and derived
+ * values, copied into one reused object (no per-unit allocation). Expressions read only keys checked at template load.
+ */
+import type { CompiledTemplate, Scope, ScopeValue } from "../templates";
+
+export interface UnitScope {
+  scope: Scope;
+  /** Makes `scope` show this unit. */
+  load(unit: Record<string, unknown>): Scope;
+}
+
+export function unitScope(ct: CompiledTemplate, params: Record<string, ScopeValue>): UnitScope {
+  const keys = [...ct.columns.map((c) => c.key), ...ct.summary.derived.map((d) => d.key)];
+  const scope: Scope = Object.assign(Object.create(null) as Scope, params);
+  return {
+    scope,
+    load(unit) {
+      for (const k of keys) {
+        const v = unit[k];
+        scope[k] = v === undefined ? null : (v as ScopeValue);
+      }
+      return scope;
+    },
+  };
+}
+
+/** The parameters in effect: the template's, with the caller's over them. */
+export function effectiveParameters(ct: CompiledTemplate, overrides: Record<string, number> = {}): Record<string, number | readonly (number | string)[]> {
+  return Object.assign(Object.create(null) as Record<string, number | readonly (number | string)[]>, ct.params, overrides);
+}

@@ -1,0 +1,68 @@
+/**
+ * Step 5 of the merge: the accepted rows as merged units (村级明细), in registry order. A unit carries its template
+ * columns (all but 序号) as own properties: the registry's values for the columns linked to it (code, name, 薄弱村基数:
+ * the baseline is always the registry's, never the file's), numbers to the column's decimals (money to the cent), a
+ * 4-digit year as a number, empty text as null; then the summary's derived values.
+ */
+import type { CompiledColumn, CompiledTemplate } from "../templates";
+import type { FileReport } from "../validate";
+import type { Candidate } from "./rows";
+import type { UnitScope } from "./scope";
+import type { FileSorting } from "./files";
+import type { MergedVillage, UnitValue } from "./types";
+
+const textOrNull = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
+
+function unitValue(c: CompiledColumn, v: unknown): UnitValue {
+  if (v === null || v === undefined) return null;
+  switch (c.type) {
+    case "number":
+    case "integer": {
+      if (typeof v !== "number" || !Number.isFinite(v)) return null;
+      const d = c.type === "integer" ? 0 : c.decimals;
+      return d === undefined ? v : Math.round(v * 10 ** d) / 10 ** d;
+    }
+    case "year":
+      return typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null;
+    case "yesno":
+      return typeof v === "boolean" ? v : null;
+    default:
+      return typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v);
+  }
+}
+
+export function buildUnits(accepted: readonly Candidate[], reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): MergedVillage[] {
+  const columns = ct.columns.filter((c) => c.key !== ct.template.sequenceColumn);
+  const nameColumn = ct.columns.find((c) => c.registry === "villageName");
+  const derived = ct.summary.derived;
+  return accepted.map((c) => {
+    const report = reports[c.fileIndex];
+    sorting.files[c.fileIndex].mergedRows++;
+    const v = c.row.values;
+    const unit: MergedVillage = {
+      townshipCode: c.ref.township.code,
+      townshipName: c.ref.township.name,
+      villageCode: c.ref.village.code,
+      villageName: c.ref.village.name,
+      reportedName: nameColumn ? textOrNull(v[nameColumn.key]) : null,
+      source: { file: report.file, fileIndex: c.fileIndex, sheet: report.sheet, row: c.row.row },
+    } as MergedVillage;
+    for (const col of columns) {
+      unit[col.key] =
+        col.registry === "villageCode" ? c.ref.village.code
+        : col.registry === "villageName" ? c.ref.village.name
+        : col.registry === "weakBaseline" ? c.ref.village.weakBaseline
+        : unitValue(col, v[col.key]);
+    }
+    if (derived.length) {
+      const s = us.load(unit);
+      for (const d of derived) {
+        const value = d.fn(s);
+        const kept: UnitValue = typeof value === "boolean" || typeof value === "number" || typeof value === "string" ? value : null;
+        unit[d.key] = kept;
+        s[d.key] = kept;
+      }
+    }
+    return unit;
+  });
+}

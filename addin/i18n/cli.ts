@@ -147,7 +147,7 @@ export const cli = {
   "cli.errorCount": { "zh-CN": "（{n} 个错误）", "en-US": " ({n} errors)" },
   "cli.partialRows": { "zh-CN": "（退回 {n} 行）", "en-US": " ({n} rows rejected)" },
   "cli.partialNote": {
-    "zh-CN": "“部分汇总”的乡镇只计已汇总的村，消除率不可与其他乡镇比较，未参与排名和红黄旗。",
+    "zh-CN": "“部分汇总”的乡镇只计已汇总的村，{measure}不可与其他乡镇比较，未参与排名和红黄旗。",
     "en-US": "Partly merged townships count only their merged villages; their rate is not comparable, so they are not ranked or flagged.",
   },
   "cli.partialNoteRanked": {
@@ -155,8 +155,8 @@ export const cli = {
     "en-US": "Partly merged townships count only their merged villages (ranked as set).",
   },
   "cli.countyNote": {
-    "zh-CN": "未汇总的乡镇各项留空；全县合计只计已汇总的村（村数、薄弱村基数、任务数为全县）。",
-    "en-US": "Townships not merged are left blank; the county total counts merged villages only (villages, baseline and target are the whole county's).",
+    "zh-CN": "未汇总的乡镇各项留空；全县合计只计已汇总的村（村名册的数字和任务数为全县）。",
+    "en-US": "Townships not merged are left blank; the county total counts merged villages only (registry figures and targets are the whole county's).",
   },
   "cli.flag.red": { "zh-CN": "红旗", "en-US": "red" },
   "cli.flag.yellow": { "zh-CN": "黄旗", "en-US": "yellow" },

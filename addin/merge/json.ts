@@ -1,6 +1,11 @@
+import { compileTemplate } from "../templates";
+import { measureHeader } from "./reconcile";
 import type { CountySummary, TownshipStatus } from "./types";
 
-/** One township of `xiaobo merge --json` (README: "--json 输出"). */
+/**
+ * One township of `xiaobo merge --json` (README: "--json 输出"). Template 1's figures are keyed by measure key (typed
+ * below); another template's by their column header as the workbook shows it (“综合得分均值”: 86.2).
+ */
 export interface TownshipJson {
   township: string;
   code: string;
@@ -26,9 +31,11 @@ export interface TownshipJson {
   flag: "red" | "yellow" | null;
   files: string[];
   errorCount: number;
+  [figure: string]: unknown;
 }
 
 export interface SummaryJson {
+  template: string;
   townships: TownshipJson[];
   county: {
     villages: number;
@@ -43,53 +50,53 @@ export interface SummaryJson {
     averageOperatingIncome: number | null;
     atThreshold: number;
     atThresholdShare: number | null;
+    [figure: string]: unknown;
   };
-  operatingThreshold: number;
+  operatingThreshold?: number;
   rejected: { file: string; sheet: string | null; row: number; villageCode: string | null; reason: string }[];
   rejectedFiles: { file: string; outcome: string; reason: string }[];
+  [parameter: string]: unknown;
 }
 
-/** The machine-readable view for `xiaobo merge --json`: rates as fractions, null where undefined, money in 万元. */
+/**
+ * The machine-readable view for `xiaobo merge --json`: rates as fractions, null where undefined, money in 万元, a goal
+ * as true/false. Figures keyed as the template's summary says (jsonKeys); hidden measures are left out.
+ */
 export function summaryToJson(summary: CountySummary): SummaryJson {
-  const c = summary.county;
+  const cs = compileTemplate(summary.template).summary;
+  const shown = cs.measures.filter((m) => !m.spec.hidden);
+  const byHeader = cs.spec.jsonKeys === "header";
+  const figures = (line: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {};
+    for (const m of shown) {
+      const v = line[m.spec.key];
+      out[byHeader ? measureHeader(m, summary) : m.spec.key] = m.spec.kind === "goal" && typeof v === "number" ? v === 1 : (v ?? null);
+    }
+    return out;
+  };
+  const rank = cs.spec.rank;
+  const townships = summary.townships.map((tw) => ({
+    township: tw.name,
+    code: tw.code,
+    status: tw.status,
+    villages: tw.villages,
+    reported: tw.reported,
+    rejectedRows: tw.rejectedRows,
+    ...figures(tw),
+    rank: tw.rank,
+    flag: tw.flag,
+    ...(rank?.bottomShare !== undefined ? { bottom: tw.bottom ?? null } : {}),
+    ...(rank?.stars !== undefined ? { stars: tw.stars ?? null } : {}),
+    files: [...tw.files],
+    errorCount: tw.errorCount,
+  })) as TownshipJson[];
+  const params: Record<string, unknown> = {};
+  for (const [name, parameter] of Object.entries(cs.spec.jsonParameters)) params[name] = summary.parameters[parameter] ?? null;
   return {
-    townships: summary.townships.map((tw) => ({
-      township: tw.name,
-      code: tw.code,
-      status: tw.status,
-      villages: tw.villages,
-      reported: tw.reported,
-      rejectedRows: tw.rejectedRows,
-      weakBaseline: tw.weakBaseline,
-      eliminated: tw.eliminated,
-      eliminationRate: tw.eliminationRate,
-      target: tw.target,
-      taskCompletionRate: tw.taskCompletionRate,
-      totalIncome: tw.totalIncome,
-      operatingIncome: tw.operatingIncome,
-      averageOperatingIncome: tw.averageOperatingIncome,
-      atThreshold: tw.atThreshold,
-      atThresholdShare: tw.atThresholdShare,
-      rank: tw.rank,
-      flag: tw.flag,
-      files: [...tw.files],
-      errorCount: tw.errorCount,
-    })),
-    county: {
-      villages: c.villages,
-      reported: c.reported,
-      weakBaseline: c.weakBaseline,
-      eliminated: c.eliminated,
-      eliminationRate: c.eliminationRate,
-      target: c.target,
-      taskCompletionRate: c.taskCompletionRate,
-      totalIncome: c.totalIncome,
-      operatingIncome: c.operatingIncome,
-      averageOperatingIncome: c.averageOperatingIncome,
-      atThreshold: c.atThreshold,
-      atThresholdShare: c.atThresholdShare,
-    },
-    operatingThreshold: summary.operatingThreshold,
+    template: summary.template.id,
+    townships,
+    county: { villages: summary.county.villages, reported: summary.county.reported, ...figures(summary.county) } as SummaryJson["county"],
+    ...params,
     rejected: summary.rejected.map((r) => ({ file: r.file, sheet: r.sheet ?? null, row: r.row, villageCode: r.villageCode, reason: r.reason })),
     rejectedFiles: summary.rejectedFiles.map((f) => ({ file: f.file, outcome: f.outcome, reason: f.reason })),
   };

@@ -5,14 +5,18 @@
  * evaluate text starting with = + - @ (Office.js range.values does) must write such strings as text.
  */
 import { t, type MessageKey, type Params } from "../i18n";
-import type { CountySummary, SubmittedFile, TownshipSummary } from "./types";
+import { compileTemplate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
+import { measureHeader } from "./reconcile";
+import { unitScope } from "./scope";
+import type { CountySummary, MergedVillage, SubmittedFile, TownshipSummary, UnitRankingResult } from "./types";
 
 export type TableCell = string | number | null;
-export type ColumnFormat = "integer" | "money" | "percent" | "text" | "general";
-/** Excel number formats for each column format (rates are fractions shown as 0.0%, 万元 with two decimals). */
+export type ColumnFormat = "integer" | "money" | "decimal" | "percent" | "text" | "general";
+/** Excel number formats for each column format (rates are fractions shown as 0.0%, 万元 and scores with two decimals). */
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   integer: "0",
   money: "0.00",
+  decimal: "0.00",
   percent: "0.0%",
   text: "@",
   general: "General",
@@ -27,7 +31,8 @@ export interface SummaryColumn {
 }
 
 export interface SummaryTable {
-  key: "townships" | "detail" | "submissions" | "issues" | "rejected";
+  /** ranking, list and breakdown tables come from the template's summary (unitRankings, lists, breakdowns). */
+  key: "townships" | "detail" | "ranking" | "list" | "breakdown" | "submissions" | "issues" | "rejected";
   /** Sheet name. */
   name: string;
   /** Title row, merged across the table. */
@@ -50,18 +55,48 @@ export interface SummaryTableOptions {
 
 type Msg = (key: MessageKey, params?: Params) => string;
 
-/** The summary's five tables, in the summary's locale. */
+/**
+ * The summary's tables, in the summary's locale: 乡镇汇总 and the unit detail, the template's unit rankings, breakdowns
+ * and lists, then 报送情况, 审核问题 and 未汇总行.
+ */
 export function summaryTables(summary: CountySummary, options: SummaryTableOptions = {}): SummaryTable[] {
   const msg: Msg = (key, params = {}) => t(key, params, summary.locale);
+  const ct = compileTemplate(summary.template);
   const county = options.county ?? summary.registry.county ?? "";
   const year = options.year !== undefined ? msg("merge.title.year", { year: options.year }) : "";
+  const ctx: TableContext = { summary, ct, msg, county, year };
   return [
-    townshipsTable(summary, msg, county, year),
-    detailTable(summary, msg, county),
+    townshipsTable(ctx),
+    detailTable(ctx),
+    ...summary.unitRankings.map((r) => rankingTable(ctx, r)),
+    ...ct.summary.breakdowns.map((_, i) => breakdownTable(ctx, i)),
+    ...ct.summary.lists.map((_, i) => listTable(ctx, i)),
     submissionsTable(summary, msg, county),
     issuesTable(summary, msg),
     rejectedTable(summary, msg),
   ];
+}
+
+interface TableContext {
+  summary: CountySummary;
+  ct: CompiledTemplate;
+  msg: Msg;
+  county: string;
+  year: string;
+}
+
+/** A template text with {county} and {year} filled in. */
+function titled(ctx: TableContext, text: Parameters<typeof textOf>[0]): string {
+  return textOf(text, ctx.summary.locale).replace(/\{county\}/g, ctx.county).replace(/\{year\}/g, ctx.year);
+}
+
+const FIGURE_COLUMN: Record<FigureFormat, ColumnFormat> = { integer: "integer", money: "money", decimal: "decimal", percent: "percent", goal: "general" };
+
+/** A figure as a cell: a goal as its words (达到 / 未达到). */
+function figureCell(m: CompiledMeasure, v: unknown): TableCell {
+  if (typeof v !== "number") return null;
+  if (m.spec.kind === "goal") return v ? m.spec.labels[0] : m.spec.labels[1];
+  return v;
 }
 
 /** The 报送状态 cell of a township (the JSON's `status`, in words). */
@@ -75,56 +110,71 @@ export function townshipStatusText(tw: TownshipSummary, msg: Msg): string {
 }
 
 /** The 说明 cell: why a township has no rank, or what its figures leave out. */
-function townshipNote(tw: TownshipSummary, msg: Msg): string | null {
-  const p = { errors: tw.errorCount, rejected: tw.rejectedRows, reported: tw.reported, villages: tw.villages };
-  if (tw.status === "partial") return msg(tw.rank === null ? "merge.note.partial" : "merge.note.partialRanked", p);
+function townshipNote(tw: TownshipSummary, ctx: TableContext, rankHeader: string | null): string | null {
+  const { msg } = ctx;
+  const p = { errors: tw.errorCount, rejected: tw.rejectedRows, reported: tw.reported, villages: tw.villages, measure: rankHeader ?? "" };
+  if (tw.status === "partial") return msg(rankHeader === null ? "merge.note.partialNoRank" : tw.rank === null ? "merge.note.partial" : "merge.note.partialRanked", p);
   if (tw.status === "failed" || tw.status === "missing") return msg("merge.note.notMerged");
   const notes = [];
-  if (tw.weakBaseline === 0) notes.push(msg("merge.note.noBaseline"));
+  const rank = ctx.ct.summary.rank;
+  if (rank && tw.rank === null && rankHeader !== null) {
+    const own = ctx.ct.summary.spec.rank?.unrankedNote;
+    notes.push(own ? textOf(own, ctx.summary.locale) : msg("merge.note.unranked", p));
+  }
   if (tw.rejectedRows > 0) notes.push(msg("merge.note.otherRows", { rejected: tw.rejectedRows }));
   return notes.length ? notes.join(msg("merge.messageSeparator")) : null;
 }
 
-function townshipsTable(s: CountySummary, msg: Msg, county: string, year: string): SummaryTable {
-  const threshold = Number.isInteger(s.operatingThreshold) ? String(s.operatingThreshold) : s.operatingThreshold.toFixed(2);
+function townshipsTable(ctx: TableContext): SummaryTable {
+  const { summary: s, ct, msg } = ctx;
+  const spec = ct.summary.spec;
+  const shown = ct.summary.measures.filter((m) => !m.spec.hidden);
+  const rank = spec.rank;
+  const rankMeasure = ct.summary.rank?.measure;
+  const rankHeader = rankMeasure ? measureHeader(rankMeasure, s) : null;
   const columns: SummaryColumn[] = [
     { header: msg("merge.col.seq"), format: "integer" },
     { header: msg("merge.col.township"), format: "general" },
     { header: msg("merge.col.status"), format: "general" },
-    { header: msg("merge.col.villages"), format: "integer" },
-    { header: msg("merge.col.reported"), format: "integer" },
-    { header: msg("merge.col.weakBaseline"), format: "integer" },
-    { header: msg("merge.col.eliminated"), format: "integer" },
-    { header: msg("merge.col.eliminationRate"), format: "percent" },
-    { header: msg("merge.col.target"), format: "integer" },
-    { header: msg("merge.col.taskCompletionRate"), format: "percent" },
-    { header: msg("merge.col.totalIncome"), format: "money" },
-    { header: msg("merge.col.operatingIncome"), format: "money" },
-    { header: msg("merge.col.averageOperating"), format: "money" },
-    { header: msg("merge.col.atThreshold", { threshold }), format: "integer", maxWidth: 14 },
-    { header: msg("merge.col.atThresholdShare"), format: "percent" },
-    { header: msg("merge.col.rank"), format: "integer" },
-    { header: msg("merge.col.flag"), format: "general" },
-    { header: msg("merge.col.note"), format: "general", maxWidth: 60 },
+    ...shown.map((m): SummaryColumn => {
+      const header = measureHeader(m, s);
+      return { header, format: FIGURE_COLUMN[m.format], ...(header.length > 7 ? { maxWidth: 14 } : {}) };
+    }),
   ];
-  const flagText = (f: TownshipSummary["flag"]) => (f === "red" ? msg("merge.flag.red") : f === "yellow" ? msg("merge.flag.yellow") : null);
+  // Rank, 红黄旗, 后20% and 星级, as the summary's rank asks.
+  const extra: { column: SummaryColumn; cell: (tw: TownshipSummary) => TableCell; flag?: boolean }[] = [];
+  if (rank && rankHeader !== null) {
+    const header = rank.header ? textOf(rank.header, s.locale) : msg("merge.col.rankOf", { measure: rankHeader });
+    extra.push({ column: { header, format: "integer" }, cell: (tw) => tw.rank });
+    if (rank.flags) {
+      const flagText = (f: TownshipSummary["flag"]) => (f === "red" ? msg("merge.flag.red") : f === "yellow" ? msg("merge.flag.yellow") : null);
+      extra.push({ column: { header: msg("merge.col.flag"), format: "general" }, cell: (tw) => flagText(tw.flag), flag: true });
+    }
+    if (rank.bottomShare !== undefined) {
+      const bottom = msg("merge.col.bottom", { share: Math.round(rank.bottomShare * 100) });
+      extra.push({ column: { header: bottom, format: "general" }, cell: (tw) => (tw.bottom ? bottom : null) });
+    }
+    if (rank.stars !== undefined) extra.push({ column: { header: msg("merge.col.stars"), format: "integer" }, cell: (tw) => tw.stars ?? null });
+  }
+  const firstExtra = columns.length;
+  for (const e of extra) columns.push(e.column);
+  columns.push({ header: msg("merge.col.note"), format: "general", maxWidth: 60 });
+
   // Failed and missing townships have null figures: blank cells, never a 0 that looks real.
   const rows: TableCell[][] = s.townships.map((tw, i) => [
-    i + 1, tw.name, townshipStatusText(tw, msg), tw.villages, tw.reported, tw.weakBaseline, tw.eliminated, tw.eliminationRate, tw.target,
-    tw.taskCompletionRate, tw.totalIncome, tw.operatingIncome, tw.averageOperatingIncome, tw.atThreshold, tw.atThresholdShare,
-    tw.rank, flagText(tw.flag), townshipNote(tw, msg),
+    i + 1, tw.name, townshipStatusText(tw, msg), ...shown.map((m) => figureCell(m, tw[m.spec.key])), ...extra.map((e) => e.cell(tw)), townshipNote(tw, ctx, rankHeader),
   ]);
   const c = s.county;
+  const countyNote = spec.countyNote ? textOf(spec.countyNote, s.locale) : msg("merge.note.countyTotal");
   rows.push([
-    null, msg("merge.countyTotal"), null, c.villages, c.reported, c.weakBaseline, c.eliminated, c.eliminationRate, c.target,
-    c.taskCompletionRate, c.totalIncome, c.operatingIncome, c.averageOperatingIncome, c.atThreshold, c.atThresholdShare, null, null,
-    s.townships.every((tw) => tw.status === "merged") ? null : msg("merge.note.countyTotal"),
+    null, msg("merge.countyTotal"), null, ...shown.map((m) => figureCell(m, c[m.spec.key])), ...extra.map(() => null),
+    s.townships.every((tw) => tw.status === "merged") ? null : countyNote,
   ]);
-  const flagColumn = 16;
+  const flagColumn = extra.findIndex((e) => e.flag);
   const statusColumn = 2;
   const marks: SummaryTable["marks"] = [];
   s.townships.forEach((tw, i) => {
-    if (tw.flag) marks.push({ row: i, column: flagColumn, mark: tw.flag });
+    if (tw.flag && flagColumn >= 0) marks.push({ row: i, column: firstExtra + flagColumn, mark: tw.flag });
     if (tw.status === "partial") marks.push({ row: i, column: statusColumn, mark: "warning" });
     else if (tw.status === "failed") marks.push({ row: i, column: statusColumn, mark: "error" });
   });
@@ -132,8 +182,8 @@ function townshipsTable(s: CountySummary, msg: Msg, county: string, year: string
   return {
     key: "townships",
     name: msg("merge.sheet.townships"),
-    title: msg("merge.title.townships", { county, year }),
-    note: msg("merge.unitNote"),
+    title: titled(ctx, spec.title),
+    note: spec.note ? textOf(spec.note, s.locale) : null,
     columns,
     rows,
     freezeColumns: 2,
@@ -141,38 +191,125 @@ function townshipsTable(s: CountySummary, msg: Msg, county: string, year: string
   };
 }
 
-function detailTable(s: CountySummary, msg: Msg, county: string): SummaryTable {
-  const yesNo = (b: boolean | null) => (b === null ? null : b ? msg("merge.yes") : msg("merge.no"));
+/** The detail's columns: the template's (all but 序号), each in the format its type asks for. */
+function unitColumns(ct: CompiledTemplate): CompiledColumn[] {
+  return ct.columns.filter((c) => c.key !== ct.template.sequenceColumn);
+}
+
+function columnFormat(c: CompiledColumn): SummaryColumn {
+  if (c.type === "code") return { header: c.header, format: "text" };
+  if (c.type === "integer" || c.type === "year") return { header: c.header, format: "integer" };
+  if (c.type === "number") return { header: c.header, format: c.decimals === 2 ? "money" : c.decimals !== undefined ? "decimal" : "general" };
+  if (c.type === "text") return { header: c.header, format: "general", maxWidth: 50 };
+  return { header: c.header, format: "general" };
+}
+
+function unitCell(d: MergedVillage, c: CompiledColumn, msg: Msg): TableCell {
+  const v = d[c.key];
+  if (typeof v === "boolean") return v ? msg("merge.yes") : msg("merge.no");
+  return typeof v === "number" || typeof v === "string" ? v : null;
+}
+
+function detailTable(ctx: TableContext): SummaryTable {
+  const { summary: s, ct, msg } = ctx;
+  const cols = unitColumns(ct);
   const columns: SummaryColumn[] = [
     { header: msg("merge.col.seq"), format: "integer" },
     { header: msg("merge.col.township"), format: "general" },
-    { header: msg("merge.col.villageCode"), format: "text" },
-    { header: msg("merge.col.villageName"), format: "general" },
-    { header: msg("merge.col.isWeakBaseline"), format: "general" },
-    { header: msg("merge.col.total"), format: "money" },
-    { header: msg("merge.col.operating"), format: "money" },
-    { header: msg("merge.col.subsidy"), format: "money" },
-    { header: msg("merge.col.isEliminated"), format: "general" },
-    { header: msg("merge.col.eliminatedYear"), format: "integer" },
-    { header: msg("merge.col.incomePath"), format: "general" },
-    { header: msg("merge.col.remarks"), format: "general", maxWidth: 50 },
+    ...cols.map(columnFormat),
     { header: msg("merge.col.sourceFile"), format: "general", maxWidth: 40 },
     { header: msg("merge.col.sourceRow"), format: "integer" },
   ];
-  const rows: TableCell[][] = s.detail.map((d, i) => [
-    i + 1, d.townshipName, d.villageCode, d.villageName, yesNo(d.weakBaseline), d.totalIncome, d.operatingIncome, d.subsidyIncome,
-    yesNo(d.eliminated), d.eliminatedYear, d.incomePath, d.remarks, d.source.file, d.source.row,
-  ]);
+  const rows: TableCell[][] = s.detail.map((d, i) => [i + 1, d.townshipName, ...cols.map((c) => unitCell(d, c, msg)), d.source.file, d.source.row]);
+  const spec = ct.summary.spec;
   return {
     key: "detail",
     name: msg("merge.sheet.detail"),
-    title: msg("merge.title.detail", { county }),
-    note: msg("merge.unitNote"),
+    title: spec.detailTitle ? titled(ctx, spec.detailTitle) : msg("merge.title.detailOf", { county: ctx.county, name: ct.template.name }),
+    note: spec.note ? textOf(spec.note, s.locale) : null,
     columns,
     rows,
     freezeColumns: 4,
     marks: [],
   };
+}
+
+/** The columns a unit is named by in rankings and lists: 乡镇, code, name. */
+function unitHead(ctx: TableContext): SummaryColumn[] {
+  const { msg } = ctx;
+  return [
+    { header: msg("merge.col.township"), format: "general" },
+    { header: msg("merge.col.villageCode"), format: "text" },
+    { header: msg("merge.col.villageName"), format: "general" },
+  ];
+}
+
+function rankingTable(ctx: TableContext, r: UnitRankingResult): SummaryTable {
+  const { summary: s, ct, msg } = ctx;
+  const spec = r.spec;
+  const cols = (ct.summary.unitRankings.find((x) => x.spec === spec) ?? ct.summary.unitRankings[s.unitRankings.indexOf(r)]).columns;
+  const bottom = spec.bottomShare !== undefined ? msg("merge.col.bottom", { share: Math.round(spec.bottomShare * 100) }) : null;
+  const columns: SummaryColumn[] = [
+    { header: msg("merge.col.unitRank"), format: "integer" },
+    ...unitHead(ctx),
+    { header: textOf(spec.header, s.locale), format: FIGURE_COLUMN[spec.format] },
+    ...(spec.stars !== undefined ? [{ header: msg("merge.col.stars"), format: "integer" as const }] : []),
+    ...(bottom ? [{ header: bottom, format: "general" as const }] : []),
+    ...cols.map(columnFormat),
+  ];
+  const marks: SummaryTable["marks"] = [];
+  const bottomAt = bottom ? 5 + (spec.stars !== undefined ? 1 : 0) : -1;
+  const rows: TableCell[][] = r.entries.map((e, i) => {
+    const d = s.detail[e.unit];
+    if (e.bottom && bottomAt >= 0) marks.push({ row: i, column: bottomAt, mark: "warning" });
+    return [
+      e.rank, d.townshipName, d.villageCode, d.villageName, e.value,
+      ...(spec.stars !== undefined ? [e.stars] : []),
+      ...(bottom ? [e.bottom ? bottom : null] : []),
+      ...cols.map((c) => unitCell(d, c, msg)),
+    ];
+  });
+  const inBottom = r.entries.filter((e) => e.bottom).length;
+  const note = [
+    msg("merge.note.ranking", { ranked: r.entries.length, method: msg(spec.method === "dense" ? "merge.method.dense" : "merge.method.competition") }),
+    ...(bottom ? [msg("merge.note.rankingBottom", { bottom, n: inBottom })] : []),
+    ...(r.unranked ? [msg("merge.note.rankingUnranked", { n: r.unranked })] : []),
+  ].join(msg("merge.messageSeparator"));
+  return { key: "ranking", name: textOf(spec.sheet, s.locale), title: titled(ctx, spec.title), note, columns, rows, freezeColumns: 4, marks };
+}
+
+function listTable(ctx: TableContext, i: number): SummaryTable {
+  const { summary: s, ct, msg } = ctx;
+  const list = ct.summary.lists[i];
+  const us = unitScope(ct, s.parameters);
+  const columns: SummaryColumn[] = [{ header: msg("merge.col.seq"), format: "integer" }, ...unitHead(ctx), ...list.columns.map(columnFormat)];
+  const rows: TableCell[][] = [];
+  for (const d of s.detail) {
+    if (list.where(us.load(d)) !== true) continue;
+    rows.push([rows.length + 1, d.townshipName, d.villageCode, d.villageName, ...list.columns.map((c) => unitCell(d, c, msg))]);
+  }
+  return { key: "list", name: textOf(list.spec.sheet, s.locale), title: titled(ctx, list.spec.title), note: msg("merge.note.list", { n: rows.length }), columns, rows, freezeColumns: 4, marks: [] };
+}
+
+function breakdownTable(ctx: TableContext, i: number): SummaryTable {
+  const { summary: s, ct, msg } = ctx;
+  const b = ct.summary.breakdowns[i];
+  const us = unitScope(ct, s.parameters);
+  const among = s.detail.filter((d) => !b.among || b.among(us.load(d)) === true);
+  const [item, base, hits, share] = b.spec.headers.map((h) => textOf(h, s.locale));
+  const columns: SummaryColumn[] = [
+    { header: msg("merge.col.seq"), format: "integer" },
+    { header: item, format: "general" },
+    { header: base, format: "integer" },
+    { header: hits, format: "integer" },
+    { header: share, format: "percent" },
+  ];
+  const rows: TableCell[][] = b.columns.map((c, k) => {
+    let n = 0;
+    for (const d of among) if (d[c.key] === b.spec.value) n++;
+    return [k + 1, c.header, among.length, n, among.length ? n / among.length : null];
+  });
+  return { key: "breakdown", name: textOf(b.spec.sheet, s.locale), title: titled(ctx, b.spec.title), note: null, columns, rows, freezeColumns: 2, marks: [] };
 }
 
 function fileResult(f: SubmittedFile, msg: Msg): string {

@@ -66,10 +66,15 @@ export const measureSchema = z.discriminatedUnion("kind", [
 export type Measure = z.infer<typeof measureSchema>;
 export type MeasureKind = Measure["kind"];
 
+/** A sheet name: ≤ 31 characters, none of []:*?/\ (Excel's rules); Chinese, or Chinese and English. */
+const sheetName = z.union([
+  z.string().regex(/^[^[\]:*?/\\]{1,31}$/),
+  z.strictObject({ "zh-CN": z.string().regex(/^[^[\]:*?/\\]{1,31}$/), "en-US": z.string().regex(/^[^[\]:*?/\\]{1,31}$/).optional() }),
+]);
+
 /** A county-wide ranking of every merged unit (强村富民指数榜, 书记述职评议排名). */
 export const unitRankingSchema = z.strictObject({
-  /** Sheet name (≤ 31 characters, no []:*?/\). */
-  sheet: z.string().min(1).max(31),
+  sheet: sheetName,
   title: textSchema,
   /** The value ranked: an expression over the unit … */
   by: expr.optional(),
@@ -91,7 +96,7 @@ export type UnitRanking = z.infer<typeof unitRankingSchema>;
 
 /** A list of the units for which `where` holds (候选村差一两条, 逾期未销号), with the columns chosen. */
 export const unitListSchema = z.strictObject({
-  sheet: z.string().min(1).max(31),
+  sheet: sheetName,
   title: textSchema,
   where: expr,
   columns: z.array(z.string().min(1)).min(1),
@@ -103,7 +108,7 @@ export type UnitList = z.infer<typeof unitListSchema>;
  * share (the 达标 rate of each of the ten standards among 示范村 candidates).
  */
 export const breakdownSchema = z.strictObject({
-  sheet: z.string().min(1).max(31),
+  sheet: sheetName,
   title: textSchema,
   columns: z.array(z.string().min(1)).min(1),
   value: z.union([z.string().min(1), z.number(), z.boolean()]),

@@ -3,8 +3,8 @@ import { dirname, resolve } from "path";
 import { t } from "../../addin/i18n";
 import { writeSummaryFile } from "../../addin/io/node";
 import type { FileReport } from "../../addin/validate";
-import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
-import { templateToJson } from "../../addin/templates";
+import { measureHeader, mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
+import { compileTemplate, templateToJson, type CompiledMeasure } from "../../addin/templates";
 import { loadRegistryOption, loadTargetsOption, loadTemplateOption } from "../context";
 import { renderTable } from "../text-table";
 import { collectFiles, validateFiles, workersFor } from "../validate-run";
@@ -76,10 +76,6 @@ const TOWNSHIP_STATUS_KEYS = {
   missing: "cli.townshipStatus.missing",
 } as const;
 
-const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
-const money = (x: number | null) => (x === null ? "—" : x.toFixed(2));
-const count = (x: number | null) => (x === null ? "—" : String(x));
-
 function statusCell(tw: CountySummary["townships"][number]): string {
   const words = t(TOWNSHIP_STATUS_KEYS[tw.status]);
   if (tw.status === "failed") return words + t("cli.errorCount", { n: tw.errorCount });
@@ -87,29 +83,47 @@ function statusCell(tw: CountySummary["townships"][number]): string {
   return words;
 }
 
+/** A figure as the table shows it: rates as 75.0%, money and scores with 2 decimals, a goal in words, — for none. */
+function figureText(m: CompiledMeasure, v: unknown): string {
+  if (typeof v !== "number") return "—";
+  switch (m.format) {
+    case "percent":
+      return `${(v * 100).toFixed(1)}%`;
+    case "money":
+    case "decimal":
+      return v.toFixed(2);
+    case "goal":
+      return m.spec.kind === "goal" ? m.spec.labels[v ? 0 : 1] : String(v);
+    default:
+      return String(v);
+  }
+}
+
+/** The township table of the template's summary: the measures marked for the command line (all shown ones if none is). */
 export function humanSummary(s: CountySummary): string {
-  const header = ["cli.col.township", "cli.col.status", "cli.col.villages", "cli.col.reported", "cli.col.weak", "cli.col.eliminated",
-    "cli.col.elimRate", "cli.col.target", "cli.col.taskRate", "cli.col.operating", "cli.col.rank", "cli.col.flag"] as const;
+  const cs = compileTemplate(s.template).summary;
+  const shown = cs.measures.filter((m) => !m.spec.hidden);
+  const measures = shown.some((m) => m.spec.cli) ? shown.filter((m) => m.spec.cli) : shown;
+  const rank = cs.spec.rank;
+  const header = [
+    t("cli.col.township"),
+    t("cli.col.status"),
+    ...measures.map((m) => measureHeader(m, s) + (m.spec.unit ? `(${m.spec.unit})` : "")),
+    ...(rank ? [t("cli.col.rank")] : []),
+    ...(rank?.flags ? [t("cli.col.flag")] : []),
+  ];
   const rows = s.townships.map((tw) => [
     tw.name,
     statusCell(tw),
-    String(tw.villages),
-    String(tw.reported),
-    String(tw.weakBaseline),
-    count(tw.eliminated),
-    pct(tw.eliminationRate),
-    tw.target === null ? "—" : String(tw.target),
-    pct(tw.taskCompletionRate),
-    money(tw.operatingIncome),
-    tw.rank === null ? "—" : String(tw.rank),
-    tw.flag === "red" ? t("cli.flag.red") : tw.flag === "yellow" ? t("cli.flag.yellow") : "",
+    ...measures.map((m) => figureText(m, tw[m.spec.key])),
+    ...(rank ? [tw.rank === null ? "—" : String(tw.rank)] : []),
+    ...(rank?.flags ? [tw.flag === "red" ? t("cli.flag.red") : tw.flag === "yellow" ? t("cli.flag.yellow") : ""] : []),
   ]);
-  const c = s.county;
-  rows.push([t("cli.countyTotal"), "", String(c.villages), String(c.reported), String(c.weakBaseline), String(c.eliminated),
-    pct(c.eliminationRate), c.target === null ? "—" : String(c.target), pct(c.taskCompletionRate), money(c.operatingIncome), "", ""]);
-  const table = renderTable(header.map((k) => t(k)), rows, [false, false, true, true, true, true, true, true, true, true, true, false]);
+  rows.push([t("cli.countyTotal"), "", ...measures.map((m) => figureText(m, s.county[m.spec.key])), ...(rank ? [""] : []), ...(rank?.flags ? [""] : [])]);
+  const table = renderTable(header, rows, header.map((_, k) => k >= 2 && k < 2 + measures.length + (rank ? 1 : 0)));
+  const rankHeader = cs.rank ? measureHeader(cs.rank.measure, s) : "";
   const notes = [
-    ...(s.townships.some((tw) => tw.status === "partial") ? [t(s.rankPartial ? "cli.partialNoteRanked" : "cli.partialNote")] : []),
+    ...(s.townships.some((tw) => tw.status === "partial") ? [t(s.rankPartial || !rank ? "cli.partialNoteRanked" : "cli.partialNote", { measure: rankHeader })] : []),
     ...(s.townships.some((tw) => tw.status !== "merged") ? [t("cli.countyNote")] : []),
     t("cli.rejectedRows", { n: s.rejected.length }),
     ...s.rejectedFiles.map((f) => `  ${f.file}：${f.reason}`),

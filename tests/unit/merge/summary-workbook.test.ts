@@ -40,10 +40,10 @@ describe("writeSummaryWorkbook", () => {
     wb = await readBack(bytes);
   });
 
-  test("returns xlsx bytes with the five sheets", () => {
+  test("returns xlsx bytes with the six sheets", () => {
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // PK: a zip
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["乡镇汇总", "村级明细", "报送情况", "审核问题", "未汇总行"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["乡镇汇总", "村级明细", "强村富民指数榜", "报送情况", "审核问题", "未汇总行"]);
   });
 
   test("乡镇汇总: merged title, frozen header, headers, formats, flags, 全县合计", () => {
@@ -164,17 +164,17 @@ describe("writeSummaryWorkbook", () => {
   test("English locale: sheet names and headers in English", async () => {
     const en = mergeSubmissions(smallReports(), { registry, targets, locale: "en-US" });
     const back = await readBack(await writeSummaryWorkbook(en));
-    expect(back.worksheets.map((w) => w.name)).toEqual(["Townships", "Villages", "Submissions", "Issues", "Rejected rows"]);
+    expect(back.worksheets.map((w) => w.name)).toEqual(["Townships", "Villages", "Strong-village index", "Submissions", "Issues", "Rejected rows"]);
     expect(back.getWorksheet("Townships")!.getCell("B8").value).toBe("County total");
   });
 });
 
 describe("summaryTables (what the task pane writes into the live workbook)", () => {
-  test("five tables; rows as wide as the columns; flag marks and the 全县合计 row", async () => {
+  test("six tables (the 强村富民指数榜 among them); rows as wide as the columns; flag marks and the 全县合计 row", async () => {
     const { summaryTables } = await import("../../../addin/merge");
     const s = mergeSubmissions(smallReports(), { registry, targets, locale: "zh-CN", flagTop: 1, flagBottom: 1 });
     const tables = summaryTables(s, { county: "示例县" });
-    expect(tables.map((x) => x.key)).toEqual(["townships", "detail", "submissions", "issues", "rejected"]);
+    expect(tables.map((x) => x.key)).toEqual(["townships", "detail", "ranking", "submissions", "issues", "rejected"]);
     for (const table of tables) for (const row of table.rows) expect(row.length).toBe(table.columns.length);
     const tw = tables[0];
     expect(tw.rows.length).toBe(5);

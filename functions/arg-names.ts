@@ -20,6 +20,7 @@ export const PARAMS = {
   INBOTTOM: ["value", "values", "share", "descending"],
   VOTESCORE: ["good", "fairlyGood", "average", "poor", "points"],
   TOTAL: ["scores", "maxima", "bonus", "bonusCap", "deduction"],
+  WEIGHTED: ["values", "weights"],
   GRADE: ["score", "thresholds", "labels"],
   GROWTH: ["current", "previous"],
 } as const;

@@ -17,6 +17,11 @@ const METHODS: Record<string, m.RankMethod> = {
   ordinal: "ordinal", "顺序": "ordinal",
 };
 
+/** A number Excel passed in a range (blanks, text and TRUE/FALSE are not). */
+function isNumber(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
 function toMethod(v: unknown): m.RankMethod {
   const s = optText(v, "dense").toLowerCase();
   const found = METHODS[s];
@@ -335,6 +340,32 @@ export function TOTAL(scores: any[][], maxima: any[][], bonus?: any, bonusCap?: 
   );
   const extras = [optNum(bonus, a("bonus"), 0), optNum(bonusCap, a("bonusCap"), 5), optNum(deduction, a("deduction"), 0)] as const;
   return excel(() => m.cappedTotal(s, mx, ...extras));
+}
+
+/**
+ * 综合得分：各项得分按权重加权求和（Σ 得分 × 权重），如 实绩得分 × 70% + 测评得分 × 30%：=XB.WEIGHTED(A2:B2, {0.7,0.3}).
+ * Scores and weights are paired by position in reading order (row by row), so a row of scores may take a column of
+ * weights; they must have the same number of cells, else #VALUE!. As in TOTAL (and SUMPRODUCT), a pair where either
+ * side is blank, text or TRUE/FALSE is skipped: a blank adds nothing on the web (null, skipped) as on desktop
+ * (0 × weight), and with no pair left the result is 0. Weights need not sum to 1.
+ * @customfunction WEIGHTED
+ * @param values The scores (e.g. 实绩得分, 测评得分).
+ * @param weights One weight per score (e.g. 0.7, 0.3): the same number of cells.
+ * @returns Σ score × weight.
+ */
+export function WEIGHTED(values: any[][], weights: any[][]): number {
+  const a = argsOf("WEIGHTED");
+  const vs = values.flat();
+  const ws = weights.flat();
+  if (vs.length !== ws.length) throw excelError("value", "fn.cellCount", { a: a("values"), b: a("weights"), m: vs.length, n: ws.length });
+  const parts: number[] = [];
+  const w: number[] = [];
+  vs.forEach((v, i) => {
+    if (!isNumber(v) || !isNumber(ws[i])) return;
+    parts.push(v);
+    w.push(ws[i]);
+  });
+  return parts.length === 0 ? 0 : excel(() => m.weighted(parts, w));
 }
 
 /**

@@ -219,3 +219,43 @@ describe("=XB.… with Excel's argument conventions", () => {
     expect(excelErrorOf(() => XB.GROWTH(1, 0))).toBe("#DIV/0!");
   });
 });
+
+describe("=XB.WEIGHTED (综合得分) with Excel's argument conventions", () => {
+  test("WEIGHTED: 综合得分 = 实绩得分 86.5 × 70% + 测评得分 83.3 × 30% = 85.54, weights as a row or a column", () => {
+    expect(XB.WEIGHTED([[86.5, 83.3]], [[0.7, 0.3]])).toBeCloseTo(86.5 * 0.7 + 83.3 * 0.3, 12);
+    expect(XB.WEIGHTED([[86.5, 83.3]], [[0.7, 0.3]])).toBeCloseTo(85.54, 10);
+    expect(XB.WEIGHTED([[86.5, 83.3]], col(0.7, 0.3))).toBeCloseTo(85.54, 10);
+    expect(XB.WEIGHTED(col(90, 80, 70), col(0.5, 0.3, 0.2))).toBeCloseTo(83, 12);
+  });
+
+  test("WEIGHTED: a pair with a blank (desktop 0, web null), text or TRUE/FALSE on either side adds nothing, as in TOTAL", () => {
+    const w = [[0.7, 0.3]];
+    expect(XB.WEIGHTED([[86.5, 0]], w)).toBeCloseTo(60.55, 10); // desktop blank
+    expect(XB.WEIGHTED([[86.5, null]], w)).toBeCloseTo(60.55, 10); // web blank
+    expect(XB.WEIGHTED([[86.5, "缺考"]], w)).toBeCloseTo(60.55, 10);
+    expect(XB.WEIGHTED([[86.5, true]], w)).toBeCloseTo(60.55, 10);
+    expect(XB.WEIGHTED([[86.5, 83.3]], [[0.7, null]])).toBeCloseTo(60.55, 10);
+    expect(XB.WEIGHTED([[86.5, 83.3]], [[0.7, "三成"]])).toBeCloseTo(60.55, 10);
+    // a row not yet filled in: 0 on both hosts
+    expect(XB.WEIGHTED([[0, 0]], w)).toBe(0);
+    expect(XB.WEIGHTED([[null, null]], w)).toBe(0);
+  });
+
+  test("WEIGHTED: scores and weights with different numbers of cells are #VALUE! naming both arguments and the counts", () => {
+    const f = failure(() => XB.WEIGHTED([[86.5, 83.3, 90]], [[0.7, 0.3]]));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toContain("各项得分");
+    expect(f.message).toContain("权重");
+    expect(f.message).toContain("3");
+    expect(f.message).toContain("2");
+    expect(excelErrorOf(() => XB.WEIGHTED(col(1, 2), [[1]]))).toBe("#VALUE!");
+    setLocale("en-US");
+    try {
+      const en = failure(() => XB.WEIGHTED([[1, 2]], [[1]]));
+      expect(en.message).toContain("“values”");
+      expect(en.message).toContain("“weights”");
+    } finally {
+      setLocale("zh-CN");
+    }
+  });
+});

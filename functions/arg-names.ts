@@ -22,6 +22,7 @@ export const PARAMS = {
   TOTAL: ["scores", "maxima", "bonus", "bonusCap", "deduction"],
   WEIGHTED: ["values", "weights"],
   GRADE: ["score", "thresholds", "labels"],
+  STARS: ["score", "thresholds"],
   GROWTH: ["current", "previous"],
 } as const;
 

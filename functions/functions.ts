@@ -387,6 +387,27 @@ export function GRADE(score: any, thresholds?: any[][], labels?: string[][]): st
 }
 
 /**
+ * 评星定级：分数达到第一条分数线为 5 星，每低一条少一星，低于最后一条为 1 星（默认 90/80/70/60；n 条分数线时最高
+ * n + 1 星）。A range of scores spills one star count per cell, in the same shape (a column gives a column), with ""
+ * where a cell is blank (web), text or TRUE/FALSE; Excel desktop passes a blank cell as 0, which is 1 star. A single
+ * score is read as GRADE reads its score: blank is 0, numeric text is the number, other text is #VALUE!. Thresholds
+ * must be descending without repeats, else #VALUE! (even when no score needs them).
+ * @customfunction STARS
+ * @param score The score, or a range of scores.
+ * @param [thresholds] Descending thresholds, default 90, 80, 70, 60.
+ * @returns Stars (1 to 5 with the default thresholds), same shape as score.
+ */
+export function STARS(score: any[][], thresholds?: any[][]): any[][] {
+  const a = argsOf("STARS");
+  const th = thresholds === null || thresholds === undefined ? undefined : list(thresholds);
+  const params = { thresholds: a("thresholds") };
+  const starsOf = (x: number) => excel(() => m.stars(x, th), params);
+  starsOf(0); // the thresholds are checked once, whatever the scores
+  if (score.length === 1 && score[0].length === 1) return [[starsOf(num(score[0][0], a("score")))]];
+  return score.map((row) => row.map((v) => (isNumber(v) ? starsOf(v) : "")));
+}
+
+/**
  * 增长率：(本期 − 上期) ÷ |上期|；上期为 0 时 #DIV/0!。
  * @customfunction GROWTH
  * @param current This period.

@@ -43,6 +43,7 @@ export const functions = {
     "en-US": "“{labels}” must hold one more entry than “{thresholds}”: {count} thresholds need {needed} labels, found {got}.",
   },
   "fn.thresholdsOrder": { "zh-CN": "“{thresholds}”应从高到低排列且不重复，如 90、80、60。", "en-US": "“{thresholds}” must be in descending order without repeats, e.g. 90, 80, 60." },
+  "fn.thresholdsEmpty": { "zh-CN": "“{thresholds}”中没有数字，请填从高到低的分数线，如 90、80、70、60。", "en-US": "“{thresholds}” holds no numbers; give descending thresholds, e.g. 90, 80, 70, 60." },
   "fn.cellCount": {
     "zh-CN": "“{a}”和“{b}”按位置逐个配对，单元格个数应相同，实际分别有 {m} 个和 {n} 个。",
     "en-US": "“{a}” and “{b}” are paired cell by cell and must have the same number of cells, found {m} and {n}.",

@@ -259,3 +259,49 @@ describe("=XB.WEIGHTED (综合得分) with Excel's argument conventions", () => 
     }
   });
 });
+
+describe("=XB.STARS (评星定级) with Excel's argument conventions", () => {
+  test("STARS: one score, default 90/80/70/60 → 5 … 1; thresholds omitted (null) mean the default", () => {
+    const one = (s: unknown) => XB.STARS([[s]], N as unknown as unknown[][]);
+    expect([100, 90, 89.9, 86, 70, 60, 59.9, -1].map(one)).toEqual([[[5]], [[5]], [[4]], [[4]], [[3]], [[2]], [[1]], [[1]]]);
+    expect(XB.STARS([[75]])).toEqual([[3]]);
+    expect(one(" 75 ")).toEqual([[3]]); // numeric text, as GRADE reads its score
+    expect(one(0)).toEqual([[1]]); // a blank cell on desktop
+    expect(one(null)).toEqual([[1]]); // a blank cell on the web: 0 as well
+  });
+
+  test("STARS: a single score that is text is #VALUE! naming 分数", () => {
+    const f = failure(() => XB.STARS([["良"]]));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toContain("分数");
+    expect(f.message).toContain("良");
+    expect(excelErrorOf(() => XB.STARS([[true]]))).toBe("#VALUE!");
+  });
+
+  test("STARS: a range of scores spills one star count per cell, \"\" (never null) for web blanks, text and TRUE/FALSE", () => {
+    const out = XB.STARS(col(95, 85, 75, 65, 10, null, "缺考", true));
+    expect(out).toEqual(col(5, 4, 3, 2, 1, "", "", ""));
+    expect(out.flat().includes(null)).toBe(false);
+    expect(XB.STARS(col(95, 0))).toEqual(col(5, 1)); // desktop passes a blank as 0: 1 star
+    expect(XB.STARS([[95, 85], [75, ""]])).toEqual([[5, 4], [3, ""]]);
+  });
+
+  test("STARS: thresholds of the user's own; n thresholds give n + 1 stars at the top", () => {
+    expect(XB.STARS(col(95, 85, 70), col(90, 80))).toEqual(col(3, 2, 1));
+    expect(XB.STARS(col(95, 85, 70), [[90, 80]])).toEqual(col(3, 2, 1));
+    expect(XB.STARS(col(96, 91, 30), col(95, 90, 85, 80))).toEqual(col(5, 4, 1));
+  });
+
+  test("STARS: thresholds not in descending order, repeated, or with no number are #VALUE! naming 分数线", () => {
+    for (const th of [col(60, 70, 80, 90), col(90, 90, 80), col("高", "低")]) {
+      const f = failure(() => XB.STARS([[80]], th));
+      expect(f.code).toBe("#VALUE!");
+      expect(f.message).toContain("分数线");
+      expect(f.message).not.toMatch(/thresholds-/);
+    }
+    expect(failure(() => XB.STARS([[80]], col(60, 70))).message).toContain("从高到低");
+    expect(failure(() => XB.STARS([[80]], col("高"))).message).toContain("没有数字");
+    // even when no score needs them
+    expect(excelErrorOf(() => XB.STARS(col(null, "缺考"), col(60, 70)))).toBe("#VALUE!");
+  });
+});

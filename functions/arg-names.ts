@@ -23,6 +23,7 @@ export const PARAMS = {
   WEIGHTED: ["values", "weights"],
   GRADE: ["score", "thresholds", "labels"],
   STARS: ["score", "thresholds"],
+  COMPOSITE: ["values", "weights"],
   GROWTH: ["current", "previous"],
 } as const;
 

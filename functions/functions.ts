@@ -408,6 +408,29 @@ export function STARS(score: any[][], thresholds?: any[][]): any[][] {
 }
 
 /**
+ * 综合指数（如强村富民指数）：each column of values is one indicator (经营性收入, 总收入 …), each row one unit (村).
+ * Every indicator is scaled to 0–100 across the rows (lowest 0, highest 100; all 100 when every row is equal), then
+ * the index is Σ weight × scaled; with weights that sum to 1 it runs 0–100. Spills one column, one index per row. A
+ * row with a blank (web), text or TRUE/FALSE indicator gets "" and does not move the scaling of the other rows; Excel
+ * desktop passes a blank cell as 0, which does take part, so select only the units' rows. weights: one per column of
+ * values, else #VALUE!; a blank weight is 0, numeric text is read, other text is #VALUE!.
+ * @customfunction COMPOSITE
+ * @param values One column per indicator, one row per unit.
+ * @param weights One weight per column of values (e.g. 0.6, 0.4).
+ * @returns One index per row (a column).
+ */
+export function COMPOSITE(values: any[][], weights: any[][]): any[][] {
+  const a = argsOf("COMPOSITE");
+  const columns = values[0]?.length ?? 0;
+  const cells = weights.flat();
+  if (cells.length !== columns) throw excelError("value", "fn.weightsCount", { weights: a("weights"), values: a("values"), columns, count: cells.length });
+  const w = cells.map((v) => num(v, a("weights")));
+  const components = Array.from({ length: columns }, (_, k) => values.map((row) => (isNumber(row[k]) ? row[k] : null)));
+  const index = excel(() => m.compositeIndex(components, w));
+  return index.map((x) => [x === null ? "" : x]);
+}
+
+/**
  * 增长率：(本期 − 上期) ÷ |上期|；上期为 0 时 #DIV/0!。
  * @customfunction GROWTH
  * @param current This period.

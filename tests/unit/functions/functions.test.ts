@@ -305,3 +305,55 @@ describe("=XB.STARS (评星定级) with Excel's argument conventions", () => {
     expect(excelErrorOf(() => XB.STARS(col(null, "缺考"), col(60, 70)))).toBe("#VALUE!");
   });
 });
+
+describe("=XB.COMPOSITE (综合指数) with Excel's argument conventions", () => {
+  test("COMPOSITE: 强村富民指数 of four villages, 经营性收入 × 60% + 总收入 × 40%, each scaled 0–100; one column spilled", () => {
+    // 经营性收入 12 … 30 (span 18), 总收入 35 … 80 (span 45)
+    const villages = [[12, 35], [18.5, 42], [30, 80], [25, 60]];
+    const out = XB.COMPOSITE(villages, [[0.6, 0.4]]);
+    expect(out.map((r) => r.length)).toEqual([1, 1, 1, 1]);
+    const want = [0, 0.6 * (6.5 / 18) * 100 + 0.4 * (7 / 45) * 100, 100, 0.6 * (13 / 18) * 100 + 0.4 * (25 / 45) * 100];
+    out.forEach(([x], i) => expect(x).toBeCloseTo(want[i], 10));
+    expect(want[1]).toBeCloseTo(27.889, 3);
+    // weights as a column: one per column of values, whatever their shape
+    expect(XB.COMPOSITE(villages, col(0.6, 0.4))).toEqual(out);
+  });
+
+  test("COMPOSITE: a row with a web blank (null), text or TRUE/FALSE gets \"\" and does not move the others' scaling", () => {
+    const w = [[0.6, 0.4]];
+    expect(XB.COMPOSITE([[10, 40], [20, 40], [30, 80]], w)).toEqual(col(0, 30, 100));
+    for (const gap of [null, "", "缺报", true]) {
+      const out = XB.COMPOSITE([[10, 40], [gap, 99], [20, 40], [30, 80]], w);
+      expect(out).toEqual(col(0, "", 30, 100));
+      expect(out.flat().includes(null)).toBe(false);
+    }
+    expect(XB.COMPOSITE([[null, 40], [20, "缺报"]], w)).toEqual(col("", ""));
+  });
+
+  test("COMPOSITE: Excel desktop passes a blank cell as 0, and a 0 is a value that takes part in the scaling", () => {
+    // 经营性收入 10, 0, 20, 30 → 33.3, 0, 66.7, 100; 总收入 40, 99, 40, 80 → 0, 100, 0, 40/59 × 100
+    const out = XB.COMPOSITE([[10, 40], [0, 99], [20, 40], [30, 80]], [[0.6, 0.4]]).map(([x]) => x);
+    [20, 40, 40, 60 + 0.4 * (40 / 59) * 100].forEach((x, i) => expect(out[i]).toBeCloseTo(x, 10));
+  });
+
+  test("COMPOSITE: one row, or all rows equal, scores Σ weights × 100; a blank weight is 0", () => {
+    expect(XB.COMPOSITE([[5, 7]], [[0.5, 0.5]])).toEqual([[100]]);
+    expect(XB.COMPOSITE([[5, 7], [5, 7]], [[0.7, 0.3]])).toEqual(col(100, 100));
+    expect(XB.COMPOSITE([[10, 40], [20, 80]], [[1, null]])).toEqual(col(0, 100));
+    expect(XB.COMPOSITE([[10, 40], [20, 80]], [[" 1 ", 0]])).toEqual(col(0, 100));
+  });
+
+  test("COMPOSITE: weights not one per column are #VALUE! naming 权重 and 各项指标 with the counts; text weights #VALUE!", () => {
+    const f = failure(() => XB.COMPOSITE([[10, 40, 1], [20, 80, 2]], [[0.6, 0.4]]));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toContain("权重");
+    expect(f.message).toContain("各项指标");
+    expect(f.message).toContain("3");
+    expect(f.message).toContain("2");
+    expect(excelErrorOf(() => XB.COMPOSITE([[10, 40]], [[1]]))).toBe("#VALUE!");
+    const text = failure(() => XB.COMPOSITE([[10, 40]], [[0.6, "四成"]]));
+    expect(text.code).toBe("#VALUE!");
+    expect(text.message).toContain("权重");
+    expect(text.message).toContain("四成");
+  });
+});

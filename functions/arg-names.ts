@@ -20,7 +20,10 @@ export const PARAMS = {
   INBOTTOM: ["value", "values", "share", "descending"],
   VOTESCORE: ["good", "fairlyGood", "average", "poor", "points"],
   TOTAL: ["scores", "maxima", "bonus", "bonusCap", "deduction"],
+  WEIGHTED: ["values", "weights"],
   GRADE: ["score", "thresholds", "labels"],
+  STARS: ["score", "thresholds"],
+  COMPOSITE: ["values", "weights"],
   GROWTH: ["current", "previous"],
 } as const;
 

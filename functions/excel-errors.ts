@@ -17,6 +17,7 @@ export const DETAILS: Partial<Record<string, MessageKey>> = {
   "points-length": "fn.pointsLength",
   "labels-length": "fn.labelsLength",
   "thresholds-order": "fn.thresholdsOrder",
+  "thresholds-empty": "fn.thresholdsEmpty",
   "length-mismatch": "fn.lengthMismatch",
   method: "fn.methodBad",
   nan: "fn.notFinite",

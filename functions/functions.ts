@@ -17,6 +17,11 @@ const METHODS: Record<string, m.RankMethod> = {
   ordinal: "ordinal", "顺序": "ordinal",
 };
 
+/** A number Excel passed in a range (blanks, text and TRUE/FALSE are not). */
+function isNumber(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
 function toMethod(v: unknown): m.RankMethod {
   const s = optText(v, "dense").toLowerCase();
   const found = METHODS[s];
@@ -338,6 +343,32 @@ export function TOTAL(scores: any[][], maxima: any[][], bonus?: any, bonusCap?: 
 }
 
 /**
+ * 综合得分：各项得分按权重加权求和（Σ 得分 × 权重），如 实绩得分 × 70% + 测评得分 × 30%：=XB.WEIGHTED(A2:B2, {0.7,0.3}).
+ * Scores and weights are paired by position in reading order (row by row), so a row of scores may take a column of
+ * weights; they must have the same number of cells, else #VALUE!. As in TOTAL (and SUMPRODUCT), a pair where either
+ * side is blank, text or TRUE/FALSE is skipped: a blank adds nothing on the web (null, skipped) as on desktop
+ * (0 × weight), and with no pair left the result is 0. Weights need not sum to 1.
+ * @customfunction WEIGHTED
+ * @param values The scores (e.g. 实绩得分, 测评得分).
+ * @param weights One weight per score (e.g. 0.7, 0.3): the same number of cells.
+ * @returns Σ score × weight.
+ */
+export function WEIGHTED(values: any[][], weights: any[][]): number {
+  const a = argsOf("WEIGHTED");
+  const vs = values.flat();
+  const ws = weights.flat();
+  if (vs.length !== ws.length) throw excelError("value", "fn.cellCount", { a: a("values"), b: a("weights"), m: vs.length, n: ws.length });
+  const parts: number[] = [];
+  const w: number[] = [];
+  vs.forEach((v, i) => {
+    if (!isNumber(v) || !isNumber(ws[i])) return;
+    parts.push(v);
+    w.push(ws[i]);
+  });
+  return parts.length === 0 ? 0 : excel(() => m.weighted(parts, w));
+}
+
+/**
  * 评定等次：按分数线评定（默认 ≥90 好、≥80 较好、≥60 一般，否则差）。
  * @customfunction GRADE
  * @param score The score.
@@ -353,6 +384,50 @@ export function GRADE(score: any, thresholds?: any[][], labels?: string[][]): st
   const count = (th ?? [90, 80, 60]).length;
   const params = { thresholds: a("thresholds"), labels: a("labels"), count, needed: count + 1, got: (lb ?? ["好", "较好", "一般", "差"]).length };
   return excel(() => m.grade(sc, th, lb), params);
+}
+
+/**
+ * 评星定级：分数达到第一条分数线为 5 星，每低一条少一星，低于最后一条为 1 星（默认 90/80/70/60；n 条分数线时最高
+ * n + 1 星）。A range of scores spills one star count per cell, in the same shape (a column gives a column), with ""
+ * where a cell is blank (web), text or TRUE/FALSE; Excel desktop passes a blank cell as 0, which is 1 star. A single
+ * score is read as GRADE reads its score: blank is 0, numeric text is the number, other text is #VALUE!. Thresholds
+ * must be descending without repeats, else #VALUE! (even when no score needs them).
+ * @customfunction STARS
+ * @param score The score, or a range of scores.
+ * @param [thresholds] Descending thresholds, default 90, 80, 70, 60.
+ * @returns Stars (1 to 5 with the default thresholds), same shape as score.
+ */
+export function STARS(score: any[][], thresholds?: any[][]): any[][] {
+  const a = argsOf("STARS");
+  const th = thresholds === null || thresholds === undefined ? undefined : list(thresholds);
+  const params = { thresholds: a("thresholds") };
+  const starsOf = (x: number) => excel(() => m.stars(x, th), params);
+  starsOf(0); // the thresholds are checked once, whatever the scores
+  if (score.length === 1 && score[0].length === 1) return [[starsOf(num(score[0][0], a("score")))]];
+  return score.map((row) => row.map((v) => (isNumber(v) ? starsOf(v) : "")));
+}
+
+/**
+ * 综合指数（如强村富民指数）：each column of values is one indicator (经营性收入, 总收入 …), each row one unit (村).
+ * Every indicator is scaled to 0–100 across the rows (lowest 0, highest 100; all 100 when every row is equal), then
+ * the index is Σ weight × scaled; with weights that sum to 1 it runs 0–100. Spills one column, one index per row. A
+ * row with a blank (web), text or TRUE/FALSE indicator gets "" and does not move the scaling of the other rows; Excel
+ * desktop passes a blank cell as 0, which does take part, so select only the units' rows. weights: one per column of
+ * values, else #VALUE!; a blank weight is 0, numeric text is read, other text is #VALUE!.
+ * @customfunction COMPOSITE
+ * @param values One column per indicator, one row per unit.
+ * @param weights One weight per column of values (e.g. 0.6, 0.4).
+ * @returns One index per row (a column).
+ */
+export function COMPOSITE(values: any[][], weights: any[][]): any[][] {
+  const a = argsOf("COMPOSITE");
+  const columns = values[0]?.length ?? 0;
+  const cells = weights.flat();
+  if (cells.length !== columns) throw excelError("value", "fn.weightsCount", { weights: a("weights"), values: a("values"), columns, count: cells.length });
+  const w = cells.map((v) => num(v, a("weights")));
+  const components = Array.from({ length: columns }, (_, k) => values.map((row) => (isNumber(row[k]) ? row[k] : null)));
+  const index = excel(() => m.compositeIndex(components, w));
+  return index.map((x) => [x === null ? "" : x]);
 }
 
 /**

@@ -43,6 +43,15 @@ export const functions = {
     "en-US": "“{labels}” must hold one more entry than “{thresholds}”: {count} thresholds need {needed} labels, found {got}.",
   },
   "fn.thresholdsOrder": { "zh-CN": "“{thresholds}”应从高到低排列且不重复，如 90、80、60。", "en-US": "“{thresholds}” must be in descending order without repeats, e.g. 90, 80, 60." },
+  "fn.thresholdsEmpty": { "zh-CN": "“{thresholds}”中没有数字，请填从高到低的分数线，如 90、80、70、60。", "en-US": "“{thresholds}” holds no numbers; give descending thresholds, e.g. 90, 80, 70, 60." },
+  "fn.cellCount": {
+    "zh-CN": "“{a}”和“{b}”按位置逐个配对，单元格个数应相同，实际分别有 {m} 个和 {n} 个。",
+    "en-US": "“{a}” and “{b}” are paired cell by cell and must have the same number of cells, found {m} and {n}.",
+  },
+  "fn.weightsCount": {
+    "zh-CN": "“{weights}”应为每列指标一个权重：“{values}”有 {columns} 列，“{weights}”有 {count} 个。",
+    "en-US": "“{weights}” must hold one weight per column: “{values}” has {columns} columns, “{weights}” holds {count}.",
+  },
   "fn.lengthMismatch": { "zh-CN": "两个区域中的数字个数应相同。", "en-US": "The two ranges must hold the same number of values." },
   "fn.notFinite": { "zh-CN": "参数中有无法计算的数值，请核对。", "en-US": "An argument holds a value that cannot be computed." },
   "fn.bad": { "zh-CN": "参数不正确，请核对各参数的取值。", "en-US": "An argument is not valid; check the arguments." },

@@ -57,9 +57,15 @@ export function grade(score: number, thresholds: readonly number[] = [90, 80, 60
   return labels[i < 0 ? thresholds.length : i];
 }
 
-/** 评星定级: 5 stars at the first threshold, one fewer per threshold below, 1 star under the last. */
+/**
+ * 评星定级: 5 stars at the first threshold, one fewer per threshold below, 1 star under the last (with n thresholds
+ * the first gives n + 1 stars: the default 90/80/70/60 gives 5 … 1). Thresholds must be descending without repeats
+ * (value: thresholds-order) and there must be at least one (value: thresholds-empty).
+ */
 export function stars(score: number, thresholds: readonly number[] = [90, 80, 70, 60]): number {
   requireFinite(score, "score");
+  if (thresholds.length === 0) throw new MetricError("value", "thresholds-empty");
+  for (let i = 1; i < thresholds.length; i++) if (!(thresholds[i] < thresholds[i - 1])) throw new MetricError("value", "thresholds-order");
   const i = thresholds.findIndex((t) => score >= t);
   return i < 0 ? 1 : thresholds.length + 1 - i;
 }

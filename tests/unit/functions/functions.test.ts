@@ -219,3 +219,141 @@ describe("=XB.… with Excel's argument conventions", () => {
     expect(excelErrorOf(() => XB.GROWTH(1, 0))).toBe("#DIV/0!");
   });
 });
+
+describe("=XB.WEIGHTED (综合得分) with Excel's argument conventions", () => {
+  test("WEIGHTED: 综合得分 = 实绩得分 86.5 × 70% + 测评得分 83.3 × 30% = 85.54, weights as a row or a column", () => {
+    expect(XB.WEIGHTED([[86.5, 83.3]], [[0.7, 0.3]])).toBeCloseTo(86.5 * 0.7 + 83.3 * 0.3, 12);
+    expect(XB.WEIGHTED([[86.5, 83.3]], [[0.7, 0.3]])).toBeCloseTo(85.54, 10);
+    expect(XB.WEIGHTED([[86.5, 83.3]], col(0.7, 0.3))).toBeCloseTo(85.54, 10);
+    expect(XB.WEIGHTED(col(90, 80, 70), col(0.5, 0.3, 0.2))).toBeCloseTo(83, 12);
+  });
+
+  test("WEIGHTED: a pair with a blank (desktop 0, web null), text or TRUE/FALSE on either side adds nothing, as in TOTAL", () => {
+    const w = [[0.7, 0.3]];
+    expect(XB.WEIGHTED([[86.5, 0]], w)).toBeCloseTo(60.55, 10); // desktop blank
+    expect(XB.WEIGHTED([[86.5, null]], w)).toBeCloseTo(60.55, 10); // web blank
+    expect(XB.WEIGHTED([[86.5, "缺考"]], w)).toBeCloseTo(60.55, 10);
+    expect(XB.WEIGHTED([[86.5, true]], w)).toBeCloseTo(60.55, 10);
+    expect(XB.WEIGHTED([[86.5, 83.3]], [[0.7, null]])).toBeCloseTo(60.55, 10);
+    expect(XB.WEIGHTED([[86.5, 83.3]], [[0.7, "三成"]])).toBeCloseTo(60.55, 10);
+    // a row not yet filled in: 0 on both hosts
+    expect(XB.WEIGHTED([[0, 0]], w)).toBe(0);
+    expect(XB.WEIGHTED([[null, null]], w)).toBe(0);
+  });
+
+  test("WEIGHTED: scores and weights with different numbers of cells are #VALUE! naming both arguments and the counts", () => {
+    const f = failure(() => XB.WEIGHTED([[86.5, 83.3, 90]], [[0.7, 0.3]]));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toContain("各项得分");
+    expect(f.message).toContain("权重");
+    expect(f.message).toContain("3");
+    expect(f.message).toContain("2");
+    expect(excelErrorOf(() => XB.WEIGHTED(col(1, 2), [[1]]))).toBe("#VALUE!");
+    setLocale("en-US");
+    try {
+      const en = failure(() => XB.WEIGHTED([[1, 2]], [[1]]));
+      expect(en.message).toContain("“values”");
+      expect(en.message).toContain("“weights”");
+    } finally {
+      setLocale("zh-CN");
+    }
+  });
+});
+
+describe("=XB.STARS (评星定级) with Excel's argument conventions", () => {
+  test("STARS: one score, default 90/80/70/60 → 5 … 1; thresholds omitted (null) mean the default", () => {
+    const one = (s: unknown) => XB.STARS([[s]], N as unknown as unknown[][]);
+    expect([100, 90, 89.9, 86, 70, 60, 59.9, -1].map(one)).toEqual([[[5]], [[5]], [[4]], [[4]], [[3]], [[2]], [[1]], [[1]]]);
+    expect(XB.STARS([[75]])).toEqual([[3]]);
+    expect(one(" 75 ")).toEqual([[3]]); // numeric text, as GRADE reads its score
+    expect(one(0)).toEqual([[1]]); // a blank cell on desktop
+    expect(one(null)).toEqual([[1]]); // a blank cell on the web: 0 as well
+  });
+
+  test("STARS: a single score that is text is #VALUE! naming 分数", () => {
+    const f = failure(() => XB.STARS([["良"]]));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toContain("分数");
+    expect(f.message).toContain("良");
+    expect(excelErrorOf(() => XB.STARS([[true]]))).toBe("#VALUE!");
+  });
+
+  test("STARS: a range of scores spills one star count per cell, \"\" (never null) for web blanks, text and TRUE/FALSE", () => {
+    const out = XB.STARS(col(95, 85, 75, 65, 10, null, "缺考", true));
+    expect(out).toEqual(col(5, 4, 3, 2, 1, "", "", ""));
+    expect(out.flat().includes(null)).toBe(false);
+    expect(XB.STARS(col(95, 0))).toEqual(col(5, 1)); // desktop passes a blank as 0: 1 star
+    expect(XB.STARS([[95, 85], [75, ""]])).toEqual([[5, 4], [3, ""]]);
+  });
+
+  test("STARS: thresholds of the user's own; n thresholds give n + 1 stars at the top", () => {
+    expect(XB.STARS(col(95, 85, 70), col(90, 80))).toEqual(col(3, 2, 1));
+    expect(XB.STARS(col(95, 85, 70), [[90, 80]])).toEqual(col(3, 2, 1));
+    expect(XB.STARS(col(96, 91, 30), col(95, 90, 85, 80))).toEqual(col(5, 4, 1));
+  });
+
+  test("STARS: thresholds not in descending order, repeated, or with no number are #VALUE! naming 分数线", () => {
+    for (const th of [col(60, 70, 80, 90), col(90, 90, 80), col("高", "低")]) {
+      const f = failure(() => XB.STARS([[80]], th));
+      expect(f.code).toBe("#VALUE!");
+      expect(f.message).toContain("分数线");
+      expect(f.message).not.toMatch(/thresholds-/);
+    }
+    expect(failure(() => XB.STARS([[80]], col(60, 70))).message).toContain("从高到低");
+    expect(failure(() => XB.STARS([[80]], col("高"))).message).toContain("没有数字");
+    // even when no score needs them
+    expect(excelErrorOf(() => XB.STARS(col(null, "缺考"), col(60, 70)))).toBe("#VALUE!");
+  });
+});
+
+describe("=XB.COMPOSITE (综合指数) with Excel's argument conventions", () => {
+  test("COMPOSITE: 强村富民指数 of four villages, 经营性收入 × 60% + 总收入 × 40%, each scaled 0–100; one column spilled", () => {
+    // 经营性收入 12 … 30 (span 18), 总收入 35 … 80 (span 45)
+    const villages = [[12, 35], [18.5, 42], [30, 80], [25, 60]];
+    const out = XB.COMPOSITE(villages, [[0.6, 0.4]]);
+    expect(out.map((r) => r.length)).toEqual([1, 1, 1, 1]);
+    const want = [0, 0.6 * (6.5 / 18) * 100 + 0.4 * (7 / 45) * 100, 100, 0.6 * (13 / 18) * 100 + 0.4 * (25 / 45) * 100];
+    out.forEach(([x], i) => expect(x).toBeCloseTo(want[i], 10));
+    expect(want[1]).toBeCloseTo(27.889, 3);
+    // weights as a column: one per column of values, whatever their shape
+    expect(XB.COMPOSITE(villages, col(0.6, 0.4))).toEqual(out);
+  });
+
+  test("COMPOSITE: a row with a web blank (null), text or TRUE/FALSE gets \"\" and does not move the others' scaling", () => {
+    const w = [[0.6, 0.4]];
+    expect(XB.COMPOSITE([[10, 40], [20, 40], [30, 80]], w)).toEqual(col(0, 30, 100));
+    for (const gap of [null, "", "缺报", true]) {
+      const out = XB.COMPOSITE([[10, 40], [gap, 99], [20, 40], [30, 80]], w);
+      expect(out).toEqual(col(0, "", 30, 100));
+      expect(out.flat().includes(null)).toBe(false);
+    }
+    expect(XB.COMPOSITE([[null, 40], [20, "缺报"]], w)).toEqual(col("", ""));
+  });
+
+  test("COMPOSITE: Excel desktop passes a blank cell as 0, and a 0 is a value that takes part in the scaling", () => {
+    // 经营性收入 10, 0, 20, 30 → 33.3, 0, 66.7, 100; 总收入 40, 99, 40, 80 → 0, 100, 0, 40/59 × 100
+    const out = XB.COMPOSITE([[10, 40], [0, 99], [20, 40], [30, 80]], [[0.6, 0.4]]).map(([x]) => x);
+    [20, 40, 40, 60 + 0.4 * (40 / 59) * 100].forEach((x, i) => expect(out[i]).toBeCloseTo(x, 10));
+  });
+
+  test("COMPOSITE: one row, or all rows equal, scores Σ weights × 100; a blank weight is 0", () => {
+    expect(XB.COMPOSITE([[5, 7]], [[0.5, 0.5]])).toEqual([[100]]);
+    expect(XB.COMPOSITE([[5, 7], [5, 7]], [[0.7, 0.3]])).toEqual(col(100, 100));
+    expect(XB.COMPOSITE([[10, 40], [20, 80]], [[1, null]])).toEqual(col(0, 100));
+    expect(XB.COMPOSITE([[10, 40], [20, 80]], [[" 1 ", 0]])).toEqual(col(0, 100));
+  });
+
+  test("COMPOSITE: weights not one per column are #VALUE! naming 权重 and 各项指标 with the counts; text weights #VALUE!", () => {
+    const f = failure(() => XB.COMPOSITE([[10, 40, 1], [20, 80, 2]], [[0.6, 0.4]]));
+    expect(f.code).toBe("#VALUE!");
+    expect(f.message).toContain("权重");
+    expect(f.message).toContain("各项指标");
+    expect(f.message).toContain("3");
+    expect(f.message).toContain("2");
+    expect(excelErrorOf(() => XB.COMPOSITE([[10, 40]], [[1]]))).toBe("#VALUE!");
+    const text = failure(() => XB.COMPOSITE([[10, 40]], [[0.6, "四成"]]));
+    expect(text.code).toBe("#VALUE!");
+    expect(text.message).toContain("权重");
+    expect(text.message).toContain("四成");
+  });
+});

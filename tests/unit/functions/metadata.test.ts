@@ -4,7 +4,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { PARAMS } from "../../../functions/arg-names";
 
 const ROOT = join(__dirname, "../../..");
-const IDS = ["ELIMRATE", "TASKRATE", "MEETS", "STATUS", "CONVRATE", "SHAREABOVE", "RANK", "RANKS", "GROUPRANK", "FLAG", "INBOTTOM", "VOTESCORE", "TOTAL", "GRADE", "GROWTH"];
+const IDS = ["ELIMRATE", "TASKRATE", "MEETS", "STATUS", "CONVRATE", "SHAREABOVE", "RANK", "RANKS", "GROUPRANK", "FLAG", "INBOTTOM", "VOTESCORE", "TOTAL", "WEIGHTED", "GRADE", "STARS", "COMPOSITE", "GROWTH"];
 
 interface Param { name: string; type?: string; dimensionality?: string; optional?: boolean; description?: string }
 interface Fn { id: string; name: string; description?: string; parameters: Param[]; result: { type?: string; dimensionality?: string } }
@@ -45,6 +45,10 @@ describe("custom function metadata", () => {
     }
     expect(new Set(zh.map((f) => f.name)).size).toBe(zh.length);
     expect(zh.find((f) => f.id === "ELIMRATE")!.name).toBe("消除率");
+    const names = Object.fromEntries(zh.map((f) => [f.id, f.name]));
+    expect(names.WEIGHTED).toBe("综合得分");
+    expect(names.STARS).toBe("评星定级");
+    expect(names.COMPOSITE).toBe("综合指数");
   });
 
   test("names follow Office's naming rules: start with a letter, at least three characters (id and every localised name)", () => {

@@ -200,7 +200,10 @@ export interface BlankTemplateInput {
   name: string;
   title?: string;
   unit?: string;
-  columns: readonly LayoutColumn[];
+  /** The data sheet's name (default: the template's name, cut to Excel's 31 characters). */
+  sheetName?: string;
+  sequenceColumn?: string;
+  columns: readonly (LayoutColumn & { registry?: string })[];
 }
 
 export interface BlankTownship {
@@ -213,14 +216,16 @@ export interface BlankTownship {
  * registry and locked (a township cannot change the baseline), everything else left to fill.
  */
 export function blankTemplateWorkbook(template: BlankTemplateInput, township: BlankTownship, year: number): Promise<Uint8Array> {
-  const keys = new Set(template.columns.map((c) => c.key));
-  const prefill = (k: string) => keys.has(k);
+  // The 序号 and the columns linked to the registry are filled in from it, and locked.
+  const linked = (link: string) => template.columns.find((c) => c.registry === link)?.key;
+  const keys = { code: linked("villageCode"), name: linked("villageName"), weak: linked("weakBaseline") };
+  const seq = template.sequenceColumn ?? template.columns.find((c) => c.key === "seq")?.key;
   const rows = township.villages.map((v, i) => {
     const row: Record<string, LayoutValue> = {};
-    if (prefill("seq")) row.seq = i + 1;
-    if (prefill("villageCode")) row.villageCode = v.code;
-    if (prefill("villageName")) row.villageName = v.name;
-    if (prefill("weakBaseline")) row.weakBaseline = v.weakBaseline;
+    if (seq) row[seq] = i + 1;
+    if (keys.code) row[keys.code] = v.code;
+    if (keys.name) row[keys.name] = v.name;
+    if (keys.weak) row[keys.weak] = v.weakBaseline;
     return row;
   });
   return writeTemplateWorkbook({
@@ -229,6 +234,7 @@ export function blankTemplateWorkbook(template: BlankTemplateInput, township: Bl
     unit: template.unit,
     columns: template.columns,
     rows,
-    protect: { lockedKeys: ["seq", "villageCode", "villageName", "weakBaseline"].filter(prefill) },
+    sheetName: template.sheetName ?? template.name.slice(0, 31),
+    protect: { lockedKeys: [seq, keys.code, keys.name, keys.weak].filter((k): k is string => !!k) },
   });
 }

@@ -107,6 +107,8 @@ export const templateSchema = z.strictObject({
   /** The title row, with {township} and {year}. */
   title: z.string().min(1).optional(),
   unit: z.string().min(1).optional(),
+  /** The data sheet's name in the blank template (default: the template's name, cut to 31 characters). */
+  sheetName: z.string().regex(/^[^[\]:*?/\\]{1,31}$/).optional(),
   columns: z.array(columnSchema).min(1),
   /**
    * all: every registry village of the township appears in its file (漏报 is an error; a township with some villages

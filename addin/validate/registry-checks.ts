@@ -115,6 +115,7 @@ export function checkRegistry(
   cols: RegistryColumns,
   map: ColumnMap,
   out: Collector,
+  everyVillage = true,
 ): Set<number> {
   const idx = registryIndex(registry);
   const extraErrorRows = new Set<number>();
@@ -181,7 +182,8 @@ export function checkRegistry(
       );
     }
   }
-  if (township) {
+  // 漏报: every registry village of the township, unless the report lists only the villages concerned (coverage "some").
+  if (township && everyVillage) {
     for (const v of township.villages) {
       if (seen.has(v.code) || uncodedNames.has(compactText(v.name))) continue;
       out.add("missing-village", "error", "validate.missingVillage", { township: township.name, name: v.name, code: v.code }, { villageCode: v.code });

@@ -153,7 +153,7 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
     const tw = determineTownship(ctx.registry, grid, header.top, codes, file, ctx.township);
     if (tw) township = { code: tw.code, name: tw.name };
     else out.add("unknown-township", "error", "validate.unknownTownship", {});
-    if (cols.code && map.colOf[cols.code.index] >= 0) for (const r of checkRegistry(ctx.registry, tw, rows, cols, map, out)) extraErrorRows.add(r);
+    if (cols.code && map.colOf[cols.code.index] >= 0) for (const r of checkRegistry(ctx.registry, tw, rows, cols, map, out, ct.template.coverage !== "some")) extraErrorRows.add(r);
   }
 
   checkTotals(grid, scan.totalRow, ct, map, rows, badColumns, site);

@@ -1,14 +1,26 @@
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { decodeText } from "../addin/io/decode-text";
-import { BUILTIN_TEMPLATE_IDS, builtinTemplate, loadTemplate, parseRegistry, parseTargets, TemplateError, type Registry, type Targets } from "../addin/templates";
+import {
+  BUILTIN_TEMPLATE_IDS,
+  builtinTemplate,
+  compileTemplate,
+  loadTemplate,
+  parseRegistry,
+  parseTargetColumns,
+  parseTargets,
+  TemplateError,
+  type Registry,
+  type Targets,
+} from "../addin/templates";
 import type { Template } from "../addin/templates";
 import { t } from "../addin/i18n";
 import { UsageError } from "./usage-error";
 
 /** The bundled demo county (示例县), used when no --registry / --targets is given. */
 export const DEMO_DIR = join(__dirname, "..", "samples", "demo-county");
-export const DEMO_SUBMISSIONS = join(__dirname, "..", "samples", "submissions");
+export const DEMO_SAMPLES = join(__dirname, "..", "samples");
+export const DEMO_SUBMISSIONS = join(DEMO_SAMPLES, "submissions");
 
 function readText(path: string): string {
   if (!existsSync(path)) throw new UsageError(t("cli.fileNotFound", { path }));
@@ -32,6 +44,19 @@ export function loadTargetsOption(registry: Registry, path?: string, registryPat
   const file = path ? resolve(path) : join(DEMO_DIR, "targets.csv");
   return parseTargets(readText(file), path ?? "targets.csv", registry);
 }
+
+/**
+ * The per-township numbers the template's summary reads (its `target` measures): 年度消薄任务数 as loadTargetsOption
+ * reads it (the demo county's when neither --targets nor --registry is given), any other column from --targets.
+ */
+export function loadTargetsFor(template: Template, registry: Registry, path?: string, registryPath?: string): { targets?: Targets; columns: Record<string, Targets> } {
+  const wanted = new Set(compileTemplate(template).summary.measures.flatMap((m) => (m.spec.kind === "target" ? [m.spec.column] : [])));
+  const out: { targets?: Targets; columns: Record<string, Targets> } = { columns: {} };
+  if (wanted.has(T1_TARGET)) out.targets = loadTargetsOption(registry, path, registryPath);
+  if (path && [...wanted].some((c) => c !== T1_TARGET)) out.columns = parseTargetColumns(readText(resolve(path)), path, registry);
+  return out;
+}
+const T1_TARGET = "年度消薄任务数";
 
 /**
  * --template: a built-in id ("village-economy") or a path to a template JSON file. An unknown id, a file that is

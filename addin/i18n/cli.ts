@@ -167,7 +167,9 @@ export const cli = {
   },
   "cli.templateWritten": { "zh-CN": "已生成 {township} 的报表模板（预填 {count} 个村）：{path}", "en-US": "Template for {township} ({count} villages prefilled): {path}" },
   "cli.demoIntro": {
-    "zh-CN": "演示：示例县 12 个乡镇中已报送的报表在 {folder}，其中几份带有常见错误。正在审核并汇总……",
-    "en-US": "Demo: the demo county's township files are in {folder}; a few carry common faults. Checking and merging…",
+    "zh-CN": "演示《{name}》：示例县 12 个乡镇中已报送的报表在 {folder}，其中几份带有常见错误。正在审核并汇总……",
+    "en-US": "Demo of {name}: the demo county's township files are in {folder}; a few carry common faults. Checking and merging…",
   },
+  "cli.demoWorkbook": { "zh-CN": "《{name}》县汇总：{path}", "en-US": "{name}: {path}" },
+  "cli.demoDone": { "zh-CN": "演示完成，各报表的县汇总工作簿：", "en-US": "Demo done; the county workbooks:" },
 } satisfies Catalogue;

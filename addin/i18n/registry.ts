@@ -33,6 +33,10 @@ export const registry = {
     "zh-CN": "{file} 第 {row} 行：年度消薄任务数“{value}”应为不小于 0 的整数。",
     "en-US": "{file} row {row}: the year's target “{value}” must be a whole number ≥ 0.",
   },
+  "targets.badColumnNumber": {
+    "zh-CN": "{file} 第 {row} 行：{column}“{value}”应为数字。",
+    "en-US": "{file} row {row}: {column} “{value}” must be a number.",
+  },
   "targets.unknownTownship": {
     "zh-CN": "{file} 第 {row} 行：乡镇代码 {value} 不在村名册中。",
     "en-US": "{file} row {row}: township code {value} is not in the registry.",

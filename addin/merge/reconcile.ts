@@ -36,8 +36,15 @@ export function reconcile(summary: CountySummary): string[] {
   const cs = ct.summary;
   const us = unitScope(ct, summary.parameters);
   const label = (m: CompiledMeasure) => measureHeader(m, summary);
+  // Sums kept in integers (cents …) compare as integers; a floating-point sum or mean (no fixed decimals) within a
+  // relative 1e-12, the order of additions being all that may differ.
   const cents = (m: CompiledMeasure, v: Figure) => (v === null || m.scale === null || m.spec.kind !== "sum" ? v : Math.round(v * m.scale));
-  const show = (m: CompiledMeasure, v: Figure | undefined) => (v === null || v === undefined ? "—" : m.scale !== null && m.spec.kind === "sum" ? v.toFixed(2) : String(v));
+  const differ = (m: CompiledMeasure, a: Figure, b: Figure) => {
+    if (a === null || b === null || m.scale !== null || (m.spec.kind !== "sum" && m.spec.kind !== "mean")) return cents(m, a) !== cents(m, b);
+    return Math.abs(a - b) > 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+  };
+  const show = (m: CompiledMeasure, v: Figure | undefined) =>
+    v === null || v === undefined ? "—" : m.scale !== null && m.spec.kind === "sum" ? v.toFixed(Math.round(Math.log10(m.scale))) : String(v);
 
   checkRows(summary, msg, out);
   const detailByTownship = checkUnits(summary, ct.columns.filter((c) => c.registry), msg, out);
@@ -63,7 +70,7 @@ export function reconcile(summary: CountySummary): string[] {
       const actual = num(tw[m.spec.key]);
       if (!merged && m.mergedOnly && m.spec.kind !== "reported") {
         if (actual !== null) out.push(msg("merge.reconcile.notMergedFigure", { township: tw.name, figure: label(m), value: show(m, actual) }));
-      } else if (cents(m, actual) !== cents(m, want[m.index])) {
+      } else if (differ(m, actual, want[m.index])) {
         out.push(msg("merge.reconcile.township", { township: tw.name, figure: label(m), value: show(m, actual), expected: show(m, want[m.index]) }));
       }
       // Money summed in cents.
@@ -92,7 +99,7 @@ export function reconcile(summary: CountySummary): string[] {
   for (const m of cs.measures) {
     if (fromTownships[m.index] === undefined) continue;
     const actual = num(county[m.spec.key]);
-    if (cents(m, actual) !== cents(m, fromTownships[m.index]!)) {
+    if (differ(m, actual, fromTownships[m.index]!)) {
       out.push(msg("merge.reconcile.county", { figure: label(m), value: show(m, actual), expected: show(m, fromTownships[m.index]) }));
     }
   }
@@ -109,7 +116,7 @@ export function reconcile(summary: CountySummary): string[] {
   for (const m of cs.measures) {
     if (m.spec.kind === "registry" || m.spec.kind === "target") continue; // checked against the townships
     const actual = num(county[m.spec.key]);
-    if (cents(m, actual) !== cents(m, fromDetail[m.index])) {
+    if (differ(m, actual, fromDetail[m.index])) {
       out.push(msg("merge.reconcile.countyDetail", { figure: label(m), value: show(m, actual), expected: show(m, fromDetail[m.index]) }));
     }
   }

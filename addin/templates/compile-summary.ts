@@ -135,17 +135,18 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
     const path = `summary.measures[${index}](${m.key})`;
     if (byKey.has(m.key)) errors.push(t("template.duplicateMeasure", { path, key: m.key }));
     const format = m.format ?? DEFAULT_FORMAT[m.kind];
+    const of = m.kind === "sum" || m.kind === "mean" ? ctx.expr(m.of, `${path}.of`, symbols, errors) : undefined;
     const cm: CompiledMeasure = {
       spec: m,
       index,
       format,
-      scale: format === "money" && (m.kind === "sum" || m.kind === "mean") ? 100 : null,
+      scale: m.kind === "sum" || m.kind === "mean" ? scaleOf(format, of, ctx) : null,
       additive: ADDITIVE.has(m.kind),
       mergedOnly: m.kind !== "registry" && m.kind !== "target",
     };
     if (m.kind === "count" || m.kind === "share") cm.where = fn(m.where, `${path}.where`);
     if (m.kind === "share") cm.among = fn(m.among, `${path}.among`);
-    if (m.kind === "sum" || m.kind === "mean") cm.of = fn(m.of, `${path}.of`);
+    if (of) cm.of = of.fn;
     if (!byKey.has(m.key)) byKey.set(m.key, cm);
     return cm;
   });
@@ -203,6 +204,19 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
     among: fn(b.among, `summary.breakdowns[${i}].among`),
   }));
   return { spec, derived, measures, byKey, rank, unitRankings, lists, breakdowns, codeColumn: ctx.codeColumn };
+}
+
+/**
+ * Sums are kept in integers where the values have a fixed number of decimals (money in cents; a column's own decimals;
+ * integers as they are), so a township's sum and the county's add up exactly whatever the order; other sums are
+ * floating point (reconcile compares them with a relative tolerance).
+ */
+function scaleOf(format: FigureFormat, of: CompiledExpression | undefined, ctx: SummaryCompileContext): number | null {
+  if (format === "money") return 100;
+  const column = of && of.symbols.length === 1 && of.source.trim() === of.symbols[0] ? ctx.columnNamed(of.symbols[0]) : undefined;
+  if (column?.type === "integer") return 1;
+  if (column?.type === "number" && column.decimals !== undefined) return 10 ** column.decimals;
+  return null;
 }
 
 function numberParam(name: string, path: string, ctx: SummaryCompileContext): void {

@@ -111,6 +111,38 @@ export function parseTargets(text: string, file = "targets.csv", registry?: Regi
   return targets;
 }
 
+/**
+ * Every number column of a targets CSV (乡镇代码, then any columns: 年度消薄任务数, 示范村目标数 …), by column header, for
+ * the summary's `target` measures. 乡镇名称 and text columns are left out; a blank cell means no number for that
+ * township. A column whose cells are numbers except some is a problem listed with its row and column.
+ */
+export function parseTargetColumns(text: string, file = "targets.csv", registry?: Registry): Record<string, Targets> {
+  const [header = [], ...rows] = parseCsvRecords(text);
+  const names = header.map((h) => h.replace(/\s+/g, ""));
+  const col = columnIndexes(header, { townshipCode: TARGET_COLUMNS.townshipCode }, file);
+  const known = registry ? new Set(registry.townships.map((tw) => tw.code)) : undefined;
+  const out: Record<string, Targets> = Object.create(null);
+  const errors: string[] = [];
+  names.forEach((name, k) => {
+    if (k === col.townshipCode || name === "" || name === "乡镇名称") return;
+    const cells = rows.map((r) => (r[k] ?? "").trim());
+    // A column of names or notes is not a number column: left out rather than refused.
+    if (!cells.some((c) => c !== "" && Number.isFinite(Number(c)))) return;
+    const table: Targets = Object.create(null);
+    cells.forEach((value, i) => {
+      if (value === "") return;
+      const n = Number(value);
+      const code = (rows[i][col.townshipCode] ?? "").trim();
+      if (!Number.isFinite(n)) errors.push(t("targets.badColumnNumber", { file, row: i + 2, column: name, value }));
+      else if (known && !known.has(code)) errors.push(t("targets.unknownTownship", { file, row: i + 2, value: code }));
+      else table[code] = n;
+    });
+    out[name] = table;
+  });
+  if (errors.length) throw new RegistryError([...new Set(errors)]);
+  return out;
+}
+
 /** The registry's township for a village code (first 9 digits), if any. */
 export function townshipOfVillage(registry: Registry, villageCode: string): RegistryTownship | undefined {
   const code = villageCode.slice(0, 9);

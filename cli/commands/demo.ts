@@ -1,16 +1,35 @@
-import { join, resolve } from "path";
+import { existsSync } from "fs";
+import { dirname, join, resolve } from "path";
 import { t } from "../../addin/i18n";
-import { DEMO_SUBMISSIONS } from "../context";
+import { BUILTIN_TEMPLATE_IDS, builtinTemplate } from "../../addin/templates";
+import { DEMO_SAMPLES, DEMO_SUBMISSIONS } from "../context";
 import { mergeCommand } from "./merge";
 
+/** Each built-in report's demo submissions: Template 1's in samples/submissions, the others' in samples/<id>. */
+function demoFolder(id: string): string {
+  return id === "village-economy" ? DEMO_SUBMISSIONS : join(DEMO_SAMPLES, id);
+}
+
 /**
- * `npm run demo`: the main job on the bundled demo county — validate and merge the township files in
- * samples/submissions (a few carry realistic faults) into out/县汇总.xlsx, and print the township table.
+ * `npm run demo`: the main job on the bundled demo county, for every built-in report — validate and merge the township
+ * files (a few carry realistic faults) into the county workbook, print each township table, and say where each
+ * workbook is. Template 1's goes to out/县汇总.xlsx (or --out), the others' beside it as out/县汇总-<id>.xlsx.
  */
 export async function demoCommand(opts: { out?: string }): Promise<number> {
-  const out = resolve(opts.out ?? join("out", "县汇总.xlsx"));
-  process.stdout.write(t("cli.demoIntro", { folder: DEMO_SUBMISSIONS }) + "\n\n");
-  const { exitCode } = await mergeCommand([DEMO_SUBMISSIONS], { out });
-  // Failed and missing townships are the point of the demo, not a failure of it.
-  return exitCode === 1 ? 0 : exitCode;
+  const first = resolve(opts.out ?? join("out", "县汇总.xlsx"));
+  const written: string[] = [];
+  let worst = 0;
+  for (const id of BUILTIN_TEMPLATE_IDS) {
+    const folder = demoFolder(id);
+    if (!existsSync(folder)) continue;
+    const name = builtinTemplate(id).name;
+    const out = id === "village-economy" ? first : join(dirname(first), `县汇总-${id}.xlsx`);
+    process.stdout.write((written.length ? "\n" : "") + t("cli.demoIntro", { folder, name }) + "\n\n");
+    const { exitCode } = await mergeCommand([folder], { out, template: id });
+    // Failed and missing townships are the point of the demo, not a failure of it.
+    worst = Math.max(worst, exitCode === 1 ? 0 : exitCode);
+    if (exitCode !== 3) written.push(t("cli.demoWorkbook", { name, path: out }));
+  }
+  process.stdout.write("\n" + t("cli.demoDone") + "\n" + written.map((w) => `  ${w}`).join("\n") + "\n");
+  return worst;
 }

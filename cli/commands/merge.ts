@@ -5,7 +5,7 @@ import { writeSummaryFile } from "../../addin/io/node";
 import type { FileReport } from "../../addin/validate";
 import { measureHeader, mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
 import { compileTemplate, templateToJson, type CompiledMeasure } from "../../addin/templates";
-import { loadRegistryOption, loadTargetsOption, loadTemplateOption } from "../context";
+import { loadRegistryOption, loadTargetsFor, loadTemplateOption } from "../context";
 import { renderTable } from "../text-table";
 import { collectFiles, validateFiles, workersFor } from "../validate-run";
 
@@ -40,14 +40,15 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
   try {
     template = loadTemplateOption(opts.template);
     registry = loadRegistryOption(opts.registry);
-    targets = loadTargetsOption(registry, opts.targets, opts.registry);
+    targets = loadTargetsFor(template, registry, opts.targets, opts.registry);
     reports = await validateFiles(files, { template: templateToJson(template), registry }, { workers });
   } finally {
     for (const w of workers) void w.terminate();
   }
   const summary = mergeSubmissions(reports, {
     registry,
-    targets,
+    targets: targets.targets,
+    targetColumns: targets.columns,
     template,
     allowErrors: !!opts.allowErrors,
   });

@@ -49,8 +49,8 @@ describe("the metrics functions, as =XB.… computes them", () => {
 
   test("voteScore and grade agree with XB.VOTESCORE and XB.GRADE", () => {
     const v = run("voteScore(a, b, 3, 0, points)", { a: 12, b: 5, points: [100, 80, 60, 0] });
-    expect(v).toBe(VOTESCORE(12, 5, 3, 0, null));
-    expect(run("grade(a)", { a: 85.5 })).toBe(GRADE(85.5, null, null));
+    expect(v).toBe(VOTESCORE(12, 5, 3, 0));
+    expect(run("grade(a)", { a: 85.5 })).toBe(GRADE(85.5));
     expect(run("voteScore(a, 0, 0, 0)", { a: 0 })).toBeNull(); // no votes: no score, not 0
   });
 

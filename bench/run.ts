@@ -5,6 +5,7 @@
 const BENCHES: Record<string, () => Promise<unknown> | unknown> = {
   ranks: () => require("./ranks").run(),
   merge: () => require("./merge").run(),
+  summary: () => require("./summary").run(),
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench -- summary`: Template 1 on the summary machinery, against a baseline checkout in the same run.
+ *
+ * Over the merge bench's corpus (1,000 township files × 200 villages), each run in its own process: validation of every
+ * file (one thread), then mergeSubmissions, reconcile and the county workbook written. With XIAOBO_BASELINE=<path of
+ * another checkout, e.g. a `git worktree add` of the commit before> the same measurement runs there too, interleaved
+ * run by run (so machine load hits both alike), and the ratios new ÷ baseline are printed. XIAOBO_BENCH_RUNS runs of
+ * each (default 3), medians reported.
+ */
+import { execFileSync } from "child_process";
+import { copyFileSync, existsSync, writeFileSync } from "fs";
+import { join } from "path";
+import { benchData } from "./merge-data";
+
+interface Steps {
+  validateMs: number;
+  mergeMs: number;
+  reconcileMs: number;
+  writeMs: number;
+  villages: number;
+  violations: number;
+  maxRssMB: number;
+}
+
+function once(checkout: string, root: string): Steps {
+  const child = join(checkout, "bench", "summary-child.ts");
+  // The child uses only public entry points, so it runs unchanged in an older checkout.
+  if (!existsSync(child)) copyFileSync(join(__dirname, "summary-child.ts"), child);
+  const out = execFileSync(process.execPath, ["--require", "tsx/cjs", child, root], { cwd: checkout, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
+  const line = out.split("\n").find((l) => l.startsWith("BENCH "));
+  if (!line) throw new Error(`no result from ${checkout}`);
+  return JSON.parse(line.slice(6)) as Steps;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function run(log: (s: string) => void = console.log): Promise<void> {
+  const townships = Number(process.env.XIAOBO_BENCH_TOWNSHIPS ?? 1000);
+  const villages = Number(process.env.XIAOBO_BENCH_VILLAGES ?? 200);
+  const runs = Number(process.env.XIAOBO_BENCH_RUNS ?? 3);
+  const baseline = process.env.XIAOBO_BASELINE;
+  const data = await benchData(townships, villages, log);
+  const root = join(data.dir, "..");
+  writeFileSync(join(root, "list.txt"), data.files.join("\n"));
+  const ours: Steps[] = [];
+  const base: Steps[] = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(once(join(__dirname, ".."), root));
+    if (baseline) base.push(once(baseline, root));
+  }
+  const row = (name: string, xs: Steps[]) => {
+    const m = (k: keyof Steps) => median(xs.map((x) => x[k]));
+    return `| ${name} | ${(m("validateMs") / 1000).toFixed(2)} | ${m("mergeMs").toFixed(0)} | ${m("reconcileMs").toFixed(0)} | ${m("writeMs").toFixed(0)} | ${((m("mergeMs") + m("reconcileMs") + m("writeMs")) / 1000).toFixed(2)} | ${xs[0].villages} | ${xs[0].violations} | ${Math.max(...xs.map((x) => x.maxRssMB)).toFixed(0)} |`;
+  };
+  log(`summary bench: ${townships} files × ${villages} villages, Template 1, median of ${runs} runs`);
+  log("");
+  log("| checkout | validate s (1 thread) | merge ms | reconcile ms | write ms | after validation s | villages | violations | peak RSS MB |");
+  log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  log(row("this one", ours));
+  if (baseline) {
+    log(row(`baseline (${baseline})`, base));
+    const ratio = (k: (s: Steps) => number) => (median(ours.map(k)) / median(base.map(k))).toFixed(2);
+    log("");
+    log(`validation: ${ratio((s) => s.validateMs)}× the baseline's time; merge: ${ratio((s) => s.mergeMs)}×; reconcile: ${ratio((s) => s.reconcileMs)}×; write: ${ratio((s) => s.writeMs)}×; all after validation: ${ratio((s) => s.mergeMs + s.reconcileMs + s.writeMs)}×`);
+  }
+}
+
+if (require.main === module) void run();

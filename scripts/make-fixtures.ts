@@ -25,6 +25,7 @@ import iconv from "iconv-lite";
 import { writeTemplateWorkbook, type LayoutColumn, type LayoutValue } from "../addin/io/template-workbook";
 import type { RegistryTownship } from "../addin/templates";
 import { money, registry, template, title, villageRows, xlsx, YEAR } from "./make-samples";
+import { writeModelVillageFixtures } from "./fixtures/model-village";
 
 const OUT = join(__dirname, "..", "tests", "fixtures");
 type Rows = Record<string, LayoutValue>[];
@@ -283,6 +284,7 @@ async function main(): Promise<void> {
   await real();
   await unreadable(cleanBytes);
   libreoffice();
+  await writeModelVillageFixtures();
   if (!existsSync(join(OUT, "libreoffice"))) process.stdout.write("note: tests/fixtures/libreoffice/ is missing\n");
   process.stdout.write(`fixtures written to ${OUT}\n`);
 }

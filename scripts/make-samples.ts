@@ -12,6 +12,7 @@ import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
 import { writeTemplateWorkbook, type LayoutValue } from "../addin/io/template-workbook";
 import { builtinTemplate, parseRegistry, parseTargets, type RegistryTownship } from "../addin/templates";
+import { writeModelVillageSamples } from "./samples/model-village";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "samples", "submissions");
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`samples written to ${OUT}\n`);
+  await writeModelVillageSamples();
 }
 
 // Run as a script (`npm run samples`); imported (scripts/make-fixtures.ts), only the helpers above are used.

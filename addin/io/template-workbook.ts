@@ -32,11 +32,12 @@ export interface TemplateWorkbookSpec {
   columns: readonly LayoutColumn[];
   /** One object per village, keyed by column key; booleans are written as 是/否. */
   rows: readonly Record<string, LayoutValue>[];
-  unit?: string;
+  /** 单位 printed at the right of row 2 (default 万元); null for a table without one (an evaluation of yes/no items). */
+  unit?: string | null;
   sheetName?: string;
   /** 填报日期 as printed; blank in a template to be filled. */
   date?: string;
-  /** A 合计 row with SUM formulas under every number column. Default true. */
+  /** A 合计 row with SUM formulas under every number column. Default: when there is a number column to sum. */
   totalRow?: boolean;
   /** The 填表人 / 审核人 / 联系电话 footer. Default true. */
   footer?: boolean;
@@ -92,8 +93,10 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
   const third = Math.max(1, Math.floor(last / 3));
   ws.getCell(2, 1).value = t("io.template.unitLine", { township: spec.township });
   ws.getCell(2, third + 1).value = t("io.template.dateLine", { date: spec.date ?? "" });
-  ws.getCell(2, last).value = t("io.template.unit", { unit: spec.unit ?? "万元" });
-  ws.getCell(2, last).alignment = { horizontal: "right" };
+  if (spec.unit !== null) {
+    ws.getCell(2, last).value = t("io.template.unit", { unit: spec.unit ?? "万元" });
+    ws.getCell(2, last).alignment = { horizontal: "right" };
+  }
 
   // Rows 3–4: the two-level header.
   for (let c = 0; c < last; c++) {
@@ -167,7 +170,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
 
   // 合计 row with cached results.
   let next = end + 1;
-  if (spec.totalRow !== false) {
+  if (spec.totalRow ?? columns.some((c) => c.type === "number")) {
     ws.getCell(next, 1).value = "合计";
     ws.getCell(next, 1).font = { bold: true };
     columns.forEach((col, c) => {
@@ -231,7 +234,7 @@ export function blankTemplateWorkbook(template: BlankTemplateInput, township: Bl
   return writeTemplateWorkbook({
     title: (template.title ?? `{township}${template.name}（{year}年度）`).replace("{township}", township.name).replace("{year}", String(year)),
     township: township.name,
-    unit: template.unit,
+    unit: template.unit ?? null,
     columns: template.columns,
     rows,
     sheetName: template.sheetName ?? template.name.slice(0, 31),

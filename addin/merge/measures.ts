@@ -79,10 +79,23 @@ export function figureFromParts(m: CompiledMeasure, p: MeasureParts): Figure {
   }
 }
 
-/** Every measure's figure for these units (by measure position), ratios and goals after their parts. */
-export function computeFigures(summary: CompiledSummary, units: readonly Record<string, unknown>[], base: FigureBase, us: UnitScope): Figure[] {
+/** Σ of several sets' parts: the parts of their union (the county's from its townships', unit by unit the same). */
+export function addParts(all: readonly (readonly MeasureParts[])[], measures: number): MeasureParts[] {
+  const out: MeasureParts[] = Array.from({ length: measures }, () => ({ sum: 0, n: 0 }));
+  for (const parts of all) parts.forEach((p, i) => {
+    out[i].sum += p.sum;
+    out[i].n += p.n;
+  });
+  return out;
+}
+
+/**
+ * Every measure's figure for these units (by measure position), ratios and goals after their parts. `parts`, when
+ * given, are these units' parts already summed (measureParts), so the units are not read again.
+ */
+export function computeFigures(summary: CompiledSummary, units: readonly Record<string, unknown>[], base: FigureBase, us: UnitScope, given?: MeasureParts[]): Figure[] {
   const out: (Figure | undefined)[] = new Array(summary.measures.length).fill(undefined);
-  const parts = base.merged ? measureParts(summary, units, us) : undefined;
+  const parts = base.merged ? (given ?? measureParts(summary, units, us)) : undefined;
   const figure = (m: CompiledMeasure, depth = 0): Figure => {
     const known = out[m.index];
     if (known !== undefined) return known;

@@ -62,9 +62,9 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   const { accepted, rejected } = sortRows(reports, ct, sorting, villageByCode, text);
   const detail = buildUnits(accepted, reports, ct, sorting, us);
   const targets = { targets: options.targets ?? {}, columns: options.targetColumns ?? {} };
-  const townships = townshipLines(registry, reports, sorting, detail, ct.summary, template.coverage ?? "all", targets, us);
+  const { lines: townships, parts } = townshipLines(registry, reports, sorting, detail, ct.summary, template.coverage ?? "all", targets, us);
   rankTownships(townships, ct.summary, { rankPartial, flagTop: options.flagTop, flagBottom: options.flagBottom }, parameters);
-  const county = countyLine(registry, townships, detail, ct.summary, us);
+  const county = countyLine(registry, townships, detail, ct.summary, us, parts);
   const unitRankings = rankUnits(detail, ct.summary, us, parameters);
 
   const issues: Issue[] = [];

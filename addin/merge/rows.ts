@@ -76,10 +76,14 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
         candidates.push({ fileIndex: i, row, ref });
         continue;
       }
-      const bad = numeric.find((c) => {
+      let bad: (typeof numeric)[number] | undefined;
+      for (const c of numeric) {
         const v = row.values[c.key];
-        return v === null || v === undefined ? c.required : typeof v !== "number" || !Number.isFinite(v);
-      });
+        if (v === null || v === undefined ? c.required : typeof v !== "number" || !Number.isFinite(v)) {
+          bad = c;
+          break;
+        }
+      }
       if (bad) {
         reject(i, row, msg("merge.reason.notNumber", { column: bad.header }));
         continue;

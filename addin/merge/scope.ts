@@ -1,6 +1,7 @@
 /**
  * The scope a summary expression reads a unit through: the parameters in effect, then the unit's columns and derived
- * values, copied into one reused object (no per-unit allocation). Expressions read only keys checked at template load.
+ * values that some summary expression reads, copied into one reused object (no per-unit allocation). Expressions read
+ * only keys checked at template load.
  */
 import type { CompiledTemplate, Scope, ScopeValue } from "../templates";
 
@@ -11,7 +12,7 @@ export interface UnitScope {
 }
 
 export function unitScope(ct: CompiledTemplate, params: Record<string, ScopeValue>): UnitScope {
-  const keys = [...ct.columns.map((c) => c.key), ...ct.summary.derived.map((d) => d.key)];
+  const keys = ct.summary.reads;
   const scope: Scope = Object.assign(Object.create(null) as Scope, params);
   return {
     scope,

@@ -204,10 +204,17 @@ function columnFormat(c: CompiledColumn): SummaryColumn {
   return { header: c.header, format: "general" };
 }
 
-function unitCell(d: MergedVillage, c: CompiledColumn, msg: Msg): TableCell {
-  const v = d[c.key];
-  if (typeof v === "boolean") return v ? msg("merge.yes") : msg("merge.no");
-  return typeof v === "number" || typeof v === "string" ? v : null;
+/** A unit's cells for these columns, 是/否 in words (looked up once per table, not per cell). */
+function unitCells(cols: readonly CompiledColumn[], msg: Msg): (d: MergedVillage, row: TableCell[]) => void {
+  const yes = msg("merge.yes");
+  const no = msg("merge.no");
+  const keys = cols.map((c) => c.key);
+  return (d, row) => {
+    for (const k of keys) {
+      const v = d[k];
+      row.push(typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" || typeof v === "string" ? v : null);
+    }
+  };
 }
 
 function detailTable(ctx: TableContext): SummaryTable {
@@ -220,7 +227,13 @@ function detailTable(ctx: TableContext): SummaryTable {
     { header: msg("merge.col.sourceFile"), format: "general", maxWidth: 40 },
     { header: msg("merge.col.sourceRow"), format: "integer" },
   ];
-  const rows: TableCell[][] = s.detail.map((d, i) => [i + 1, d.townshipName, ...cols.map((c) => unitCell(d, c, msg)), d.source.file, d.source.row]);
+  const cells = unitCells(cols, msg);
+  const rows: TableCell[][] = s.detail.map((d, i) => {
+    const row: TableCell[] = [i + 1, d.townshipName];
+    cells(d, row);
+    row.push(d.source.file, d.source.row);
+    return row;
+  });
   const spec = ct.summary.spec;
   return {
     key: "detail",
@@ -259,15 +272,16 @@ function rankingTable(ctx: TableContext, r: UnitRankingResult): SummaryTable {
   ];
   const marks: SummaryTable["marks"] = [];
   const bottomAt = bottom ? 5 + (spec.stars !== undefined ? 1 : 0) : -1;
+  const cells = unitCells(cols, msg);
+  const stars = spec.stars !== undefined;
   const rows: TableCell[][] = r.entries.map((e, i) => {
     const d = s.detail[e.unit];
     if (e.bottom && bottomAt >= 0) marks.push({ row: i, column: bottomAt, mark: "warning" });
-    return [
-      e.rank, d.townshipName, d.villageCode, d.villageName, e.value,
-      ...(spec.stars !== undefined ? [e.stars] : []),
-      ...(bottom ? [e.bottom ? bottom : null] : []),
-      ...cols.map((c) => unitCell(d, c, msg)),
-    ];
+    const row: TableCell[] = [e.rank, d.townshipName, d.villageCode, d.villageName, e.value];
+    if (stars) row.push(e.stars);
+    if (bottom) row.push(e.bottom ? bottom : null);
+    cells(d, row);
+    return row;
   });
   const inBottom = r.entries.filter((e) => e.bottom).length;
   const note = [
@@ -283,10 +297,13 @@ function listTable(ctx: TableContext, i: number): SummaryTable {
   const list = ct.summary.lists[i];
   const us = unitScope(ct, s.parameters);
   const columns: SummaryColumn[] = [{ header: msg("merge.col.seq"), format: "integer" }, ...unitHead(ctx), ...list.columns.map(columnFormat)];
+  const cells = unitCells(list.columns, msg);
   const rows: TableCell[][] = [];
   for (const d of s.detail) {
     if (list.where(us.load(d)) !== true) continue;
-    rows.push([rows.length + 1, d.townshipName, d.villageCode, d.villageName, ...list.columns.map((c) => unitCell(d, c, msg))]);
+    const row: TableCell[] = [rows.length + 1, d.townshipName, d.villageCode, d.villageName];
+    cells(d, row);
+    rows.push(row);
   }
   return { key: "list", name: textOf(list.spec.sheet, s.locale), title: titled(ctx, list.spec.title), note: msg("merge.note.list", { n: rows.length }), columns, rows, freezeColumns: 4, marks: [] };
 }

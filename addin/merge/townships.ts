@@ -6,7 +6,7 @@ import * as metrics from "../metrics";
 import type { CompiledSummary, Registry, RegistryTownship, Targets } from "../templates";
 import type { FileReport } from "../validate";
 import { pushTo, type FileSorting } from "./files";
-import { computeFigures, type FigureBase } from "./measures";
+import { addParts, computeFigures, measureParts, type FigureBase, type MeasureParts } from "./measures";
 import type { UnitScope } from "./scope";
 import type { CountyTotals, Figure, MergedVillage, TownshipFailure, TownshipInfo, TownshipSummary } from "./types";
 
@@ -42,11 +42,13 @@ export function townshipLines(
   coverage: "all" | "some",
   targets: TargetSource,
   us: UnitScope,
-): TownshipSummary[] {
+): { lines: TownshipSummary[]; parts: MeasureParts[][] } {
   const { files, readableByTownship, unreadableByTownship, mergeFiles } = sorting;
   const unitsByTownship = new Map<string, MergedVillage[]>();
   for (const d of detail) pushTo(unitsByTownship, d.townshipCode, d);
-  return registry.townships.map((tw) => {
+  // Each merged township's sums and counts: its figures, and (added up) the county's, from one reading of the units.
+  const parts: MeasureParts[][] = [];
+  const lines = registry.townships.map((tw) => {
     const readable = readableByTownship.get(tw.code) ?? [];
     const unreadable = unreadableByTownship.get(tw.code) ?? [];
     const own = [...readable, ...unreadable].sort((a, b) => a - b);
@@ -74,10 +76,13 @@ export function townshipLines(
       flag: null,
     };
     const base: FigureBase = { ...reg, target: (column) => targetOf(targets, column, tw.code), merged };
+    const sums = merged ? measureParts(summary, units, us) : undefined;
+    if (sums) parts.push(sums);
     const line = info as TownshipSummary;
-    setFigures(line, summary, computeFigures(summary, units, base, us));
+    setFigures(line, summary, computeFigures(summary, units, base, us, sums));
     return line;
   });
+  return { lines, parts };
 }
 
 /**
@@ -106,8 +111,11 @@ export function rankTownships(townships: TownshipSummary[], summary: CompiledSum
   });
 }
 
-/** 全县合计: from all the units; registry figures are the whole registry's; a target is Σ of the townships that have one. */
-export function countyLine(registry: Registry, townships: readonly TownshipSummary[], detail: readonly MergedVillage[], summary: CompiledSummary, us: UnitScope): CountyTotals {
+/**
+ * 全县合计: from all the units (their sums and counts, added up from the townships' — every unit is one merged township's),
+ * never from township rates; registry figures are the whole registry's; a target is Σ of the townships that have one.
+ */
+export function countyLine(registry: Registry, townships: readonly TownshipSummary[], detail: readonly MergedVillage[], summary: CompiledSummary, us: UnitScope, parts: readonly MeasureParts[][]): CountyTotals {
   let villages = 0;
   let weakBaseline = 0;
   for (const tw of registry.townships) {
@@ -129,6 +137,6 @@ export function countyLine(registry: Registry, townships: readonly TownshipSumma
     merged: true,
   };
   const line = { villages, reported: detail.length } as CountyTotals;
-  setFigures(line, summary, computeFigures(summary, detail, base, us));
+  setFigures(line, summary, computeFigures(summary, detail, base, us, addParts(parts, summary.measures.length)));
   return line;
 }

@@ -13,14 +13,14 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
     const spec = r.spec;
     let values: (number | null)[];
     if (r.components) {
-      const components = r.components.map(() => new Array<number | null>(detail.length));
-      detail.forEach((u, i) => {
-        const s = us.load(u);
-        r.components!.forEach((f, k) => {
-          const v = f(s);
-          components[k][i] = typeof v === "number" && Number.isFinite(v) ? v : null;
-        });
-      });
+      const components = r.components.map(() => new Array<number | null>(detail.length).fill(null));
+      for (let i = 0; i < detail.length; i++) {
+        const s = us.load(detail[i]);
+        for (let k = 0; k < r.components.length; k++) {
+          const v = r.components[k](s);
+          if (typeof v === "number" && Number.isFinite(v)) components[k][i] = v;
+        }
+      }
       const weights = (typeof spec.index!.weights === "string" ? params[spec.index!.weights] : spec.index!.weights) as number[];
       values = detail.length ? metrics.compositeIndex(components, weights) : [];
     } else {
@@ -36,19 +36,16 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
       units.push(i);
       ranked.push(v);
     });
-    const descending = spec.order === "desc";
-    const ranks = ranked.length ? metrics.rank(ranked, { method: spec.method, descending }) : [];
-    const bottom = spec.bottomShare !== undefined && ranked.length ? metrics.bottomShareFlags(ranked, spec.bottomShare, descending) : undefined;
+    // Ranks, the listing order (ties in registry order) and 后20% from one sort.
+    const { ranks, order, bottom } = metrics.rankedList(ranked, { method: spec.method, descending: spec.order === "desc", bottomShare: spec.bottomShare });
     const thresholds = spec.stars === undefined ? undefined : ((typeof spec.stars === "string" ? params[spec.stars] : spec.stars) as number[]);
-    const entries = units.map((unit, k) => ({
-      unit,
+    const entries = Array.from(order, (k) => ({
+      unit: units[k],
       value: ranked[k],
       rank: ranks[k],
-      bottom: bottom ? bottom[k] : null,
+      bottom: bottom ? bottom[k] === 1 : null,
       stars: thresholds ? metrics.stars(ranked[k], thresholds) : null,
     }));
-    // Rank order; ties in registry order.
-    entries.sort((a, b) => a.rank - b.rank || a.unit - b.unit);
     return { spec, entries, unranked: detail.length - entries.length };
   });
 }

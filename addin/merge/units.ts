@@ -13,26 +13,32 @@ import type { MergedVillage, UnitValue } from "./types";
 
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 
-function unitValue(c: CompiledColumn, v: unknown): UnitValue {
-  if (v === null || v === undefined) return null;
+type Convert = (v: unknown) => UnitValue;
+
+/** How a column's cell value becomes a unit's value: chosen once per column, not per cell. */
+function converter(c: CompiledColumn): Convert {
   switch (c.type) {
     case "number":
     case "integer": {
-      if (typeof v !== "number" || !Number.isFinite(v)) return null;
       const d = c.type === "integer" ? 0 : c.decimals;
-      return d === undefined ? v : Math.round(v * 10 ** d) / 10 ** d;
+      if (d === undefined) return (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+      const f = 10 ** d;
+      return (v) => (typeof v === "number" && Number.isFinite(v) ? Math.round(v * f) / f : null);
     }
     case "year":
-      return typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null;
+      return (v) => (typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null);
     case "yesno":
-      return typeof v === "boolean" ? v : null;
+      return (v) => (typeof v === "boolean" ? v : null);
     default:
-      return typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v);
+      return (v) => (typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v));
   }
 }
 
 export function buildUnits(accepted: readonly Candidate[], reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): MergedVillage[] {
   const columns = ct.columns.filter((c) => c.key !== ct.template.sequenceColumn);
+  const keys = columns.map((c) => c.key);
+  const links = columns.map((c) => c.registry);
+  const converts = columns.map(converter);
   const nameColumn = ct.columns.find((c) => c.registry === "villageName");
   const derived = ct.summary.derived;
   return accepted.map((c) => {
@@ -47,12 +53,13 @@ export function buildUnits(accepted: readonly Candidate[], reports: readonly Fil
       reportedName: nameColumn ? textOrNull(v[nameColumn.key]) : null,
       source: { file: report.file, fileIndex: c.fileIndex, sheet: report.sheet, row: c.row.row },
     } as MergedVillage;
-    for (const col of columns) {
-      unit[col.key] =
-        col.registry === "villageCode" ? c.ref.village.code
-        : col.registry === "villageName" ? c.ref.village.name
-        : col.registry === "weakBaseline" ? c.ref.village.weakBaseline
-        : unitValue(col, v[col.key]);
+    for (let k = 0; k < keys.length; k++) {
+      const link = links[k];
+      unit[keys[k]] =
+        link === undefined ? converts[k](v[keys[k]])
+        : link === "villageCode" ? c.ref.village.code
+        : link === "villageName" ? c.ref.village.name
+        : c.ref.village.weakBaseline;
     }
     if (derived.length) {
       const s = us.load(unit);

@@ -165,3 +165,49 @@ export function groupRank(values: ArrayLike<number>, groups: ArrayLike<unknown>,
   return out;
 }
 
+
+export interface RankedList {
+  /** Ranks at the values' positions (as rank() gives them). */
+  ranks: Float64Array;
+  /** Positions in rank order, ties in list order: the ranking as a table lists it. */
+  order: Uint32Array;
+  /** 后 share: competition rank counted from the bottom ≤ ceil(n × share), ties included (as bottomShareFlags). */
+  bottom: Uint8Array | null;
+}
+
+/**
+ * A whole ranking from one sort: every rank (as rank()), the order a ranking table lists the values in, and the
+ * bottom-share flags (as bottomShareFlags) — for county-wide rankings of 200,000 villages, one radix sort, not three.
+ */
+export function rankedList(values: ArrayLike<number>, opts: RankOptions & { bottomShare?: number } = {}): RankedList {
+  const desc = opts.descending ?? true;
+  const share = opts.bottomShare;
+  if (share !== undefined && !(share >= 0 && share <= 1)) throw new MetricError("num", "share-range");
+  const ranks = rank(values, opts);
+  const x = checked(values);
+  const n = x.length;
+  const asc = sortedOrder(x);
+  const order = new Uint32Array(n);
+  const bottom = share === undefined ? null : new Uint8Array(n);
+  const k = share === undefined ? 0 : Math.ceil(n * share - 1e-9);
+  let out = 0;
+  // Tie blocks in ascending order of value; a descending ranking lists the blocks from the last, each block in list order.
+  const blocks: number[] = [];
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    while (e < n && x[asc[e]] === x[asc[s]]) e++;
+    blocks.push(s, e);
+    s = e;
+  }
+  for (let b = 0; b < blocks.length; b += 2) {
+    const bi = desc ? blocks.length - 2 - b : b;
+    const s = blocks[bi], e = blocks[bi + 1];
+    // Competition rank from the bottom: 1 + the values worse than this block.
+    const fromBottom = desc ? s + 1 : n - e + 1;
+    for (let p = s; p < e; p++) {
+      order[out++] = asc[p];
+      if (bottom && fromBottom <= k) bottom[asc[p]] = 1;
+    }
+  }
+  return { ranks, order, bottom };
+}

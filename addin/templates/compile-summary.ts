@@ -68,6 +68,8 @@ export interface CompiledSummary {
   breakdowns: CompiledBreakdown[];
   /** The village code column: what ties a row to the registry. */
   codeColumn?: CompiledColumn;
+  /** The unit keys (columns and derived values) the summary's expressions read: all a unit scope needs to copy. */
+  reads: string[];
 }
 
 export interface SummaryCompileContext {
@@ -120,22 +122,29 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
 
   // Derived values, each able to read the ones before it.
   const symbols = new Set(ctx.known);
+  const reads = new Set<string>();
+  const compile = (source: string, path: string): CompiledExpression | undefined => {
+    const e = ctx.expr(source, path, symbols, errors);
+    for (const s of e?.symbols ?? []) if (!Object.prototype.hasOwnProperty.call(ctx.params, s)) reads.add(s);
+    return e;
+  };
   const derived: CompiledSummary["derived"] = [];
   spec.derived.forEach((d, i) => {
     const path = `summary.derived[${i}](${d.key})`;
     if (symbols.has(d.key)) errors.push(t("template.duplicateMeasure", { path, key: d.key }));
-    const e = ctx.expr(d.expr, `${path}.expr`, symbols, errors);
+    const e = compile(d.expr, `${path}.expr`);
     symbols.add(d.key);
+    reads.add(d.key);
     if (e) derived.push({ key: d.key, fn: e.fn });
   });
-  const fn = (source: string | undefined, path: string): ExprFn | undefined => (source === undefined ? undefined : ctx.expr(source, path, symbols, errors)?.fn);
+  const fn = (source: string | undefined, path: string): ExprFn | undefined => (source === undefined ? undefined : compile(source, path)?.fn);
 
   const byKey = new Map<string, CompiledMeasure>();
   const measures: CompiledMeasure[] = spec.measures.map((m, index) => {
     const path = `summary.measures[${index}](${m.key})`;
     if (byKey.has(m.key)) errors.push(t("template.duplicateMeasure", { path, key: m.key }));
     const format = m.format ?? DEFAULT_FORMAT[m.kind];
-    const of = m.kind === "sum" || m.kind === "mean" ? ctx.expr(m.of, `${path}.of`, symbols, errors) : undefined;
+    const of = m.kind === "sum" || m.kind === "mean" ? compile(m.of, `${path}.of`) : undefined;
     const cm: CompiledMeasure = {
       spec: m,
       index,
@@ -203,7 +212,7 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
     columns: columnsOf(b.columns, `summary.breakdowns[${i}].columns`),
     among: fn(b.among, `summary.breakdowns[${i}].among`),
   }));
-  return { spec, derived, measures, byKey, rank, unitRankings, lists, breakdowns, codeColumn: ctx.codeColumn };
+  return { spec, derived, measures, byKey, rank, unitRankings, lists, breakdowns, codeColumn: ctx.codeColumn, reads: [...reads] };
 }
 
 /**

@@ -1,15 +1,16 @@
 /** The built-in templates, shipped as JSON data and schema-checked when first asked for. */
 import { t } from "../i18n";
+import partyReview from "./builtin/party-review.json";
 import villageEconomy from "./builtin/village-economy.json";
 import { loadTemplate, TemplateError } from "./load";
 import type { Template } from "./schema";
 
-const SOURCES: Record<string, unknown> = { "village-economy": villageEconomy };
+const SOURCES: Record<string, unknown> = { "village-economy": villageEconomy, "party-review": partyReview };
 const loaded = new Map<string, Template>();
 
 export const BUILTIN_TEMPLATE_IDS = Object.keys(SOURCES);
 
-/** A built-in template by id ("village-economy" = Template 1). Throws TemplateError for an unknown id. */
+/** A built-in template by id ("village-economy" = Template 1, "party-review" = Template 2). Throws TemplateError for an unknown id. */
 export function builtinTemplate(id: string): Template {
   let tpl = loaded.get(id);
   if (!tpl) {

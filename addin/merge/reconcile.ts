@@ -6,6 +6,8 @@ import { registryBase } from "./townships";
 import type { CountySummary, Figure, MergedVillage } from "./types";
 
 const num = (v: unknown): Figure => (typeof v === "number" ? v : null);
+/** Relative difference two sums of the same doubles, added up in different orders, may have (far above a few ulps). */
+const SUM_NOISE = 1e-12;
 
 /** A measure's header as the workbook shows it (`{参数}` filled in). */
 export function measureHeader(m: CompiledMeasure, summary: CountySummary): string {
@@ -37,6 +39,13 @@ export function reconcile(summary: CountySummary): string[] {
   const us = unitScope(ct, summary.parameters);
   const label = (m: CompiledMeasure) => measureHeader(m, summary);
   const cents = (m: CompiledMeasure, v: Figure) => (v === null || m.scale === null || m.spec.kind !== "sum" ? v : Math.round(v * m.scale));
+  // Money is compared to the cent, and so are its means (summed in cents: exact). Other sums and means (综合得分均值) are
+  // sums of doubles, which the county adds up in another order than the townships: equal up to rounding noise.
+  const same = (m: CompiledMeasure, a: Figure, b: Figure) => {
+    const x = cents(m, a), y = cents(m, b);
+    if (x === y) return true;
+    return m.scale === null && x !== null && y !== null && Math.abs(x - y) <= SUM_NOISE * Math.max(Math.abs(x), Math.abs(y));
+  };
   const show = (m: CompiledMeasure, v: Figure | undefined) => (v === null || v === undefined ? "—" : m.scale !== null && m.spec.kind === "sum" ? v.toFixed(2) : String(v));
 
   checkRows(summary, msg, out);
@@ -63,7 +72,7 @@ export function reconcile(summary: CountySummary): string[] {
       const actual = num(tw[m.spec.key]);
       if (!merged && m.mergedOnly && m.spec.kind !== "reported") {
         if (actual !== null) out.push(msg("merge.reconcile.notMergedFigure", { township: tw.name, figure: label(m), value: show(m, actual) }));
-      } else if (cents(m, actual) !== cents(m, want[m.index])) {
+      } else if (!same(m, actual, want[m.index])) {
         out.push(msg("merge.reconcile.township", { township: tw.name, figure: label(m), value: show(m, actual), expected: show(m, want[m.index]) }));
       }
       // Money summed in cents.
@@ -92,7 +101,7 @@ export function reconcile(summary: CountySummary): string[] {
   for (const m of cs.measures) {
     if (fromTownships[m.index] === undefined) continue;
     const actual = num(county[m.spec.key]);
-    if (cents(m, actual) !== cents(m, fromTownships[m.index]!)) {
+    if (!same(m, actual, fromTownships[m.index]!)) {
       out.push(msg("merge.reconcile.county", { figure: label(m), value: show(m, actual), expected: show(m, fromTownships[m.index]) }));
     }
   }
@@ -109,7 +118,7 @@ export function reconcile(summary: CountySummary): string[] {
   for (const m of cs.measures) {
     if (m.spec.kind === "registry" || m.spec.kind === "target") continue; // checked against the townships
     const actual = num(county[m.spec.key]);
-    if (cents(m, actual) !== cents(m, fromDetail[m.index])) {
+    if (!same(m, actual, fromDetail[m.index])) {
       out.push(msg("merge.reconcile.countyDetail", { figure: label(m), value: show(m, actual), expected: show(m, fromDetail[m.index]) }));
     }
   }

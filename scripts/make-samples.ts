@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`samples written to ${OUT}\n`);
+  await (await import("./samples/party-review")).writePartyReviewSamples({ registry, rng, year: YEAR });
 }
 
 // Run as a script (`npm run samples`); imported (scripts/make-fixtures.ts), only the helpers above are used.

@@ -59,13 +59,13 @@ export function loadTargetsFor(template: Template, registry: Registry, path?: st
 const T1_TARGET = "年度消薄任务数";
 
 /**
- * --template: a built-in id ("village-economy") or a path to a template JSON file. An unknown id, a file that is
+ * --template: a built-in id ("village-economy", "party-review", "model-village") or a path to a template JSON file. An unknown id, a file that is
  * not JSON or a template that fails its checks is a usage error listing every problem in Chinese (loadTemplate
  * gets the raw text, so a JSON syntax error is explained too).
  */
 export function loadTemplateOption(idOrPath = "village-economy"): Template {
   if (!/[\\/.]/.test(idOrPath)) {
-    if (!BUILTIN_TEMPLATE_IDS.includes(idOrPath)) throw new UsageError(t("cli.unknownTemplate", { id: idOrPath }));
+    if (!BUILTIN_TEMPLATE_IDS.includes(idOrPath)) throw new UsageError(t("cli.unknownTemplate", { id: idOrPath, ids: BUILTIN_TEMPLATE_IDS.join("、") }));
     return builtinTemplate(idOrPath);
   }
   const text = readText(resolve(idOrPath));

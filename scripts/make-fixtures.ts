@@ -284,6 +284,7 @@ async function main(): Promise<void> {
   await real();
   await unreadable(cleanBytes);
   libreoffice();
+  await (await import("./fixtures/party-review")).writePartyReviewFixtures();
   await writeModelVillageFixtures();
   if (!existsSync(join(OUT, "libreoffice"))) process.stdout.write("note: tests/fixtures/libreoffice/ is missing\n");
   process.stdout.write(`fixtures written to ${OUT}\n`);

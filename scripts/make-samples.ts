@@ -129,6 +129,7 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`samples written to ${OUT}\n`);
+  await (await import("./samples/party-review")).writePartyReviewSamples({ registry, rng, year: YEAR });
   await writeModelVillageSamples();
 }
 

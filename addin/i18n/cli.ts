@@ -11,7 +11,7 @@ export const cli = {
   "cli.cmd.template": { "zh-CN": "生成某乡镇的空白报表模板（已预填村名册）", "en-US": "write a township's blank report template, prefilled from the registry" },
   "cli.cmd.demo": { "zh-CN": "用内置示例县数据演示：审核并汇总 samples/ 中的乡镇报表", "en-US": "demo: check and merge the bundled demo county's township files" },
   "cli.arg.paths": { "zh-CN": "报表文件或文件夹（.xlsx / .xls / .csv）", "en-US": "report files or folders (.xlsx / .xls / .csv)" },
-  "cli.opt.template": { "zh-CN": "模板：内置编号 village-economy 或模板 JSON 文件路径", "en-US": "template: built-in id village-economy or a template JSON path" },
+  "cli.opt.template": { "zh-CN": "模板：内置编号（village-economy 村级集体经济、party-review 书记述职评议、model-village 党建示范村）或模板 JSON 文件路径", "en-US": "template: built-in id (village-economy, party-review, model-village) or a template JSON path" },
   "cli.opt.registry": { "zh-CN": "村名册 CSV（默认：内置示例县）", "en-US": "registry CSV (default: the bundled demo county)" },
   "cli.opt.targets": {
     "zh-CN": "年度消薄任务数 CSV（未给 --registry 时默认用内置示例县；给了 --registry 而未给本项时不计任务数）",
@@ -92,7 +92,7 @@ export const cli = {
     "en-US": "give the township with --township (or export the template JSON with --export).",
   },
   "cli.fileNotFound": { "zh-CN": "找不到文件：{path}", "en-US": "file not found: {path}" },
-  "cli.unknownTemplate": { "zh-CN": "没有名为“{id}”的内置模板；可用：village-economy，或给出模板 JSON 文件路径", "en-US": "no built-in template “{id}”; use village-economy or a template JSON path" },
+  "cli.unknownTemplate": { "zh-CN": "没有名为“{id}”的内置模板；可用：{ids}，或给出模板 JSON 文件路径", "en-US": "no built-in template “{id}”; use {ids} or a template JSON path" },
   "cli.noFiles": { "zh-CN": "在 {paths} 中没有找到 .xlsx / .xls / .csv 文件", "en-US": "no .xlsx / .xls / .csv files found in {paths}" },
   "cli.unknownTownshipOption": { "zh-CN": "村名册中没有乡镇“{township}”。可选：{known}", "en-US": "the registry has no township “{township}”. Known: {known}" },
   "cli.progressValidate": { "zh-CN": "审核", "en-US": "Checking" },

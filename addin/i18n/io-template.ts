@@ -20,5 +20,5 @@ export const ioTemplate = {
   "io.template.listErrorTitle": { "zh-CN": "请从下拉列表中选择", "en-US": "Choose from the list" },
   "io.template.listError": { "zh-CN": "只能填写：{values}", "en-US": "Allowed: {values}" },
   "io.template.numberErrorTitle": { "zh-CN": "请填写数字", "en-US": "Enter a number" },
-  "io.template.numberError": { "zh-CN": "请填写不小于 0 的数字（单位：万元），不要加文字。", "en-US": "Enter a number ≥ 0 (10k yuan), no text." },
+  "io.template.numberError": { "zh-CN": "请填写不小于 0 的数字（单位：{unit}），不要加文字。", "en-US": "Enter a number ≥ 0 ({unit}), no text." },
 } satisfies Catalogue;

@@ -21,6 +21,10 @@ export interface LayoutColumn {
   type: string;
   enum?: string[];
   decimals?: number;
+  /** Shown in a number cell's input message (分, 万元); default the sheet's unit. */
+  unit?: string;
+  /** Summed in the 合计 row: number columns are unless false (a score is not added up). */
+  total?: boolean;
 }
 
 export type LayoutValue = string | number | boolean | null | undefined;
@@ -161,7 +165,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
           formulae: [0],
           showErrorMessage: true,
           errorTitle: t("io.template.numberErrorTitle"),
-          error: t("io.template.numberError"),
+          error: t("io.template.numberError", { unit: col.unit ?? spec.unit ?? "万元" }),
         };
       }
       if (spec.protect && !spec.protect.lockedKeys.includes(col.key)) cell.protection = { locked: false };
@@ -176,7 +180,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
     columns.forEach((col, c) => {
       const cell = ws.getCell(next, c + 1);
       cell.border = BORDER;
-      if (col.type !== "number") return;
+      if (col.type !== "number" || col.total === false) return;
       const letter = columnLetter(c);
       let cents = 0;
       for (const row of spec.rows) {
@@ -216,7 +220,8 @@ export interface BlankTownship {
 
 /**
  * The blank template a county sends to one township: its villages, codes and 薄弱村基数 prefilled from the
- * registry and locked (a township cannot change the baseline), everything else left to fill.
+ * registry and locked (a township cannot change the baseline), everything else left to fill. A 合计 row only when some
+ * column is summed in it (a table of scores has none).
  */
 export function blankTemplateWorkbook(template: BlankTemplateInput, township: BlankTownship, year: number): Promise<Uint8Array> {
   // The 序号 and the columns linked to the registry are filled in from it, and locked.
@@ -238,6 +243,7 @@ export function blankTemplateWorkbook(template: BlankTemplateInput, township: Bl
     columns: template.columns,
     rows,
     sheetName: template.sheetName ?? template.name.slice(0, 31),
+    totalRow: template.columns.some((c) => c.type === "number" && c.total !== false),
     protect: { lockedKeys: [seq, keys.code, keys.name, keys.weak].filter((k): k is string => !!k) },
   });
 }

@@ -59,7 +59,7 @@ describe("built-in Template 1 (village-economy)", () => {
   });
 
   test("an unknown built-in id names the available ones", () => {
-    expect(messagesOf(() => builtinTemplate("nope"))).toEqual(["没有内置模板“nope”。可用：village-economy, model-village"]);
+    expect(messagesOf(() => builtinTemplate("nope"))).toEqual(["没有内置模板“nope”。可用：village-economy, party-review, model-village"]);
   });
 });
 

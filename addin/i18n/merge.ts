@@ -167,6 +167,10 @@ export const merge = {
     "zh-CN": "另有 {rejected} 行不属于本乡镇或无法识别，未汇总（见“未汇总行”）",
     "en-US": "{rejected} more rows are not this township's or cannot be told; not merged (see 未汇总行)",
   },
+  "merge.note.partialNoFlags": {
+    "zh-CN": "文件有 {errors} 个错误、退回 {rejected} 行，仅汇总了 {reported}/{villages} 个村；各项只计已汇总的村，{measure}不可与其他乡镇比较，未参与排名",
+    "en-US": "{errors} errors and {rejected} rows rejected in the file; only {reported}/{villages} villages merged. Figures count the merged villages only; not ranked",
+  },
   "merge.note.partialNoRank": {
     "zh-CN": "文件有 {errors} 个错误、退回 {rejected} 行，仅汇总了 {reported}/{villages} 个村；各项只计已汇总的村",
     "en-US": "{errors} errors and {rejected} rows rejected in the file; only {reported}/{villages} villages merged. Figures count the merged villages only",

@@ -100,6 +100,10 @@ export const templates = {
     "zh-CN": "模板 {path}：汇总指标 key“{key}”重复（或与列键、参数同名），每个 key 必须不同",
     "en-US": "Template {path}: summary key “{key}” repeats (or is a column key or parameter); every key must be unique",
   },
+  "template.measureCycle": {
+    "zh-CN": "模板 {path}：比率或目标指标互相引用，无法计算，请改正 numerator / denominator / measure",
+    "en-US": "Template {path}: ratio or goal measures refer to each other; fix numerator / denominator / measure",
+  },
   "template.notList": {
     "zh-CN": "模板 {path}：参数“{name}”应为数字列表，如 [90, 80, 60]",
     "en-US": "Template {path}: parameter “{name}” must be a list of numbers, e.g. [90, 80, 60]",

@@ -89,6 +89,14 @@ export function addParts(all: readonly (readonly MeasureParts[])[], measures: nu
   return out;
 }
 
+/** A figure as the summary reports it: rounded to the measure's decimals when it has some. */
+export function reported(m: CompiledMeasure, v: Figure): Figure {
+  const d = m.spec.decimals;
+  if (v === null || d === undefined) return v;
+  const f = 10 ** d;
+  return (Math.sign(v) * Math.round(Math.abs(v) * f)) / f;
+}
+
 /**
  * Every measure's figure for these units (by measure position), ratios and goals after their parts. `parts`, when
  * given, are these units' parts already summed (measureParts), so the units are not read again.
@@ -114,8 +122,9 @@ export function computeFigures(summary: CompiledSummary, units: readonly Record<
         v = of === null ? null : of >= goal - 1e-12 ? 1 : 0;
       }
     } else v = parts ? figureFromParts(m, parts[m.index]) : null;
-    out[m.index] = v;
-    return v;
+    const r = reported(m, v);
+    out[m.index] = r;
+    return r;
   };
   for (const m of summary.measures) figure(m);
   return out as Figure[];

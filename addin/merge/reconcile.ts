@@ -1,6 +1,6 @@
 import { t, type MessageKey, type Params } from "../i18n";
 import { compileTemplate, textOf, type CompiledMeasure, type CompiledSummary } from "../templates";
-import { computeFigures, figureFromParts, measureParts, type FigureBase, type MeasureParts } from "./measures";
+import { computeFigures, figureFromParts, measureParts, reported, type FigureBase, type MeasureParts } from "./measures";
 import { unitScope, type UnitScope } from "./scope";
 import { registryBase } from "./townships";
 import type { CountySummary, Figure, MergedVillage } from "./types";
@@ -137,13 +137,13 @@ function townshipTotals(cs: CompiledSummary, sums: readonly Figure[], meanParts:
       const sum = m.spec.kind === "target" ? sums[m.index] : (sums[m.index] ?? 0);
       out[m.index] = sum === null || m.scale === null || m.spec.kind !== "sum" ? sum : sum / m.scale;
     }
-    else if (m.spec.kind === "mean") out[m.index] = figureFromParts(m, meanParts[m.index]);
+    else if (m.spec.kind === "mean") out[m.index] = reported(m, figureFromParts(m, meanParts[m.index]));
   }
   for (const m of cs.measures) {
     if (m.spec.kind !== "ratio") continue;
     const a = out[m.numerator!], b = out[m.denominator!];
     if (a === undefined || b === undefined) continue;
-    out[m.index] = a === null || b === null || b === 0 ? null : a / b;
+    out[m.index] = a === null || b === null || b === 0 ? null : reported(m, a / b);
   }
   return out;
 }

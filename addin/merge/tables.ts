@@ -113,7 +113,10 @@ export function townshipStatusText(tw: TownshipSummary, msg: Msg): string {
 function townshipNote(tw: TownshipSummary, ctx: TableContext, rankHeader: string | null): string | null {
   const { msg } = ctx;
   const p = { errors: tw.errorCount, rejected: tw.rejectedRows, reported: tw.reported, villages: tw.villages, measure: rankHeader ?? "" };
-  if (tw.status === "partial") return msg(rankHeader === null ? "merge.note.partialNoRank" : tw.rank === null ? "merge.note.partial" : "merge.note.partialRanked", p);
+  if (tw.status === "partial") {
+    const flags = !!ctx.ct.summary.spec.rank?.flags;
+    return msg(rankHeader === null ? "merge.note.partialNoRank" : tw.rank !== null ? "merge.note.partialRanked" : flags ? "merge.note.partial" : "merge.note.partialNoFlags", p);
+  }
   if (tw.status === "failed" || tw.status === "missing") return msg("merge.note.notMerged");
   const notes = [];
   const rank = ctx.ct.summary.rank;

@@ -176,6 +176,23 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
     }
   });
 
+  // A ratio or goal may rest on another, never on itself.
+  const onPath = new Set<number>();
+  const done = new Set<number>();
+  const walk = (m: CompiledMeasure): void => {
+    if (done.has(m.index)) return;
+    if (onPath.has(m.index)) {
+      errors.push(t("template.measureCycle", { path: `summary.measures[${m.index}](${m.spec.key})` }));
+      done.add(m.index);
+      return;
+    }
+    onPath.add(m.index);
+    for (const i of [m.numerator, m.denominator, m.goalOf]) if (i !== undefined) walk(measures[i]);
+    onPath.delete(m.index);
+    done.add(m.index);
+  };
+  measures.forEach(walk);
+
   let rank: CompiledSummary["rank"];
   if (spec.rank) {
     const i = measureRef(spec.rank.measure, "summary.rank.measure");

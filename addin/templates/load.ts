@@ -256,14 +256,15 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
   };
 
   columns.forEach((c, i) => {
-    if (c.requiredWhen) c.requiredIf = expr(c.requiredWhen.expr, `columns[${i}](${c.key}).requiredWhen.expr`);
+    // Conditions are exact (tolerance 0): a tolerance loosens a check, but would make `voters > 0` hold for 0.
+    if (c.requiredWhen) c.requiredIf = expr(c.requiredWhen.expr, `columns[${i}](${c.key}).requiredWhen.expr`, 0);
   });
   const rules: CompiledRule[] = [];
   template.rules.forEach((r, i) => {
     const path = `rules[${i}](${r.id})`;
     const column = columnRef(r.column, `${path}.column`);
     const check = expr(r.expr, `${path}.expr`, r.tolerance);
-    const condition = r.when ? expr(r.when, `${path}.when`) : undefined;
+    const condition = r.when ? expr(r.when, `${path}.when`, 0) : undefined;
     if (check) rules.push({ ...r, column: column?.key ?? r.column, check, condition });
   });
   const computed = computeOrder(columns, (c, i) => expr(c.compute!.expr, `columns[${i}](${c.key}).compute.expr`, c.compute!.tolerance), errors);

@@ -35,6 +35,8 @@ const measureBase = {
   cli: z.boolean().optional(),
   /** Computed and reconciled, but not shown in the tables. */
   hidden: z.boolean().default(false),
+  /** Rounded to this many decimals (half away from zero) as officially reported, before ranking on it. */
+  decimals: z.number().int().min(0).max(10).optional(),
 };
 
 export const measureSchema = z.discriminatedUnion("kind", [

@@ -301,7 +301,7 @@ describe.each(PRODUCERS)("%s", (producer) => {
       expect(nan[8]).toBe("达到");
       expect(nan[9]).toBeCloseTo(29 / 3, 12);
       expect(nan[10]).toBeNull();
-      expect(nan[11]).toBe("文件有 5 个错误、退回 5 行，仅汇总了 10/15 个村；各项只计已汇总的村，示范村占比不可与其他乡镇比较，未参与排名和红黄旗");
+      expect(nan[11]).toBe("文件有 5 个错误、退回 5 行，仅汇总了 10/15 个村；各项只计已汇总的村，示范村占比不可与其他乡镇比较，未参与排名");
       expect(values(ws, 14, 12)).toEqual([11, "白云乡", "已汇总", 8, 8, 2, 0, 0, "未达到", 8, 2, null]);
       expect(values(ws, 15, 3)).toEqual([12, "凤鸣乡", "未报送"]);
       const county = values(ws, 16, 12);

@@ -111,7 +111,7 @@ function expected(merged: Map<string, Branch[]>, notMerged: Map<string, string>)
     const count = (g: string) => bs.filter((b) => b.grade === g).length;
     return {
       name: tw.name, villages: tw.villages.length, status: "已汇总", reported: bs.length, conference: bs.filter((b) => b.mode === "大会述职").length,
-      mean: sum / bs.length, grades: [count("好"), count("较好"), count("一般"), count("差")], goodShare: count("好") / bs.length, rank: null, flag: null,
+      mean: round2(sum / bs.length), grades: [count("好"), count("较好"), count("一般"), count("差")], goodShare: count("好") / bs.length, rank: null, flag: null,
     };
   });
   const ranked = townships.filter((t) => t.mean !== null);
@@ -130,7 +130,7 @@ function expected(merged: Map<string, Branch[]>, notMerged: Map<string, string>)
     villages: registry.townships.reduce((n, tw) => n + tw.villages.length, 0),
     reported: all.length,
     conference: all.filter((b) => b.mode === "大会述职").length,
-    mean: sum / all.length,
+    mean: round2(sum / all.length),
     grades: ["好", "较好", "一般", "差"].map((g) => all.filter((b) => b.grade === g).length),
     goodShare: all.filter((b) => b.grade === "好").length / all.length,
   };
@@ -393,7 +393,9 @@ describe.each(PRODUCERS)("filled by %s", (producer) => {
     expect(totals).toEqual(DONGHU_TOTALS);
     expect(totals.reduce((a, b) => a + b, 0) / 18).toBeCloseTo(DONGHU_MEAN, 10);
     const ws = wb.getWorksheet("乡镇汇总")!;
-    expect(ws.getCell("G4").value as number).toBeCloseTo(DONGHU_MEAN, 10);
+    // Reported (and ranked) to 2 decimals, as the summary's measure says.
+    expect(ws.getCell("G4").value).toBe(81.42);
+    expect(round2(DONGHU_MEAN)).toBe(81.42);
     expect(ws.getCell("G4").numFmt).toBe("0.00");
     expect(ws.getCell("H4").value).toBe(DONGHU_GOOD);
     expect(ws.getCell("L4").value as number).toBeCloseTo(DONGHU_GOOD / 18, 12);
@@ -467,6 +469,10 @@ describe.each(PRODUCERS)("filled by %s", (producer) => {
 // 78.63): among the bottom three, so a yellow flag.
 const DONGHU_TOTALS = [96.73, 58.7, 76.96, 81.74, 79.59, 91, 95.98, 81.07, 87.5, 76.33, 87.29, 81.2, 78.07, 73.08, 83.99, 73.5, 70.2, 92.62];
 const DONGHU_MEAN = 1465.55 / 18;
+/** A mean as the summary reports it: to 2 decimals, half away from zero. */
+function round2(x: number): number {
+  return (Math.sign(x) * Math.round(Math.abs(x) * 100)) / 100;
+}
 const DONGHU_GOOD = 4;
 const DONGHU_RANK = 8;
 const DONGHU_FLAG = "黄旗";

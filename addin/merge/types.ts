@@ -72,7 +72,7 @@ export interface TownshipInfo {
   stars?: number | null;
 }
 
-/** Template 1's measures (its summary's keys), typed; other templates' are read with figureOf(). */
+/** Template 1's measures (its summary's keys), typed; other templates' are read by key (`tw[measure.spec.key]`). */
 export interface Template1Figures {
   weakBaseline: number;
   eliminated: number | null;

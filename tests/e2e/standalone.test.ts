@@ -274,7 +274,7 @@ test("设置 → another template: a county's template file is loaded and saved,
   await panel.getByRole("button", { name: "保存设置" }).click();
   await panel.getByText("设置已保存。").waitFor();
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: join(SHOTS, "设置-自定义模板.png"), fullPage: true, animations: "disabled" });
+  await page.screenshot({ path: join(ARTIFACTS, "设置-自定义模板.png"), fullPage: true, animations: "disabled" });
 
   const dir = join(ARTIFACTS, "村级工作考评");
   mkdirSync(dir, { recursive: true });

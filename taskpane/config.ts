@@ -3,9 +3,9 @@
  * the rule-expression parser (mathjs), so the pane loads it lazily through loadConfig (taskpane/settings.ts);
  * nothing in the first load imports it.
  */
-import { builtinTemplate, loadTemplate, parseRegistry, parseTargets, type Template } from "../addin/templates";
+import { BUILTIN_TEMPLATE_IDS, builtinTemplate, loadTemplate, parseRegistry, parseTargets, type Template } from "../addin/templates";
 import { DEMO_COUNTY, DEMO_REGISTRY_CSV, DEMO_TARGETS_CSV } from "./demo-county";
-import type { EngineConfig, PaneSettings } from "./settings";
+import { thresholdsOf, type EngineConfig, type PaneSettings, type TemplateChoice } from "./settings";
 
 /** Settings → template, registry and targets. Throws TemplateError / RegistryError (messages in Chinese). */
 export function resolveConfig(s: PaneSettings): EngineConfig {
@@ -19,12 +19,27 @@ export function resolveConfig(s: PaneSettings): EngineConfig {
   return { template, registry, targets, demo };
 }
 
-/** The template with the user's 达标 thresholds (a copy; the built-in stays as shipped). */
+/**
+ * The template with the user's 达标 thresholds (a copy; the built-in stays as shipped). Only the parameters the template
+ * has are replaced: thresholds saved for Template 1 never leak into a template that has no such parameter.
+ */
 export function withThresholds(template: Template, s: PaneSettings): Template {
-  if (s.totalMin === undefined && s.operatingMin === undefined && s.mode === undefined) return template;
+  const keys = thresholdsOf(template.parameters).filter((k) => s[k] !== undefined);
+  if (keys.length === 0) return template;
   const parameters = { ...template.parameters };
-  if (s.totalMin !== undefined) parameters.totalMin = s.totalMin;
-  if (s.operatingMin !== undefined) parameters.operatingMin = s.operatingMin;
-  if (s.mode !== undefined) parameters.mode = s.mode;
+  for (const k of keys) (parameters as Record<string, unknown>)[k] = s[k];
   return { ...template, parameters };
+}
+
+/** Every built-in template (BUILTIN_TEMPLATE_IDS), by its name, with the 达标 parameters it has. */
+export function builtinChoices(): TemplateChoice[] {
+  return BUILTIN_TEMPLATE_IDS.map((id) => {
+    try {
+      const template = builtinTemplate(id);
+      return { id, name: template.name, thresholds: thresholdsOf(template.parameters) };
+    } catch {
+      // A built-in that does not load still shows (by its id): choosing it says why, as any template error does.
+      return { id, name: id, thresholds: [] };
+    }
+  });
 }

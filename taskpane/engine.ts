@@ -77,7 +77,8 @@ export async function summaryWorkbook(summary: CountySummary, config: EngineConf
 
 /**
  * The summary as sheets for the live workbook: the very workbook 县汇总.xlsx would be, read back into
- * values and number formats, so the sheets written into Excel cannot drift from the downloaded file.
+ * values and number formats, so the sheets written into Excel cannot drift from the downloaded file. Every sheet
+ * of it, in its order: the template's summary decides which (addin/merge's summaryTables).
  */
 export async function summaryTables(summary: CountySummary, config: EngineConfig): Promise<SheetTable[]> {
   const { readBook } = await reading();

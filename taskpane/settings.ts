@@ -24,7 +24,24 @@ export interface PaneSettings {
   mode?: StandardMode;
 }
 
+/** The template the pane starts with: Template 1 (村级集体经济发展情况统计表). */
 export const DEFAULT_SETTINGS: Readonly<PaneSettings> = Object.freeze({ templateId: "village-economy" });
+
+/** The 达标 settings, each offered only for a template that has the parameter of that name. */
+export const THRESHOLD_KEYS = ["totalMin", "operatingMin", "mode"] as const;
+export type ThresholdKey = (typeof THRESHOLD_KEYS)[number];
+
+/** The 达标 parameters a template's parameters have (Template 1: all three; most other templates: none). */
+export function thresholdsOf(parameters: Readonly<Record<string, unknown>>): ThresholdKey[] {
+  return THRESHOLD_KEYS.filter((k) => parameters[k] !== undefined);
+}
+
+/** A built-in template as the 设置 view offers it: its id, its name, and the 达标 parameters it has. */
+export interface TemplateChoice {
+  id: string;
+  name: string;
+  thresholds: ThresholdKey[];
+}
 
 export function loadSettings(store: KeyValueStore): PaneSettings {
   const s = getJson<Partial<PaneSettings>>(store, SETTINGS_KEY, {});
@@ -51,4 +68,10 @@ export interface EngineConfig {
 export async function loadConfig(s: PaneSettings): Promise<EngineConfig> {
   const { resolveConfig } = await import("./config");
   return resolveConfig(s);
+}
+
+/** The built-in templates (addin/templates' BUILTIN_TEMPLATE_IDS), by name; loaded on demand like loadConfig. */
+export async function loadBuiltinTemplates(): Promise<TemplateChoice[]> {
+  const { builtinChoices } = await import("./config");
+  return builtinChoices();
 }

@@ -35,12 +35,16 @@ const useStyles = makeStyles({
   },
 });
 
-export type TownshipStatusView = { text: string; color: "success" | "danger" | "informative" };
+export type TownshipStatusView = { text: string; color: "success" | "warning" | "danger" | "informative" };
 
-/** The words shown for a township's status. */
+/** The words shown for a township's status (merged, partial, failed, missing: addin/merge's TownshipStatus). */
 export function townshipStatus(tw: TownshipSummary | undefined): TownshipStatusView {
   if (!tw || tw.status === "missing") return { text: t("taskpane.merge.status.missing"), color: "informative" };
   if (tw.status === "merged") return { text: t("taskpane.merge.status.merged"), color: "success" };
+  if (tw.status === "partial") {
+    const text = tw.rejectedRows ? t("taskpane.merge.status.partial", { rejected: tw.rejectedRows }) : t("taskpane.merge.status.partialNoRows");
+    return { text, color: "warning" };
+  }
   if (tw.failure === "duplicate") return { text: t("taskpane.merge.status.duplicate"), color: "danger" };
   if (tw.failure === "unreadable") return { text: t("taskpane.merge.status.unreadable"), color: "danger" };
   return { text: t("taskpane.merge.status.failed", { errors: tw.errorCount }), color: "danger" };
@@ -93,7 +97,8 @@ export function MergeView({ services, config }: MergeViewProps) {
       const merged = await merge(reports, config);
       setSummary(merged);
       const count = (st: TownshipSummary["status"]) => merged.townships.filter((tw) => tw.status === st).length;
-      setAnnounce(t("taskpane.merge.announce", { merged: count("merged"), failed: count("failed"), missing: count("missing") }));
+      const counts = { merged: count("merged"), partial: count("partial"), failed: count("failed"), missing: count("missing") };
+      setAnnounce(t(counts.partial ? "taskpane.merge.announcePartial" : "taskpane.merge.announce", counts));
     });
 
   const write = (tables: SheetTable[], overwrite: boolean) =>

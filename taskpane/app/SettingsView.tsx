@@ -1,14 +1,14 @@
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens, useId } from "@fluentui/react-components";
 import { Save20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { t } from "../../addin/i18n";
 import type { StandardMode } from "../../addin/templates";
 import { decodeText } from "../engine";
-import { loadConfig, saveSettings, type PaneSettings } from "../settings";
+import { DEFAULT_SETTINGS, loadConfig, saveSettings, THRESHOLD_KEYS, thresholdsOf, type PaneSettings, type TemplateChoice, type ThresholdKey } from "../settings";
 import { errorText, NoticeBar, type Notice } from "./common";
 import { FilePicker } from "./FilePicker";
 import type { AppServices } from "./services";
-import { useConfig } from "./useConfig";
+import { useBuiltinTemplates, useConfig, type ConfigState } from "./useConfig";
 
 /** The 达标 modes (addin/templates' STANDARD_MODES, repeated here so the schema stays out of the first load). */
 export const STANDARD_MODES: readonly StandardMode[] = ["and", "or", "operating"];
@@ -24,6 +24,19 @@ export interface SettingsViewProps {
   services: AppServices;
   settings: PaneSettings;
   onSaved(settings: PaneSettings): void;
+}
+
+/**
+ * The 达标 fields to show: those whose parameter the chosen template has (none for a template without them). Known from
+ * the resolved template, or for a built-in from the list of built-ins; before either has loaded (the first moments),
+ * from the settings: the default template (Template 1) and settings that carry thresholds show them.
+ */
+function shownThresholds(draft: PaneSettings, resolved: ConfigState, choices: readonly TemplateChoice[] | null): ReadonlySet<ThresholdKey> {
+  if (!resolved.pending) return new Set(resolved.config ? thresholdsOf(resolved.config.template.parameters) : []);
+  const choice = draft.templateId !== "custom" ? choices?.find((c) => c.id === draft.templateId) : undefined;
+  if (choice) return new Set(choice.thresholds);
+  const likely = draft.templateId === DEFAULT_SETTINGS.templateId || THRESHOLD_KEYS.some((k) => draft[k] !== undefined);
+  return new Set(likely ? THRESHOLD_KEYS : []);
 }
 
 function parseThreshold(text: string): number | undefined | "bad" {
@@ -42,6 +55,8 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
   const [busy, setBusy] = useState(false);
 
   const resolved = useConfig(draft);
+  const choices = useBuiltinTemplates();
+  const templateLabel = useId("template-label");
   const template = resolved.config?.template;
   const registry = resolved.config?.registry;
   const villages = registry?.townships.reduce((n, tw) => n + tw.villages.length, 0) ?? 0;
@@ -57,17 +72,20 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
     }
   };
 
-  const total = parseThreshold(totalText);
-  const operating = parseThreshold(operatingText);
+  const shown = shownThresholds(draft, resolved, choices);
+  const total = shown.has("totalMin") ? parseThreshold(totalText) : undefined;
+  const operating = shown.has("operatingMin") ? parseThreshold(operatingText) : undefined;
   const bad = total === "bad" || operating === "bad";
 
   const save = async () => {
     if (bad || resolved.error) return;
-    const next: PaneSettings = { ...draft, totalMin: total as number | undefined, operatingMin: operating as number | undefined };
-    for (const k of ["totalMin", "operatingMin", "mode"] as const) if (next[k] === undefined) delete next[k];
+    const next: PaneSettings = { ...draft, totalMin: total, operatingMin: operating };
     setBusy(true);
     try {
-      await loadConfig(next);
+      const config = await loadConfig(next);
+      // Only the 达标 parameters the chosen template has are kept (a template without them saves none).
+      const has = new Set(thresholdsOf(config.template.parameters));
+      for (const k of THRESHOLD_KEYS) if (next[k] === undefined || !has.has(k)) delete next[k];
       await saveSettings(services.store, next);
       onSaved(next);
       setNotice({ intent: "success", text: t("taskpane.settings.saved") });
@@ -79,16 +97,29 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
   };
 
   const mode = draft.mode ?? (template?.parameters.mode as StandardMode | undefined) ?? "and";
+  const customFile = draft.templateFile ?? "";
   return (
     <div className={styles.root}>
       <fieldset className={styles.group}>
-        <legend className={styles.legend}>
+        <legend className={styles.legend} id={templateLabel}>
           <Text weight="semibold">{t("taskpane.settings.template")}</Text>
         </legend>
+        <RadioGroup
+          aria-labelledby={templateLabel}
+          value={draft.templateId}
+          onChange={(_e, d) => setDraft((s) => ({ ...s, templateId: d.value }))}
+          data-testid="template-choice"
+        >
+          {(choices ?? []).map((c) => (
+            <Radio key={c.id} value={c.id} label={c.name} />
+          ))}
+          {draft.templateJson !== undefined && <Radio value="custom" label={t("taskpane.settings.templateCustomOption", { file: customFile })} />}
+        </RadioGroup>
         <Text data-testid="template-name">
-          {draft.templateId === "custom"
-            ? t("taskpane.settings.templateCustom", { file: draft.templateFile ?? template?.name ?? "" })
-            : t("taskpane.settings.templateBuiltin", { name: template?.name ?? draft.templateId })}
+          {template &&
+            (draft.templateId === "custom"
+              ? t("taskpane.settings.templateCustom", { name: template.name, file: customFile })
+              : t("taskpane.settings.templateBuiltin", { name: template.name }))}
         </Text>
         <div className={styles.actions}>
           <FilePicker
@@ -106,12 +137,8 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
               })
             }
           />
-          {draft.templateId === "custom" && (
-            <Button onClick={() => setDraft((d) => ({ ...d, templateId: "village-economy", templateJson: undefined, templateFile: undefined }))}>
-              {t("taskpane.settings.useDemo")}
-            </Button>
-          )}
         </div>
+        <Text size={200}>{t("taskpane.settings.templateHint")}</Text>
       </fieldset>
 
       <fieldset className={styles.group}>
@@ -143,34 +170,42 @@ export function SettingsView({ services, settings, onSaved }: SettingsViewProps)
         </div>
       </fieldset>
 
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>
-          <Text weight="semibold">{t("taskpane.settings.thresholds")}</Text>
-        </legend>
-        <Field label={t("taskpane.settings.totalMin")} validationMessage={total === "bad" ? t("taskpane.settings.badNumber") : undefined}>
-          <Input
-            inputMode="decimal"
-            value={totalText}
-            placeholder={String(template?.parameters.totalMin ?? "")}
-            onChange={(_e, d) => setTotalText(d.value)}
-          />
-        </Field>
-        <Field label={t("taskpane.settings.operatingMin")} validationMessage={operating === "bad" ? t("taskpane.settings.badNumber") : undefined}>
-          <Input
-            inputMode="decimal"
-            value={operatingText}
-            placeholder={String(template?.parameters.operatingMin ?? "")}
-            onChange={(_e, d) => setOperatingText(d.value)}
-          />
-        </Field>
-        <Field label={t("taskpane.settings.mode")}>
-          <RadioGroup value={mode} onChange={(_e, d) => setDraft((s) => ({ ...s, mode: d.value as StandardMode }))}>
-            {STANDARD_MODES.map((m) => (
-              <Radio key={m} value={m} label={t(`taskpane.settings.mode.${m}`)} />
-            ))}
-          </RadioGroup>
-        </Field>
-      </fieldset>
+      {shown.size > 0 && (
+        <fieldset className={styles.group} data-testid="thresholds">
+          <legend className={styles.legend}>
+            <Text weight="semibold">{t("taskpane.settings.thresholds")}</Text>
+          </legend>
+          {shown.has("totalMin") && (
+            <Field label={t("taskpane.settings.totalMin")} validationMessage={total === "bad" ? t("taskpane.settings.badNumber") : undefined}>
+              <Input
+                inputMode="decimal"
+                value={totalText}
+                placeholder={String(template?.parameters.totalMin ?? "")}
+                onChange={(_e, d) => setTotalText(d.value)}
+              />
+            </Field>
+          )}
+          {shown.has("operatingMin") && (
+            <Field label={t("taskpane.settings.operatingMin")} validationMessage={operating === "bad" ? t("taskpane.settings.badNumber") : undefined}>
+              <Input
+                inputMode="decimal"
+                value={operatingText}
+                placeholder={String(template?.parameters.operatingMin ?? "")}
+                onChange={(_e, d) => setOperatingText(d.value)}
+              />
+            </Field>
+          )}
+          {shown.has("mode") && (
+            <Field label={t("taskpane.settings.mode")}>
+              <RadioGroup value={mode} onChange={(_e, d) => setDraft((s) => ({ ...s, mode: d.value as StandardMode }))}>
+                {STANDARD_MODES.map((m) => (
+                  <Radio key={m} value={m} label={t(`taskpane.settings.mode.${m}`)} />
+                ))}
+              </RadioGroup>
+            </Field>
+          )}
+        </fieldset>
+      )}
 
       <NoticeBar notice={resolved.error ? { intent: "error", title: t("taskpane.error.config"), text: resolved.error } : notice} onDismiss={resolved.error ? undefined : () => setNotice(null)} />
       <div className={styles.actions}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { loadConfig, type EngineConfig, type PaneSettings } from "../settings";
+import { loadBuiltinTemplates, loadConfig, type EngineConfig, type PaneSettings, type TemplateChoice } from "../settings";
 import { errorText } from "./common";
 
 export interface ConfigState {
@@ -29,4 +29,23 @@ export function useConfig(settings: PaneSettings): ConfigState {
   }, [settings]);
   const current = state.for === settings;
   return { config: current && state.error ? null : state.config, error: current ? state.error : null, pending: !current };
+}
+
+/**
+ * The built-in templates to choose from: null until the config chunk has loaded (an empty list if it cannot load;
+ * useConfig reports that failure for the settings too).
+ */
+export function useBuiltinTemplates(): TemplateChoice[] | null {
+  const [choices, setChoices] = useState<TemplateChoice[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadBuiltinTemplates().then(
+      (list) => live && setChoices(list),
+      () => live && setChoices([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return choices;
 }

@@ -1,5 +1,7 @@
 /**
- * Writing the county summary into the workbook as NEW sheets (乡镇汇总 / 村级明细 / 报送情况 / 审核问题).
+ * Writing the county summary into the workbook as NEW sheets: every table given, in order, whatever the template's
+ * summary makes (Template 1: 乡镇汇总, 村级明细, 强村富民指数榜, 报送情况, 审核问题, 未汇总行; another template its own
+ * rankings, breakdowns and lists). Nothing here knows a sheet name.
  * A sheet of the same name is never overwritten silently: without `overwrite` the result is a "conflict"
  * naming the sheets, which the pane turns into a confirmation dialog.
  * Round trips: 1 sync to list the sheets, 1 sync to write every value of every sheet. Only ExcelApi 1.1 calls, plus

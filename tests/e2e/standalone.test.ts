@@ -14,10 +14,14 @@ import { basename, extname, join, normalize } from "path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { t } from "../../addin/i18n";
+import { parseRegistry } from "../../addin/templates";
+import { DEMO_REGISTRY_CSV } from "../../taskpane/demo-county";
 
 const ROOT = join(__dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const SAMPLES = join(ROOT, "samples", "submissions");
+/** A county's own template (not Template 1): 村级工作考评表, three columns and a summary of its own. */
+const REVIEW_TEMPLATE = join(__dirname, "fixtures", "村级工作考评模板.json");
 const ARTIFACTS = join(__dirname, ".artifacts"); // downloads (never committed)
 const SHOTS = process.env.XIAOBO_SCREENSHOTS === "docs" ? join(ROOT, "docs", "screenshots") : ARTIFACTS;
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".css": "text/css" };
@@ -236,6 +240,85 @@ test("设置: the demo county is the default registry, at 30/15", async () => {
   await page.screenshot({ path: join(SHOTS, "设置.png"), fullPage: true, animations: "disabled" });
   await page.context().close();
 }, 60000);
+
+/** A township's 村级工作考评表 (the fixture template's three columns) for every village of the demo registry, made with ExcelJS. */
+async function reviewWorkbook(code: string, dir: string): Promise<string> {
+  const tw = parseRegistry(DEMO_REGISTRY_CSV).townships.find((x) => x.code === code)!;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("村级工作考评");
+  ws.addRow([`${tw.name}村级工作考评表（2024年度）`]);
+  ws.addRow([`填报单位：${tw.name}`]);
+  ws.addRow(["村代码", "村名称", "考评得分"]);
+  tw.villages.forEach((v, i) => ws.addRow([v.code, v.name, 80 + ((i * 7) % 20)]));
+  const path = join(dir, `${tw.name}.xlsx`);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+test("设置 → another template: a county's template file is loaded and saved, then 检查 and 汇总 follow it, down to the county workbook's headers", async () => {
+  const t0 = Date.now();
+  const { page, seen } = await openPane();
+  await page.getByRole("tab", { name: "设置" }).click();
+  const panel = page.getByRole("tabpanel");
+  const templates = panel.getByRole("radiogroup", { name: "报表模板" });
+  // Every built-in is offered by its name; Template 1 is the default, with its 达标 fields.
+  await templates.getByRole("radio", { name: "村级集体经济发展情况统计表" }).waitFor();
+  expect(await templates.getByRole("radio", { name: "村级集体经济发展情况统计表" }).isChecked()).toBe(true);
+  expect(await panel.getByRole("group", { name: "达标标准（万元）" }).count()).toBe(1);
+
+  await panel.getByTestId("file-input-载入模板 JSON").setInputFiles(REVIEW_TEMPLATE);
+  await panel.getByText("当前模板：村级工作考评表（村级工作考评模板.json）").waitFor();
+  expect(await templates.getByRole("radio", { name: "自定义：村级工作考评模板.json" }).isChecked()).toBe(true);
+  // No 达标 parameters in this template: no 达标 fields.
+  expect(await panel.getByRole("group", { name: "达标标准（万元）" }).count()).toBe(0);
+  await panel.getByRole("button", { name: "保存设置" }).click();
+  await panel.getByText("设置已保存。").waitFor();
+  await expectNoHorizontalScroll(page);
+  await page.screenshot({ path: join(ARTIFACTS, "设置-自定义模板.png"), fullPage: true, animations: "disabled" });
+
+  const dir = join(ARTIFACTS, "村级工作考评");
+  mkdirSync(dir, { recursive: true });
+  const files = [await reviewWorkbook("339901101", dir), await reviewWorkbook("339901102", dir)];
+
+  // 检查: both files pass against the chosen template.
+  await page.getByRole("tab", { name: "检查" }).click();
+  await page.getByRole("tabpanel").locator('input[type="file"]').setInputFiles(files);
+  await page.getByText("东湖镇.xlsx：检查通过，没有发现问题。").waitFor({ timeout: 30000 });
+  await page.getByText("西山镇.xlsx：检查通过，没有发现问题。").waitFor();
+  expect(await page.getByTestId("check-announce").innerText()).toBe("检查完成：2 个文件，共 0 个错误，0 个警告。");
+
+  // 汇总: both townships pass, the others have not reported.
+  await page.getByRole("tab", { name: "汇总" }).click();
+  await dropFiles(page, "drop-zone", files);
+  await page.getByTestId("merge-announce").getByText(/^汇总完成/).waitFor({ timeout: 30000 });
+  expect(await page.getByTestId("merge-announce").innerText()).toBe("汇总完成：2 个乡镇通过，0 个未通过审核，10 个未报送。");
+  const rows = await page.getByTestId("township-list").locator("li").allInnerTexts();
+  const status = Object.fromEntries(rows.map((r) => r.split("\n").map((x) => x.trim()).filter(Boolean)).map(([name, ...rest]) => [name, rest.join(" ")]));
+  expect([status["东湖镇"], status["西山镇"]]).toEqual(["通过", "通过"]);
+  expect(Object.values(status).filter((x) => x === "未报送")).toHaveLength(10);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /县汇总/ }).click()]);
+  const path = join(ARTIFACTS, "县汇总-村级工作考评.xlsx");
+  await download.saveAs(path);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["乡镇汇总", "村级明细", "报送情况", "审核问题", "未汇总行"]);
+  const ws = wb.getWorksheet("乡镇汇总")!;
+  expect(ws.getCell("A1").value).toBe("示例县村级工作考评汇总表");
+  const sheetRows: unknown[][] = [];
+  ws.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
+  const header = sheetRows.find((r) => r.includes("报送状态"))!.map((v) => String(v ?? ""));
+  // The custom template's measure headers, and its rank: nothing of Template 1.
+  expect(header).toEqual(["序号", "乡镇", "报送状态", "村数", "参评村数", "平均得分", "优秀村数", "优秀率", "平均得分排名", "说明"]);
+  const line = (name: string) => Object.fromEntries(header.map((h, i) => [h, sheetRows.find((r) => r[1] === name)![i] ?? null]));
+  expect(line("东湖镇")).toMatchObject({ 村数: 18, 参评村数: 18, 平均得分排名: 1 });
+  expect(line("西山镇")).toMatchObject({ 村数: 22, 参评村数: 22, 平均得分排名: 2 });
+  expect(line("南溪镇")).toMatchObject({ 参评村数: 0, 平均得分: null, 平均得分排名: null });
+  expect(line("全县合计")).toMatchObject({ 村数: 188, 参评村数: 40 });
+  expect(loaded(seen, "exceljs")).toBe(false);
+  console.log(`e2e another template (load, save, check 2 files, merge, download): ${Date.now() - t0} ms`);
+  await page.context().close();
+}, 120000);
 
 test("no request leaves this machine", () => {
   expect(requests.length).toBeGreaterThan(0);

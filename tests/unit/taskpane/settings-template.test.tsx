@@ -47,6 +47,8 @@ describe("the list of built-in templates", () => {
   it("is every id of BUILTIN_TEMPLATE_IDS with its name and the 达标 parameters it has", async () => {
     expect(builtinChoices()).toEqual([
       { id: "village-economy", name: T1_NAME, thresholds: ["totalMin", "operatingMin", "mode"] },
+      { id: "party-review", name: "村党组织书记抓基层党建述职评议考核评分表", thresholds: [] },
+      { id: "model-village", name: "党建示范村创建评估表", thresholds: [] },
       { id: "village-review", name: REVIEW_TEMPLATE_NAME, thresholds: [] },
     ]);
     expect(await loadBuiltinTemplates()).toEqual(builtinChoices());
@@ -65,7 +67,7 @@ describe("设置: choosing the template", () => {
   it("lists every built-in by name, Template 1 chosen by default, with its 达标 fields", async () => {
     render(<SettingsView services={standalone()} settings={DEFAULT_SETTINGS} onSaved={jest.fn()} />);
     const group = templateGroup();
-    await waitFor(() => expect(within(group).getAllByRole("radio")).toHaveLength(2));
+    await waitFor(() => expect(within(group).getAllByRole("radio")).toHaveLength(4));
     expect(within(group).getByRole("radio", { name: T1_NAME })).toBeChecked();
     expect(within(group).getByRole("radio", { name: REVIEW_TEMPLATE_NAME })).not.toBeChecked();
     await waitFor(() => expect(screen.getByTestId("template-name")).toHaveTextContent(`当前模板：${T1_NAME}（内置）`));
@@ -106,7 +108,7 @@ describe("设置: choosing the template", () => {
     const store = new MemoryStore();
     const onSaved = jest.fn();
     render(<SettingsView services={standalone(store)} settings={loadSettings(store)} onSaved={onSaved} />);
-    await waitFor(() => expect(within(templateGroup()).getAllByRole("radio")).toHaveLength(2));
+    await waitFor(() => expect(within(templateGroup()).getAllByRole("radio")).toHaveLength(4));
     fireEvent.change(screen.getByTestId("file-input-载入模板 JSON"), { target: { files: [jsonFile(REVIEW_TEMPLATE_FILE, REVIEW_TEMPLATE_JSON)] } });
 
     const custom = await within(templateGroup()).findByRole("radio", { name: `自定义：${REVIEW_TEMPLATE_FILE}` });

@@ -62,6 +62,8 @@ function cellValue(col: LayoutColumn, v: LayoutValue): ExcelJS.CellValue {
   if (typeof v === "boolean") return v ? "是" : "否";
   // Codes are text: a 12-digit number would show as 3.39901E+11 and lose its meaning.
   if (col.type === "code") return String(v);
+  // A date given as yyyymmdd (20260630) is written as the date it is.
+  if (col.type === "date" && typeof v === "number") return new Date(Date.UTC(Math.floor(v / 10000), (Math.floor(v / 100) % 100) - 1, v % 100));
   return v;
 }
 
@@ -136,7 +138,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
     const column = ws.getColumn(c + 1);
     const samples = [col.header, col.group && !columns[c - 1]?.group ? "" : "", ...spec.rows.slice(0, 50).map((r) => String(r[col.key] ?? ""))];
     column.width = Math.min(40, Math.max(8, ...samples.map(textWidth)) + 2);
-    const numFmt = col.type === "code" || col.type === "text" ? "@" : col.type === "number" ? `0.${"0".repeat(col.decimals ?? 2)}` : undefined;
+    const numFmt = col.type === "code" || col.type === "text" ? "@" : col.type === "number" ? `0.${"0".repeat(col.decimals ?? 2)}` : col.type === "date" ? "yyyy-mm-dd" : undefined;
     const list = col.type === "yesno" ? ["是", "否"] : col.type === "enum" ? col.enum : undefined;
     for (let r = first; r <= Math.max(end, first); r++) {
       const cell = ws.getCell(r, c + 1);

@@ -5,7 +5,7 @@
  * evaluate text starting with = + - @ (Office.js range.values does) must write such strings as text.
  */
 import { t, type MessageKey, type Params } from "../i18n";
-import { compileTemplate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
+import { compileTemplate, formatDate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
 import { measureHeader } from "./reconcile";
 import { unitScope } from "./scope";
 import type { CountySummary, MergedVillage, SubmittedFile, TownshipSummary, UnitRankingResult } from "./types";
@@ -197,7 +197,7 @@ function unitColumns(ct: CompiledTemplate): CompiledColumn[] {
 }
 
 function columnFormat(c: CompiledColumn): SummaryColumn {
-  if (c.type === "code") return { header: c.header, format: "text" };
+  if (c.type === "code" || c.type === "date") return { header: c.header, format: "text" };
   if (c.type === "integer" || c.type === "year") return { header: c.header, format: "integer" };
   if (c.type === "number") return { header: c.header, format: c.decimals === 2 ? "money" : c.decimals !== undefined ? "decimal" : "general" };
   if (c.type === "text") return { header: c.header, format: "general", maxWidth: 50 };
@@ -207,6 +207,8 @@ function columnFormat(c: CompiledColumn): SummaryColumn {
 function unitCell(d: MergedVillage, c: CompiledColumn, msg: Msg): TableCell {
   const v = d[c.key];
   if (typeof v === "boolean") return v ? msg("merge.yes") : msg("merge.no");
+  // A date (20260630) as the text 2026-06-30: it reads as a date and sorts as one.
+  if (typeof v === "number" && c.type === "date") return formatDate(v);
   return typeof v === "number" || typeof v === "string" ? v : null;
 }
 

@@ -26,6 +26,8 @@ function unitValue(c: CompiledColumn, v: unknown): UnitValue {
       return typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null;
     case "yesno":
       return typeof v === "boolean" ? v : null;
+    case "date":
+      return typeof v === "number" ? v : null;
     default:
       return typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v);
   }

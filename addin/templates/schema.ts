@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { summarySchema } from "./summary-schema";
 
-export const COLUMN_TYPES = ["integer", "text", "code", "yesno", "number", "year", "enum"] as const;
+export const COLUMN_TYPES = ["integer", "text", "code", "yesno", "number", "year", "enum", "date"] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 /** 达标 modes: both thresholds, either one, or operating income alone. */
@@ -101,6 +101,11 @@ export const parametersSchema = z
 export type TemplateParameters = z.infer<typeof parametersSchema>;
 
 export const templateSchema = z.strictObject({
+  /**
+   * The JSON Schema an editor checks the file against (docs/template.schema.json; `xiaobo template --export` writes
+   * "./template.schema.json" and that file beside the template). For editors only: loadTemplate drops it.
+   */
+  $schema: z.string().min(1).optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string().min(1),
   version: z.number().int().min(1).default(1),
@@ -115,8 +120,8 @@ export const templateSchema = z.strictObject({
    * not merged is 部分汇总); some: a file lists only the villages concerned (a 台账 of 软弱涣散村, say).
    */
   coverage: z.enum(["all", "some"]).default("all"),
-  /** The 序号 column: a row with nothing but a 序号 counts as blank. */
-  sequenceColumn: key.optional(),
+  /** The 序号 column (its key or header): a row with nothing but a 序号 counts as blank. */
+  sequenceColumn: columnName.optional(),
   rules: z.array(ruleSchema).default([]),
   totals: z
     .strictObject({
@@ -135,23 +140,23 @@ export const templateSchema = z.strictObject({
   /** 是否已消薄 against 达标 (with parameters totalMin/operatingMin/mode). */
   elimination: z
     .strictObject({
-      total: key,
-      operating: key,
-      eliminated: key,
-      baseline: key,
-      name: key.optional(),
+      total: columnName,
+      operating: columnName,
+      eliminated: columnName,
+      baseline: columnName,
+      name: columnName.optional(),
       /** 消薄年份: filled only when 是否已消薄 = 是, and not later than the report's year. */
-      year: key.optional(),
+      year: columnName.optional(),
     })
     .optional(),
   /** Year-on-year change against last year's report, keyed by `by` (the village code). */
-  yoy: z.strictObject({ by: key, columns: z.array(key).min(1), name: key.optional() }).optional(),
+  yoy: z.strictObject({ by: columnName, columns: z.array(columnName).min(1), name: columnName.optional() }).optional(),
   /** The county summary (汇总): township measures, rankings and flags, unit rankings, lists (summary-schema.ts). */
   summary: summarySchema.optional(),
   /** The column whose written explanation clears a warning, and phrases that do not count as one. */
   explanation: z
     .strictObject({
-      column: key,
+      column: columnName,
       boilerplate: z.array(z.string().min(1)).default([]),
       /** Characters left after removing boilerplate and punctuation needed to count as an explanation. */
       minLength: z.number().int().min(1).default(4),
@@ -160,5 +165,5 @@ export const templateSchema = z.strictObject({
 });
 
 /** A template as data (what loadTemplate returns and templateToJson writes): every column has its key. */
-export type Template = Omit<z.infer<typeof templateSchema>, "columns"> & { columns: TemplateColumn[] };
+export type Template = Omit<z.infer<typeof templateSchema>, "columns" | "$schema"> & { columns: TemplateColumn[] };
 export type TemplateInput = z.input<typeof templateSchema>;

@@ -75,7 +75,7 @@ describe("loadTemplate errors, in Chinese, naming the path", () => {
     const input = minimal();
     (input.columns[1] as { type: string }).type = "float";
     expect(messagesOf(() => loadTemplate(input))).toEqual([
-      "模板 columns[1](b).type：只能是 integer / text / code / yesno / number / year / enum 之一",
+      "模板 columns[1](b).type：只能是 integer / text / code / yesno / number / year / enum / date 之一",
     ]);
   });
 

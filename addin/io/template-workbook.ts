@@ -32,7 +32,8 @@ export interface TemplateWorkbookSpec {
   columns: readonly LayoutColumn[];
   /** One object per village, keyed by column key; booleans are written as 是/否. */
   rows: readonly Record<string, LayoutValue>[];
-  unit?: string;
+  /** 单位 printed on row 2 (default 万元); null for none (a report without amounts). */
+  unit?: string | null;
   sheetName?: string;
   /** 填报日期 as printed; blank in a template to be filled. */
   date?: string;
@@ -44,6 +45,10 @@ export interface TemplateWorkbookSpec {
   protect?: { lockedKeys: readonly string[] };
   /** An instructions sheet (填表说明) before the data sheet. */
   instructionsSheet?: boolean;
+  /** A sheet after the data sheet listing the township's villages (code, name), to choose and copy from. */
+  villageSheet?: { headers: [string, string]; villages: readonly { code: string; name: string }[] };
+  /** A drop-down of the village names of `villageSheet` on this column, with a prompt. */
+  villageNameKey?: string;
 }
 
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
@@ -94,8 +99,10 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
   const third = Math.max(1, Math.floor(last / 3));
   ws.getCell(2, 1).value = t("io.template.unitLine", { township: spec.township });
   ws.getCell(2, third + 1).value = t("io.template.dateLine", { date: spec.date ?? "" });
-  ws.getCell(2, last).value = t("io.template.unit", { unit: spec.unit ?? "万元" });
-  ws.getCell(2, last).alignment = { horizontal: "right" };
+  if (spec.unit !== null) {
+    ws.getCell(2, last).value = t("io.template.unit", { unit: spec.unit ?? "万元" });
+    ws.getCell(2, last).alignment = { horizontal: "right" };
+  }
 
   // Rows 3–4: the two-level header.
   for (let c = 0; c < last; c++) {
@@ -140,10 +147,23 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
     column.width = Math.min(40, Math.max(8, ...samples.map(textWidth)) + 2);
     const numFmt = col.type === "code" || col.type === "text" ? "@" : col.type === "number" ? `0.${"0".repeat(col.decimals ?? 2)}` : col.type === "date" ? "yyyy-mm-dd" : undefined;
     const list = col.type === "yesno" ? ["是", "否"] : col.type === "enum" ? col.enum : undefined;
+    const villages = spec.villageSheet && col.key === spec.villageNameKey ? spec.villageSheet.villages.length : 0;
     for (let r = first; r <= Math.max(end, first); r++) {
       const cell = ws.getCell(r, c + 1);
       if (numFmt) cell.numFmt = numFmt;
-      if (list) {
+      if (villages) {
+        cell.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [`'${t("io.template.villageSheet")}'!$B$3:$B$${villages + 2}`],
+          showInputMessage: true,
+          promptTitle: t("io.template.somePromptTitle"),
+          prompt: t("io.template.somePrompt"),
+          showErrorMessage: true,
+          errorTitle: t("io.template.listErrorTitle"),
+          error: t("io.template.somePrompt"),
+        };
+      } else if (list) {
         cell.dataValidation = {
           type: "list",
           allowBlank: true,
@@ -190,6 +210,28 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
   }
   if (spec.footer !== false) ws.getCell(next + 1, 1).value = t("io.template.footer");
 
+  if (spec.villageSheet) {
+    const vs = wb.addWorksheet(t("io.template.villageSheet"), { views: [{ state: "frozen", ySplit: 2, xSplit: 0 }] });
+    vs.mergeCells(1, 1, 1, 2);
+    vs.getCell(1, 1).value = t("io.template.villageSheetTitle", { township: spec.township });
+    vs.getCell(1, 1).font = { bold: true };
+    spec.villageSheet.headers.forEach((h, c) => {
+      const cell = vs.getCell(2, c + 1);
+      cell.value = h;
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.border = BORDER;
+    });
+    spec.villageSheet.villages.forEach((v, i) => {
+      vs.getCell(i + 3, 1).value = v.code;
+      vs.getCell(i + 3, 1).numFmt = "@";
+      vs.getCell(i + 3, 2).value = v.name;
+    });
+    vs.getColumn(1).width = 18;
+    vs.getColumn(2).width = 16;
+    await vs.protect("", { selectLockedCells: true, selectUnlockedCells: true });
+  }
+
   if (spec.protect) {
     await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
@@ -205,6 +247,8 @@ export interface BlankTemplateInput {
   /** The data sheet's name (default: the template's name, cut to Excel's 31 characters). */
   sheetName?: string;
   sequenceColumn?: string;
+  /** some: the township lists only the villages concerned (see blankTemplateWorkbook). */
+  coverage?: "all" | "some";
   columns: readonly (LayoutColumn & { registry?: string })[];
 }
 
@@ -216,12 +260,38 @@ export interface BlankTownship {
 /**
  * The blank template a county sends to one township: its villages, codes and 薄弱村基数 prefilled from the
  * registry and locked (a township cannot change the baseline), everything else left to fill.
+ *
+ * A report of only the villages concerned (coverage "some": a 台账 of 软弱涣散村) gets blank rows instead, as many as
+ * the township has villages, numbered, and a sheet listing its villages (代码, 名称) with a drop-down of their names on
+ * the name column. Prefilling every village would make the township delete the others' rows, which a protected sheet
+ * does not allow (their code cells are locked); rows left in place would each be an error of blank required cells.
  */
 export function blankTemplateWorkbook(template: BlankTemplateInput, township: BlankTownship, year: number): Promise<Uint8Array> {
-  // The 序号 and the columns linked to the registry are filled in from it, and locked.
   const linked = (link: string) => template.columns.find((c) => c.registry === link)?.key;
   const keys = { code: linked("villageCode"), name: linked("villageName"), weak: linked("weakBaseline") };
   const seq = template.sequenceColumn ?? template.columns.find((c) => c.key === "seq")?.key;
+  const title = (template.title ?? `{township}${template.name}（{year}年度）`).replace("{township}", township.name).replace("{year}", String(year));
+  const sheetName = template.sheetName ?? template.name.slice(0, 31);
+  // No 单位 line for a report without amounts (it would say 万元).
+  const unit = template.unit ?? (template.columns.some((c) => c.type === "number") ? undefined : null);
+  if (template.coverage === "some") {
+    const codeColumn = template.columns.find((c) => c.key === keys.code);
+    const nameColumn = template.columns.find((c) => c.key === keys.name);
+    return writeTemplateWorkbook({
+      title,
+      township: township.name,
+      unit,
+      columns: template.columns,
+      // Numbered only when validation knows the 序号 column (a row with nothing else is then blank).
+      rows: township.villages.map((_, i) => (template.sequenceColumn ? { [template.sequenceColumn]: i + 1 } : {})),
+      sheetName,
+      totalRow: template.columns.some((c) => c.type === "number"),
+      protect: { lockedKeys: template.sequenceColumn ? [template.sequenceColumn] : [] },
+      villageSheet: { headers: [codeColumn?.header ?? "代码", nameColumn?.header ?? "名称"], villages: township.villages },
+      villageNameKey: keys.name,
+    });
+  }
+  // The 序号 and the columns linked to the registry are filled in from it, and locked.
   const rows = township.villages.map((v, i) => {
     const row: Record<string, LayoutValue> = {};
     if (seq) row[seq] = i + 1;
@@ -231,12 +301,12 @@ export function blankTemplateWorkbook(template: BlankTemplateInput, township: Bl
     return row;
   });
   return writeTemplateWorkbook({
-    title: (template.title ?? `{township}${template.name}（{year}年度）`).replace("{township}", township.name).replace("{year}", String(year)),
+    title,
     township: township.name,
-    unit: template.unit,
+    unit,
     columns: template.columns,
     rows,
-    sheetName: template.sheetName ?? template.name.slice(0, 31),
+    sheetName,
     protect: { lockedKeys: [seq, keys.code, keys.name, keys.weak].filter((k): k is string => !!k) },
   });
 }

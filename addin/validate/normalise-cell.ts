@@ -179,7 +179,8 @@ function patternError(value: string, column: CompiledColumn, site: CellSite): ty
 function dateCell(cell: Cell, column: CompiledColumn, site: CellSite): number | typeof INVALID {
   const v = cell.value;
   let n: number | null = null;
-  if (typeof v === "number") n = isDateFormat(cell.format) ? dateFromSerial(v) : checkDateNumber(v);
+  // 20260630 typed into a date-formatted cell (Excel shows ####) is still that day: no serial is that large.
+  if (typeof v === "number") n = isDateFormat(cell.format) ? (dateFromSerial(v) ?? checkDateNumber(v)) : checkDateNumber(v);
   else if (typeof v === "string") n = parseDateText(v);
   if (n === null) {
     site.out.add("type", "error", "validate.notDate", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });

@@ -79,8 +79,8 @@ export const cli = {
     "en-US": "The template “{path}” cannot be used; fix the following:\n{problems}",
   },
   "cli.templateExported": {
-    "zh-CN": "已导出模板“{name}”（{id}）：{path}。可用文本编辑器修改后，用 --template {path} 使用。",
-    "en-US": "Template “{name}” ({id}) exported to {path}. Edit it, then use it with --template {path}.",
+    "zh-CN": "已导出模板“{name}”（{id}）：{path}。可用文本编辑器修改后，用 --template {path} 使用；同一文件夹里的 {schema} 供 VS Code 等编辑器检查和提示（说明见 docs/templates.md）。",
+    "en-US": "Template “{name}” ({id}) exported to {path}. Edit it, then use it with --template {path}; {schema} beside it lets an editor such as VS Code check it as you type (docs/templates.md).",
   },
   "cli.opt.export": {
     "zh-CN": "导出模板 JSON（内置编号或模板 JSON 路径，默认 village-economy），供县里修改后用 --template 载入",

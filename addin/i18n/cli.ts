@@ -150,6 +150,10 @@ export const cli = {
     "zh-CN": "“部分汇总”的乡镇只计已汇总的村，{measure}不可与其他乡镇比较，未参与排名和红黄旗。",
     "en-US": "Partly merged townships count only their merged villages; their rate is not comparable, so they are not ranked or flagged.",
   },
+  "cli.partialNoteNoRank": {
+    "zh-CN": "“部分汇总”的乡镇只计已汇总的行。",
+    "en-US": "Partly merged townships count only their merged rows.",
+  },
   "cli.partialNoteRanked": {
     "zh-CN": "“部分汇总”的乡镇只计已汇总的村（按设置仍参与排名）。",
     "en-US": "Partly merged townships count only their merged villages (ranked as set).",
@@ -166,6 +170,10 @@ export const cli = {
     "en-US": "Rows not merged: {n} (each row's reason is in the workbook's 未汇总行 sheet)",
   },
   "cli.templateWritten": { "zh-CN": "已生成 {township} 的报表模板（预填 {count} 个村）：{path}", "en-US": "Template for {township} ({count} villages prefilled): {path}" },
+  "cli.templateWrittenSome": {
+    "zh-CN": "已生成 {township} 的报表模板（只填涉及的村：留 {count} 行，本乡镇各村列在“本乡镇村名册”表，名称可下拉选择）：{path}",
+    "en-US": "Template for {township} (only the villages concerned: {count} rows, the villages on the 本乡镇村名册 sheet, names from a drop-down): {path}",
+  },
   "cli.demoIntro": {
     "zh-CN": "演示：示例县 12 个乡镇中已报送的报表在 {folder}，其中几份带有常见错误。正在审核并汇总……",
     "en-US": "Demo: the demo county's township files are in {folder}; a few carry common faults. Checking and merging…",

@@ -42,7 +42,8 @@ export async function templateCommand(opts: TemplateOptions): Promise<number> {
   const out = resolve(opts.out ?? `${township.name}${template.name}（${year}年度）.xlsx`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
-  process.stdout.write(t("cli.templateWritten", { township: township.name, count: township.villages.length, path: out }) + "\n");
+  const written = template.coverage === "some" ? "cli.templateWrittenSome" : "cli.templateWritten";
+  process.stdout.write(t(written, { township: township.name, count: township.villages.length, path: out }) + "\n");
   return 0;
 }
 

@@ -289,10 +289,22 @@ describe("merge and the county workbook", () => {
 });
 
 describe("the CLI, with the template file", () => {
+  test("xiaobo template --township 东湖镇 --template <file.json>: the same blank workbook, said in words", async () => {
+    const out = join(dir, "东湖镇空白.xlsx");
+    const r = await xiaobo(["template", "--township", "东湖镇", "--template", TEMPLATE_FILE, "--year", String(YEAR), "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("只填涉及的村：留 18 行");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET, "本乡镇村名册"]);
+    expect(validateBook(readBook(new Uint8Array(readFileSync(out)), "东湖镇.xlsx"), { template, registry }).issues).toEqual([]);
+  });
+
   test("xiaobo merge <dir> --template <file.json> --json: figures keyed by the template's headers", async () => {
     const out = join(dir, "县汇总.xlsx");
     const r = await xiaobo(["merge", submissions, "--template", TEMPLATE_FILE, "--allow-errors", "--json", "--out", out]);
     expect(r.code).toBe(1); // nine townships sent nothing
+    expect(r.stderr).not.toContain("未能平衡");
     expect(existsSync(out)).toBe(true);
     const json = JSON.parse(r.stdout);
     expect(json.template).toBe("weak-village-rectification");

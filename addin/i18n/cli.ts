@@ -79,8 +79,8 @@ export const cli = {
     "en-US": "The template “{path}” cannot be used; fix the following:\n{problems}",
   },
   "cli.templateExported": {
-    "zh-CN": "已导出模板“{name}”（{id}）：{path}。可用文本编辑器修改后，用 --template {path} 使用。",
-    "en-US": "Template “{name}” ({id}) exported to {path}. Edit it, then use it with --template {path}.",
+    "zh-CN": "已导出模板“{name}”（{id}）：{path}。可用文本编辑器修改后，用 --template {path} 使用；同一文件夹里的 {schema} 供 VS Code 等编辑器检查和提示（说明见 docs/templates.md）。",
+    "en-US": "Template “{name}” ({id}) exported to {path}. Edit it, then use it with --template {path}; {schema} beside it lets an editor such as VS Code check it as you type (docs/templates.md).",
   },
   "cli.opt.export": {
     "zh-CN": "导出模板 JSON（内置编号或模板 JSON 路径，默认 village-economy），供县里修改后用 --template 载入",
@@ -142,6 +142,10 @@ export const cli = {
     "zh-CN": "“部分汇总”的乡镇只计已汇总的村，{measure}不可与其他乡镇比较，未参与排名和红黄旗。",
     "en-US": "Partly merged townships count only their merged villages; their rate is not comparable, so they are not ranked or flagged.",
   },
+  "cli.partialNoteNoRank": {
+    "zh-CN": "“部分汇总”的乡镇只计已汇总的行。",
+    "en-US": "Partly merged townships count only their merged rows.",
+  },
   "cli.partialNoteRanked": {
     "zh-CN": "“部分汇总”的乡镇只计已汇总的村（按设置仍参与排名）。",
     "en-US": "Partly merged townships count only their merged villages (ranked as set).",
@@ -158,6 +162,10 @@ export const cli = {
     "en-US": "Rows not merged: {n} (each row's reason is in the workbook's 未汇总行 sheet)",
   },
   "cli.templateWritten": { "zh-CN": "已生成 {township} 的报表模板（预填 {count} 个村）：{path}", "en-US": "Template for {township} ({count} villages prefilled): {path}" },
+  "cli.templateWrittenSome": {
+    "zh-CN": "已生成 {township} 的报表模板（只填涉及的村：留 {count} 行，本乡镇各村列在“本乡镇村名册”表，名称可下拉选择）：{path}",
+    "en-US": "Template for {township} (only the villages concerned: {count} rows, the villages on the 本乡镇村名册 sheet, names from a drop-down): {path}",
+  },
   "cli.demoIntro": {
     "zh-CN": "演示《{name}》：示例县 12 个乡镇中已报送的报表在 {folder}，其中几份带有常见错误。正在审核并汇总……",
     "en-US": "Demo of {name}: the demo county's township files are in {folder}; a few carry common faults. Checking and merging…",

@@ -17,6 +17,16 @@ export const ioTemplate = {
     "zh-CN": "填表人：            审核人：            联系电话：",
     "en-US": "填表人：            审核人：            联系电话：",
   },
+  "io.template.villageSheet": { "zh-CN": "本乡镇村名册", "en-US": "本乡镇村名册" },
+  "io.template.villageSheetTitle": {
+    "zh-CN": "{township}村名册（县里按村名册生成，只供选择和复制，请勿改动）",
+    "en-US": "{township} villages (from the county's registry: choose or copy from here, do not edit)",
+  },
+  "io.template.somePromptTitle": { "zh-CN": "只填需要上报的村", "en-US": "Only the villages concerned" },
+  "io.template.somePrompt": {
+    "zh-CN": "从下拉列表选择本乡镇的村（社区），代码见“本乡镇村名册”表；本表只填需要上报的村，用不完的行留空。",
+    "en-US": "Choose the village from the list (codes on the 本乡镇村名册 sheet); list only the villages concerned and leave spare rows blank.",
+  },
   "io.template.listErrorTitle": { "zh-CN": "请从下拉列表中选择", "en-US": "Choose from the list" },
   "io.template.listError": { "zh-CN": "只能填写：{values}", "en-US": "Allowed: {values}" },
   "io.template.numberErrorTitle": { "zh-CN": "请填写数字", "en-US": "Enter a number" },

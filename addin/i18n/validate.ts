@@ -48,6 +48,18 @@ export const validate = {
     "zh-CN": "{at}：{column}“{value}”不是 4 位年份，请填写如 2024。",
     "en-US": "{at}: {column} “{value}” is not a 4-digit year; enter a year such as 2024.",
   },
+  "validate.notDate": {
+    "zh-CN": "{at}：{column}“{value}”不是有效日期，请填写如 2026-06-30、2026/6/30 或 2026年6月30日 的日期，或把单元格设为日期格式。",
+    "en-US": "{at}: {column} “{value}” is not a valid date; enter a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, or format the cell as a date.",
+  },
+  "validate.dateBeforeMin": {
+    "zh-CN": "{at}：{column} {value} 早于 {min}，请核对。",
+    "en-US": "{at}: {column} {value} is before {min}; please check.",
+  },
+  "validate.dateAfterMax": {
+    "zh-CN": "{at}：{column} {value} 晚于 {max}，请核对。",
+    "en-US": "{at}: {column} {value} is after {max}; please check.",
+  },
   "validate.textNumber": {
     "zh-CN": "{at}：{column}“{value}”是文本格式的数字，已按 {number} 读取；请把单元格设为数值格式并只填数字。",
     "en-US": "{at}: {column} “{value}” is a number stored as text, read as {number}; format the cell as a number and enter digits only.",

@@ -36,7 +36,7 @@ export interface TemplateWorkbookSpec {
   columns: readonly LayoutColumn[];
   /** One object per village, keyed by column key; booleans are written as 是/否. */
   rows: readonly Record<string, LayoutValue>[];
-  /** 单位 printed at the right of row 2 (default 万元); null for a table without one (an evaluation of yes/no items). */
+  /** 单位 printed on row 2 (default 万元); null for none (a report without amounts). */
   unit?: string | null;
   sheetName?: string;
   /** 填报日期 as printed; blank in a template to be filled. */
@@ -49,6 +49,10 @@ export interface TemplateWorkbookSpec {
   protect?: { lockedKeys: readonly string[] };
   /** An instructions sheet (填表说明) before the data sheet. */
   instructionsSheet?: boolean;
+  /** A sheet after the data sheet listing the township's villages (code, name), to choose and copy from. */
+  villageSheet?: { headers: [string, string]; villages: readonly { code: string; name: string }[] };
+  /** A drop-down of the village names of `villageSheet` on this column, with a prompt. */
+  villageNameKey?: string;
 }
 
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
@@ -67,6 +71,8 @@ function cellValue(col: LayoutColumn, v: LayoutValue): ExcelJS.CellValue {
   if (typeof v === "boolean") return v ? "是" : "否";
   // Codes are text: a 12-digit number would show as 3.39901E+11 and lose its meaning.
   if (col.type === "code") return String(v);
+  // A date given as yyyymmdd (20260630) is written as the date it is.
+  if (col.type === "date" && typeof v === "number") return new Date(Date.UTC(Math.floor(v / 10000), (Math.floor(v / 100) % 100) - 1, v % 100));
   return v;
 }
 
@@ -143,12 +149,25 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
     const column = ws.getColumn(c + 1);
     const samples = [col.header, col.group && !columns[c - 1]?.group ? "" : "", ...spec.rows.slice(0, 50).map((r) => String(r[col.key] ?? ""))];
     column.width = Math.min(40, Math.max(8, ...samples.map(textWidth)) + 2);
-    const numFmt = col.type === "code" || col.type === "text" ? "@" : col.type === "number" ? `0.${"0".repeat(col.decimals ?? 2)}` : undefined;
+    const numFmt = col.type === "code" || col.type === "text" ? "@" : col.type === "number" ? `0.${"0".repeat(col.decimals ?? 2)}` : col.type === "date" ? "yyyy-mm-dd" : undefined;
     const list = col.type === "yesno" ? ["是", "否"] : col.type === "enum" ? col.enum : undefined;
+    const villages = spec.villageSheet && col.key === spec.villageNameKey ? spec.villageSheet.villages.length : 0;
     for (let r = first; r <= Math.max(end, first); r++) {
       const cell = ws.getCell(r, c + 1);
       if (numFmt) cell.numFmt = numFmt;
-      if (list) {
+      if (villages) {
+        cell.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [`'${t("io.template.villageSheet")}'!$B$3:$B$${villages + 2}`],
+          showInputMessage: true,
+          promptTitle: t("io.template.somePromptTitle"),
+          prompt: t("io.template.somePrompt"),
+          showErrorMessage: true,
+          errorTitle: t("io.template.listErrorTitle"),
+          error: t("io.template.somePrompt"),
+        };
+      } else if (list) {
         cell.dataValidation = {
           type: "list",
           allowBlank: true,
@@ -195,6 +214,28 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
   }
   if (spec.footer !== false) ws.getCell(next + 1, 1).value = t("io.template.footer");
 
+  if (spec.villageSheet) {
+    const vs = wb.addWorksheet(t("io.template.villageSheet"), { views: [{ state: "frozen", ySplit: 2, xSplit: 0 }] });
+    vs.mergeCells(1, 1, 1, 2);
+    vs.getCell(1, 1).value = t("io.template.villageSheetTitle", { township: spec.township });
+    vs.getCell(1, 1).font = { bold: true };
+    spec.villageSheet.headers.forEach((h, c) => {
+      const cell = vs.getCell(2, c + 1);
+      cell.value = h;
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.border = BORDER;
+    });
+    spec.villageSheet.villages.forEach((v, i) => {
+      vs.getCell(i + 3, 1).value = v.code;
+      vs.getCell(i + 3, 1).numFmt = "@";
+      vs.getCell(i + 3, 2).value = v.name;
+    });
+    vs.getColumn(1).width = 18;
+    vs.getColumn(2).width = 16;
+    await vs.protect("", { selectLockedCells: true, selectUnlockedCells: true });
+  }
+
   if (spec.protect) {
     await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
@@ -210,6 +251,8 @@ export interface BlankTemplateInput {
   /** The data sheet's name (default: the template's name, cut to Excel's 31 characters). */
   sheetName?: string;
   sequenceColumn?: string;
+  /** some: the township lists only the villages concerned (see blankTemplateWorkbook). */
+  coverage?: "all" | "some";
   columns: readonly (LayoutColumn & { registry?: string })[];
 }
 
@@ -222,12 +265,40 @@ export interface BlankTownship {
  * The blank template a county sends to one township: its villages, codes and 薄弱村基数 prefilled from the
  * registry and locked (a township cannot change the baseline), everything else left to fill. A 合计 row only when some
  * column is summed in it (a table of scores has none).
+ *
+ * A report of only the villages concerned (coverage "some": a 台账 of 软弱涣散村) gets blank rows instead, as many as
+ * the township has villages, numbered, and a sheet listing its villages (代码, 名称) with a drop-down of their names on
+ * the name column. Prefilling every village would make the township delete the others' rows, which a protected sheet
+ * does not allow (their code cells are locked); rows left in place would each be an error of blank required cells.
  */
 export function blankTemplateWorkbook(template: BlankTemplateInput, township: BlankTownship, year: number): Promise<Uint8Array> {
-  // The 序号 and the columns linked to the registry are filled in from it, and locked.
   const linked = (link: string) => template.columns.find((c) => c.registry === link)?.key;
   const keys = { code: linked("villageCode"), name: linked("villageName"), weak: linked("weakBaseline") };
   const seq = template.sequenceColumn ?? template.columns.find((c) => c.key === "seq")?.key;
+  const title = (template.title ?? `{township}${template.name}（{year}年度）`).replace("{township}", township.name).replace("{year}", String(year));
+  const sheetName = template.sheetName ?? template.name.slice(0, 31);
+  // No 单位 line unless the template gives its unit (a default 万元 would be wrong for scores or yes/no items); a 合计
+  // row only when some column is summed in it (a table of scores has none).
+  const unit = template.unit ?? null;
+  const totalRow = template.columns.some((c) => c.type === "number" && c.total !== false);
+  if (template.coverage === "some") {
+    const codeColumn = template.columns.find((c) => c.key === keys.code);
+    const nameColumn = template.columns.find((c) => c.key === keys.name);
+    return writeTemplateWorkbook({
+      title,
+      township: township.name,
+      unit,
+      columns: template.columns,
+      // Numbered only when validation knows the 序号 column (a row with nothing else is then blank).
+      rows: township.villages.map((_, i) => (template.sequenceColumn ? { [template.sequenceColumn]: i + 1 } : {})),
+      sheetName,
+      totalRow,
+      protect: { lockedKeys: template.sequenceColumn ? [template.sequenceColumn] : [] },
+      villageSheet: { headers: [codeColumn?.header ?? "代码", nameColumn?.header ?? "名称"], villages: township.villages },
+      villageNameKey: keys.name,
+    });
+  }
+  // The 序号 and the columns linked to the registry are filled in from it, and locked.
   const rows = township.villages.map((v, i) => {
     const row: Record<string, LayoutValue> = {};
     if (seq) row[seq] = i + 1;
@@ -237,13 +308,13 @@ export function blankTemplateWorkbook(template: BlankTemplateInput, township: Bl
     return row;
   });
   return writeTemplateWorkbook({
-    title: (template.title ?? `{township}${template.name}（{year}年度）`).replace("{township}", township.name).replace("{year}", String(year)),
+    title,
     township: township.name,
-    unit: template.unit ?? null,
+    unit,
     columns: template.columns,
     rows,
-    sheetName: template.sheetName ?? template.name.slice(0, 31),
-    totalRow: template.columns.some((c) => c.type === "number" && c.total !== false),
+    sheetName,
+    totalRow,
     protect: { lockedKeys: [seq, keys.code, keys.name, keys.weak].filter((k): k is string => !!k) },
   });
 }

@@ -5,7 +5,7 @@
  * evaluate text starting with = + - @ (Office.js range.values does) must write such strings as text.
  */
 import { t, type MessageKey, type Params } from "../i18n";
-import { compileTemplate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
+import { compileTemplate, formatDate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
 import { measureHeader } from "./reconcile";
 import { unitScope } from "./scope";
 import type { CountySummary, MergedVillage, SubmittedFile, TownshipSummary, UnitRankingResult } from "./types";
@@ -200,22 +200,24 @@ function unitColumns(ct: CompiledTemplate): CompiledColumn[] {
 }
 
 function columnFormat(c: CompiledColumn): SummaryColumn {
-  if (c.type === "code") return { header: c.header, format: "text" };
+  if (c.type === "code" || c.type === "date") return { header: c.header, format: "text" };
   if (c.type === "integer" || c.type === "year") return { header: c.header, format: "integer" };
   if (c.type === "number") return { header: c.header, format: c.decimals === 2 ? "money" : c.decimals !== undefined ? "decimal" : "general" };
   if (c.type === "text") return { header: c.header, format: "general", maxWidth: 50 };
   return { header: c.header, format: "general" };
 }
 
-/** A unit's cells for these columns, 是/否 in words (looked up once per table, not per cell). */
+/** A unit's cells for these columns, 是/否 in words (looked up once per table, not per cell), a date as 2026-06-30. */
 function unitCells(cols: readonly CompiledColumn[], msg: Msg): (d: MergedVillage, row: TableCell[]) => void {
   const yes = msg("merge.yes");
   const no = msg("merge.no");
   const keys = cols.map((c) => c.key);
+  const dates = cols.map((c) => c.type === "date");
   return (d, row) => {
-    for (const k of keys) {
-      const v = d[k];
-      row.push(typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" || typeof v === "string" ? v : null);
+    for (let k = 0; k < keys.length; k++) {
+      const v = d[keys[k]];
+      // A date (20260630) as the text 2026-06-30: it reads as a date and sorts as one.
+      row.push(typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" ? (dates[k] ? formatDate(v) : v) : typeof v === "string" ? v : null);
     }
   };
 }

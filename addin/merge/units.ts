@@ -29,6 +29,8 @@ function converter(c: CompiledColumn): Convert {
       return (v) => (typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null);
     case "yesno":
       return (v) => (typeof v === "boolean" ? v : null);
+    case "date":
+      return (v) => (typeof v === "number" ? v : null);
     default:
       return (v) => (typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v));
   }

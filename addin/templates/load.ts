@@ -140,7 +140,10 @@ export function loadTemplate(json: unknown): Template {
   if (!parsed.success) {
     throw new TemplateError(parsed.error.issues.map((i) => t("template.invalid", { path: describePath(i.path, input), problem: zodProblem(i) })));
   }
-  const template = withKeys(parsed.data);
+  // $schema is for editors (docs/templates.md): not part of the template.
+  const { $schema: _editorSchema, ...data } = parsed.data;
+  const template = withKeys(data);
+  namesToKeys(template);
   const errors: string[] = [];
   const compiled = compile(template, errors);
   if (errors.length) throw new TemplateError(errors);
@@ -163,6 +166,28 @@ function withKeys(parsed: { columns: (Omit<TemplateColumn, "key"> & { key?: stri
     c.key = k;
   });
   return parsed as unknown as Template;
+}
+
+/**
+ * The columns the template's sections name (序号, 消薄, 同比, 说明 columns) may be named by header, as a county writes
+ * them: each becomes the column's key, so the rest of XiaoBo reads keys only. A name no column has is left as it is
+ * (compile reports it).
+ */
+function namesToKeys(template: Template): void {
+  const byName = new Map<string, string>();
+  for (const c of template.columns) for (const n of [c.header, ...c.synonyms]) if (!byName.has(normaliseHeader(n))) byName.set(normaliseHeader(n), c.key);
+  const keys = new Set(template.columns.map((c) => c.key));
+  const key = (name: string): string => (keys.has(name) ? name : (byName.get(normaliseHeader(name)) ?? name));
+  if (template.sequenceColumn !== undefined) template.sequenceColumn = key(template.sequenceColumn);
+  const e = template.elimination;
+  if (e) Object.assign(e, { total: key(e.total), operating: key(e.operating), eliminated: key(e.eliminated), baseline: key(e.baseline) }, e.name !== undefined ? { name: key(e.name) } : {}, e.year !== undefined ? { year: key(e.year) } : {});
+  const y = template.yoy;
+  if (y) {
+    y.by = key(y.by);
+    y.columns = y.columns.map(key);
+    if (y.name !== undefined) y.name = key(y.name);
+  }
+  if (template.explanation) template.explanation.column = key(template.explanation.column);
 }
 
 /** The template as JSON text (2-space indented), ready to edit and load back. */

@@ -93,6 +93,8 @@ function matchRow(ct: CompiledTemplate, texts: Texts, r: number, depth: 1 | 2): 
   const cells: HeaderCell[] = [];
   const seen = new Set<string>();
   let fromLower = 0;
+  /** Cells the upper row names (a header merged down, or a group over its sub-header). */
+  let byUpper = 0;
   const upper = texts.own(r);
   const lowerRow = depth === 2 ? texts.own(r + 1) : undefined;
   for (let c = 0; c < upper.length; c++) {
@@ -101,21 +103,39 @@ function matchRow(ct: CompiledTemplate, texts: Texts, r: number, depth: 1 | 2): 
     if (lowerRow) {
       const lower = lowerRow[c];
       if (lower !== "") {
-        column = ct.byName.get(lower) ?? ct.byName.get(texts.spread(r)[c] + lower);
+        column = ct.byName.get(lower);
+        if (!column) {
+          column = ct.byName.get(texts.spread(r)[c] + lower);
+          if (column) byUpper++;
+        }
         row = r + 1;
-        if (column && !texts.continued(r + 1)[c]) fromLower++;
+        if (column) {
+          if (!texts.continued(r + 1)[c]) fromLower++;
+          else byUpper++; // the upper cell merged down
+        }
       }
       if (!column) {
         column = ct.byName.get(upper[c]);
         row = r;
+        if (column) byUpper++;
       }
     } else column = ct.byName.get(upper[c]);
     if (!column) continue;
     cells.push({ col: c, column, cell: address(row, c) });
     seen.add(column.key);
   }
-  // A second header row only counts when it contributes something of its own.
-  return { top: r, depth: depth === 2 && fromLower === 0 ? 1 : depth, cells, score: seen.size };
+  // Nothing above the lower row belongs to the header (a 填报单位 line over a one-row header): the header is the lower
+  // row, found on its own at r + 1.
+  if (lowerRow && byUpper === 0) return { top: r, depth: 1, cells: [], score: 0 };
+  // A second header row only counts when it contributes something of its own, or when it is the lower half of header
+  // cells merged down over both rows (a one-level header two rows tall: that row is header, not a blank data row).
+  const keep = fromLower > 0 || (depth === 2 && mergedDown(texts, r, cells));
+  return { top: r, depth: depth === 2 && !keep ? 1 : depth, cells, score: seen.size };
+}
+
+/** Every header cell of row r is merged down over row r + 1. */
+function mergedDown(texts: Texts, r: number, cells: HeaderCell[]): boolean {
+  return cells.length > 0 && cells.every((h) => texts.continued(r + 1)[h.col]);
 }
 
 /** The best header on the sheet, or undefined when no row matches at least `minScore` template columns. */
@@ -131,7 +151,7 @@ export function locateHeader(grid: Grid, ct: CompiledTemplate, minScore = minimu
     let pick = single;
     if (r + 1 < texts.rows) {
       const double = matchRow(ct, texts, r, 2);
-      if (double.depth === 2 && double.score > single.score) pick = double;
+      if (double.depth === 2 && (double.score > single.score || (double.score === single.score && mergedDown(texts, r, single.cells)))) pick = double;
     }
     if (!best || pick.score > best.score) best = pick;
   }

@@ -8,7 +8,7 @@
  * baseline or the 消薄 count. They are enum errors asking for 是 or 否.
  */
 import { address, ERROR_VALUES, type Cell } from "../grid";
-import { compactText, normaliseText, type CompiledColumn } from "../templates";
+import { checkDateNumber, compactText, dateFromSerial, formatDate, isDateFormat, normaliseText, parseDateText, type CompiledColumn } from "../templates";
 import { formatNumber, type Collector } from "./context";
 
 export const INVALID: unique symbol = Symbol("invalid");
@@ -171,6 +171,33 @@ function patternError(value: string, column: CompiledColumn, site: CellSite): ty
   return INVALID;
 }
 
+/**
+ * A date column's cell as yyyymmdd (20260630): an Excel serial in a date-formatted cell, an 8-digit number 20260630,
+ * or text of a form parseDateText reads (2026-06-30, 2026/6/30, 2026年6月30日 …). A number in a cell not formatted as a
+ * date is not taken for a serial: 6.30 typed into a General cell would be 1900-01-06.
+ */
+function dateCell(cell: Cell, column: CompiledColumn, site: CellSite): number | typeof INVALID {
+  const v = cell.value;
+  let n: number | null = null;
+  // 20260630 typed into a date-formatted cell (Excel shows ####) is still that day: no serial is that large.
+  if (typeof v === "number") n = isDateFormat(cell.format) ? (dateFromSerial(v) ?? checkDateNumber(v)) : checkDateNumber(v);
+  else if (typeof v === "string") n = parseDateText(v);
+  if (n === null) {
+    site.out.add("type", "error", "validate.notDate", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });
+    return INVALID;
+  }
+  const bound = (b: number) => formatDate(checkDateNumber(b) ?? b);
+  if (column.min !== undefined && n < column.min) {
+    site.out.add("range", "error", "validate.dateBeforeMin", { value: formatDate(n), min: bound(column.min) }, { cell: cellOf(site), row: site.r + 1, column });
+    return INVALID;
+  }
+  if (column.max !== undefined && n > column.max) {
+    site.out.add("range", "error", "validate.dateAfterMax", { value: formatDate(n), max: bound(column.max) }, { cell: cellOf(site), row: site.r + 1, column });
+    return INVALID;
+  }
+  return n;
+}
+
 /** The normalised value of `cell` in `column`, INVALID after reporting why it cannot be read. */
 export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, site: CellSite): Value | typeof INVALID {
   if (!cell) return null;
@@ -193,6 +220,8 @@ export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, si
       return numberCell(cell, column, site);
     case "code":
       return codeCell(cell, column, site);
+    case "date":
+      return dateCell(cell, column, site);
     case "yesno": {
       const s = v === "是" || v === "否" ? v : typeof v === "string" ? compactText(v) : "";
       if (s === "是") return true;

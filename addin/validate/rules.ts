@@ -7,7 +7,7 @@
  * (its own issue is already reported).
  */
 import { address } from "../grid";
-import { textOf, type CompiledColumn, type CompiledTemplate, type Scope } from "../templates";
+import { formatDate, textOf, type CompiledColumn, type CompiledTemplate, type Scope } from "../templates";
 import { formatNumber, type Collector } from "./context";
 import type { ColumnMap } from "./map-columns";
 import { applyComputed } from "./compute";
@@ -47,7 +47,7 @@ export class RowChecker {
 
   private fmt(column: CompiledColumn | undefined, v: Value): string {
     if (v === null) return "";
-    if (typeof v === "number") return formatNumber(v, column?.decimals);
+    if (typeof v === "number") return column?.type === "date" ? formatDate(v) : formatNumber(v, column?.decimals);
     if (typeof v === "boolean") return v ? "是" : "否";
     return v;
   }
@@ -80,9 +80,10 @@ export class RowChecker {
       if (rule.condition && rule.condition.fn(scope) !== true) continue;
       if (rule.check.fn(scope) !== false) continue;
       const column = ct.byKey[rule.column];
-      const text = textOf(rule.message, out.locale).replace(/\{(\w+)\}/g, (whole, k: string) => {
-        const c = ct.byKey[k];
-        return c ? this.fmt(c, values[k]) : k in ct.params ? String(ct.params[k]) : whole;
+      // `{key}` or `{表头}` inserts the row's value of that column, `{parameter}` the parameter.
+      const text = textOf(rule.message, out.locale).replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+        const c = ct.columnNamed(name.trim());
+        return c ? this.fmt(c, values[c.key]) : name in ct.params ? String(ct.params[name]) : whole;
       });
       out.add("rule", rule.severity, "validate.rule", { text }, { cell: this.cellOf(r, column), row, column, villageCode: villageCodeOf(values, this.codeKey) });
     }

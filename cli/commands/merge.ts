@@ -124,7 +124,7 @@ export function humanSummary(s: CountySummary): string {
   const table = renderTable(header, rows, header.map((_, k) => k >= 2 && k < 2 + measures.length + (rank ? 1 : 0)));
   const rankHeader = cs.rank ? measureHeader(cs.rank.measure, s) : "";
   const notes = [
-    ...(s.townships.some((tw) => tw.status === "partial") ? [t(s.rankPartial || !rank ? "cli.partialNoteRanked" : "cli.partialNote", { measure: rankHeader })] : []),
+    ...(s.townships.some((tw) => tw.status === "partial") ? [t(!rank ? "cli.partialNoteNoRank" : s.rankPartial ? "cli.partialNoteRanked" : "cli.partialNote", { measure: rankHeader })] : []),
     ...(s.townships.some((tw) => tw.status !== "merged") ? [t("cli.countyNote")] : []),
     t("cli.rejectedRows", { n: s.rejected.length }),
     ...s.rejectedFiles.map((f) => `  ${f.file}：${f.reason}`),

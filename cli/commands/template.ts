@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from "fs";
-import { dirname, resolve } from "path";
+import { dirname, join, resolve } from "path";
 import { t } from "../../addin/i18n";
 import { blankTemplateWorkbook } from "../../addin/io";
 import { templateToJson } from "../../addin/templates";
+import { TEMPLATE_SCHEMA_FILE, templateJsonSchemaText } from "../../addin/templates/json-schema";
 import { loadRegistryOption, loadTemplateOption } from "../context";
 import { UsageError } from "../usage-error";
 
@@ -19,7 +20,10 @@ export interface TemplateOptions {
 /**
  * `xiaobo template --township 东湖镇`: the blank Template 1 workbook the county sends to a township.
  * `xiaobo template --export [village-economy] [--out file.json]`: the template as JSON, for a county to edit and
- * load back with --template file.json.
+ * load back with --template file.json. It starts with "$schema": "./template.schema.json", and that file (the JSON
+ * Schema of the format, docs/template.schema.json) is written beside it, so an editor such as VS Code checks the
+ * template and explains each field while the county edits it, wherever the folder is moved (no network, no path
+ * into XiaoBo's installation).
  */
 export async function templateCommand(opts: TemplateOptions): Promise<number> {
   if (opts.export !== undefined && opts.export !== false) return exportTemplate(typeof opts.export === "string" ? opts.export : opts.template, opts.out);
@@ -38,7 +42,8 @@ export async function templateCommand(opts: TemplateOptions): Promise<number> {
   const out = resolve(opts.out ?? `${township.name}${template.name}（${year}年度）.xlsx`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
-  process.stdout.write(t("cli.templateWritten", { township: township.name, count: township.villages.length, path: out }) + "\n");
+  const written = template.coverage === "some" ? "cli.templateWrittenSome" : "cli.templateWritten";
+  process.stdout.write(t(written, { township: township.name, count: township.villages.length, path: out }) + "\n");
   return 0;
 }
 
@@ -46,7 +51,9 @@ function exportTemplate(idOrPath: string | undefined, outOption: string | undefi
   const template = loadTemplateOption(idOrPath);
   const out = resolve(outOption ?? `${template.id}.json`);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, templateToJson(template) + "\n", "utf8");
-  process.stdout.write(t("cli.templateExported", { name: template.name, id: template.id, path: out }) + "\n");
+  const json = JSON.stringify({ $schema: `./${TEMPLATE_SCHEMA_FILE}`, ...JSON.parse(templateToJson(template)) }, null, 2);
+  writeFileSync(out, json + "\n", "utf8");
+  writeFileSync(join(dirname(out), TEMPLATE_SCHEMA_FILE), templateJsonSchemaText(), "utf8");
+  process.stdout.write(t("cli.templateExported", { name: template.name, id: template.id, path: out, schema: TEMPLATE_SCHEMA_FILE }) + "\n");
   return 0;
 }

@@ -26,5 +26,8 @@ describe("package.json, as the yo office templates have it", () => {
   test("packages the tests import directly are direct dependencies (custom-functions-metadata: the metadata test)", () => {
     expect(pkg.devDependencies["custom-functions-metadata"]).toBeDefined();
     expect(lock.packages[""].devDependencies["custom-functions-metadata"]).toBe(pkg.devDependencies["custom-functions-metadata"]);
+    // ajv: the JSON Schema test (tests/unit/templates/json-schema.test.ts), pinned to the version webpack already brings.
+    expect(pkg.devDependencies.ajv).toBe(lock.packages["node_modules/ajv"].version);
+    expect(lock.packages[""].devDependencies.ajv).toBe(pkg.devDependencies.ajv);
   });
 });

@@ -58,6 +58,17 @@ describe("built-in Template 1 (village-economy)", () => {
     expect(loadTemplate(JSON.parse(json))).toEqual(t1);
   });
 
+  test("the columns its sections name may be named by header (or synonym), as a county writes them: they load as keys", () => {
+    const json = JSON.parse(templateToJson(t1));
+    json.sequenceColumn = "序号";
+    json.elimination = { total: "总收入", operating: "经营性收入", eliminated: "是否已消薄", baseline: "薄弱村基数", name: "村（社区）名称", year: "消薄年份" };
+    json.yoy = { by: "村（社区）代码", columns: ["经营性收入"], name: "村名称" };
+    json.explanation.column = "备注";
+    expect(loadTemplate(json)).toEqual(t1);
+    json.yoy.columns = ["经营收入"];
+    expect(messagesOf(() => loadTemplate(json))).toEqual([expect.stringContaining("yoy.columns[0]")]);
+  });
+
   test("an unknown built-in id names the available ones", () => {
     expect(messagesOf(() => builtinTemplate("nope"))).toEqual(["没有内置模板“nope”。可用：village-economy, party-review, model-village"]);
   });
@@ -75,7 +86,7 @@ describe("loadTemplate errors, in Chinese, naming the path", () => {
     const input = minimal();
     (input.columns[1] as { type: string }).type = "float";
     expect(messagesOf(() => loadTemplate(input))).toEqual([
-      "模板 columns[1](b).type：只能是 integer / text / code / yesno / number / year / enum 之一",
+      "模板 columns[1](b).type：只能是 integer / text / code / yesno / number / year / enum / date 之一",
     ]);
   });
 

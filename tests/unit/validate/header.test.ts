@@ -28,6 +28,22 @@ describe("locating the sheet and the header", () => {
     expect(r.rows.map((x) => x.row)).toEqual([2, 3, 4, 5]);
   });
 
+  test("a one-level header two rows tall (cells merged down) under a 填报单位 line: data right below it, no blank row", () => {
+    const header: Scalar[] = ["序号", "村（社区）代码", "村（社区）名称", "是否薄弱村基数", "总收入", "经营性收入", "上级补助收入", "是否已消薄", "消薄年份", "主要增收途径", "备注"];
+    const grid = gridFromValues("Sheet1", [
+      ["东湖镇村级集体经济发展情况统计表（2024年度）"],
+      ["填报单位：东湖镇（盖章）", null, null, null, null, null, null, "填报日期：", null, null, "单位：万元"],
+      header,
+      header.map(() => null),
+      ...villages(),
+      totalRow(villages()),
+    ], { merges: header.map((_, c) => ({ top: 2, left: c, bottom: 3, right: c })) });
+    const r = validateGrid(grid, "x.xlsx", ctx);
+    expect(r.issues).toEqual([]);
+    expect(r.rows.map((x) => x.row)).toEqual([5, 6, 7, 8]);
+    expect(r.township?.name).toBe("东湖镇");
+  });
+
   test("an instructions sheet before the data sheet is skipped; a hidden copy is used only when nothing visible matches", () => {
     const instructions = gridFromValues("填表说明", [["填表说明"], ["1. 村（社区）代码填写 12 位统计用区划代码。"], ["2. 总收入、经营性收入单位为万元。"]]);
     expect(validateBook(book(instructions, sheet()), ctx).sheet).toBe("村级集体经济");

@@ -136,6 +136,8 @@ const PLAIN_TEXT = /^(?!\s)[^&<>"\u0000-\u001f]*(?<!\s)$/;
 
 /** Rows per chunk handed to the zip writer (each chunk is compressed on its own). */
 const ROWS_PER_CHUNK = 500;
+/** Distinct texts per column whose cell XML is kept (codes and names are all distinct: they stop filling it). */
+const TEXT_CACHE = 4096;
 
 /**
  * A sheet's XML, in chunks: merged title row, optional merged note row, frozen header row, data rows with their
@@ -185,6 +187,20 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
       align: mark === "red" || mark === "yellow" ? "center" : undefined,
     });
 
+  // A cell's XML after its reference, per column for numbers and blanks, and per text for the texts that repeat (乡镇,
+  // 是/否, 来源文件 …): built once, not escaped and tested again for every row. The text cache is bounded.
+  const numberTail = plain.map((st) => `" s="${st}"><v>`);
+  const blankTail = plain.map((st) => `" s="${st}"/>`);
+  const textTails = plain.map(() => new Map<string, string>());
+  const textTail = (k: number, v: string): string => {
+    const cache = textTails[k];
+    let tail = cache.get(v);
+    if (tail === undefined) {
+      tail = text("", plain[k], v).slice(`<c r="`.length);
+      if (cache.size < TEXT_CACHE) cache.set(v, tail);
+    }
+    return tail;
+  };
   // Rows are gathered in an array and joined once per chunk: one flat string to encode, not a rope of small ones.
   let chunk: string[] = [xml];
   for (let r = 0; r < table.rows.length; r++) {
@@ -195,11 +211,15 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
       const mark = rowMarks?.get(k);
-      const style = mark ? marked(k, mark) : plain[k];
-      const ref = cols[k] + rr;
-      if (typeof v === "number" && Number.isFinite(v)) row += `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
-      else if (typeof v === "string") row += text(ref, style, v);
-      else row += `<c r="${ref}" s="${style}"/>`;
+      if (mark) {
+        const style = marked(k, mark);
+        const ref = cols[k] + rr;
+        if (typeof v === "number" && Number.isFinite(v)) row += `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
+        else if (typeof v === "string") row += text(ref, style, v);
+        else row += `<c r="${ref}" s="${style}"/>`;
+      } else if (typeof v === "number" && Number.isFinite(v)) row += `<c r="${cols[k]}${rr}${numberTail[k]}${v}</v></c>`;
+      else if (typeof v === "string") row += `<c r="${cols[k]}${rr}${textTail(k, v)}`;
+      else row += `<c r="${cols[k]}${rr}${blankTail[k]}`;
     }
     chunk.push(row + `</row>`);
     if (chunk.length >= ROWS_PER_CHUNK) {

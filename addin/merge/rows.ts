@@ -92,16 +92,23 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
     }
   });
 
-  // Each village at most once: own-township rows grouped by code; a code seen twice is rejected every time.
-  const own = new Map<string, Candidate[]>();
-  for (const c of candidates) if (c.ref.township.code === files[c.fileIndex].townshipCode) pushTo(own, c.ref.village.code, c);
-  const place = (c: Candidate) => msg("merge.place", { file: label(c.fileIndex), row: c.row.row });
+  // Each village at most once: own-township rows counted by code; a code seen twice is rejected every time (the groups
+  // are built only for such codes: they are rare, and 200,000 one-row groups would only be garbage).
+  const seen = new Map<string, number>();
+  for (const c of candidates) {
+    if (c.ref.township.code !== files[c.fileIndex].townshipCode) continue;
+    const code = c.ref.village.code;
+    seen.set(code, (seen.get(code) ?? 0) + 1);
+  }
+  const twice = new Map<string, Candidate[]>();
   const accepted: Candidate[] = [];
-  for (const [code, group] of own) {
-    if (group.length === 1) {
-      accepted.push(group[0]);
-      continue;
-    }
+  for (const c of candidates) {
+    if (c.ref.township.code !== files[c.fileIndex].townshipCode) continue;
+    if (seen.get(c.ref.village.code) === 1) accepted.push(c);
+    else pushTo(twice, c.ref.village.code, c);
+  }
+  const place = (c: Candidate) => msg("merge.place", { file: label(c.fileIndex), row: c.row.row });
+  for (const [code, group] of twice) {
     const reason = msg("merge.reason.duplicateVillage", { code, name: group[0].ref.village.name, places: group.map(place).join(sep) });
     for (const c of group) reject(c.fileIndex, c.row, reason);
   }

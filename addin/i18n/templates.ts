@@ -60,6 +60,10 @@ export const templates = {
     "zh-CN": "模板 {path}：列键“{key}”与第 {first} 列重复，每列的 key 必须不同",
     "en-US": "Template {path}: column key “{key}” repeats column {first}; every key must be unique",
   },
+  "template.reservedKey": {
+    "zh-CN": "模板 {path}：列键“{key}”是汇总明细自带的名称（{reserved}），请换一个 key",
+    "en-US": "Template {path}: column key “{key}” is a name every merged unit has ({reserved}); choose another key",
+  },
   "template.duplicateName": {
     "zh-CN": "模板 {path}：表头或同义词“{name}”已用于列“{other}”，无法区分，请删去其中一个",
     "en-US": "Template {path}: header or synonym “{name}” is already used by column “{other}”; remove one of them",

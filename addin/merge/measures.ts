@@ -43,20 +43,22 @@ function ratioOf(part: Figure, whole: Figure): Figure {
  */
 export function measureParts(summary: CompiledSummary, units: readonly Record<string, unknown>[], us: UnitScope): MeasureParts[] {
   const ms = summary.measures.filter((m) => m.of || m.where);
+  // A unit is copied into the scope only when some measure needs more than one of its values.
+  const scoped = ms.some((m) => (m.of && !m.ofKey) || (m.where && !m.whereKey) || (m.among && !m.amongKey));
   const parts: MeasureParts[] = summary.measures.map(() => ({ sum: 0, n: 0 }));
   for (const u of units) {
-    const s = us.load(u);
+    const s = scoped ? us.load(u) : us.scope;
     for (const m of ms) {
       const p = parts[m.index];
       if (m.of) {
-        const v = m.of(s);
+        const v = m.ofKey ? u[m.ofKey] : m.of(s);
         if (typeof v !== "number" || !Number.isFinite(v)) continue;
         p.sum += m.scale === null ? v : Math.round(v * m.scale);
         p.n++;
       } else {
-        if (m.among && m.among(s) !== true) continue;
+        if (m.among && (m.amongKey ? u[m.amongKey] : m.among(s)) !== true) continue;
         p.n++;
-        if (m.where!(s) === true) p.sum++;
+        if ((m.whereKey ? u[m.whereKey] : m.where!(s)) === true) p.sum++;
       }
     }
   }

@@ -13,7 +13,8 @@ export interface UnitScope {
 
 export function unitScope(ct: CompiledTemplate, params: Record<string, ScopeValue>): UnitScope {
   const keys = ct.summary.reads;
-  const scope: Scope = Object.assign(Object.create(null) as Scope, params);
+  const scope = fastScope([...Object.keys(params), ...keys]);
+  Object.assign(scope, params);
   return {
     scope,
     load(unit) {
@@ -24,6 +25,17 @@ export function unitScope(ct: CompiledTemplate, params: Record<string, ScopeValu
       return scope;
     },
   };
+}
+
+/**
+ * An object with these keys (all null), fast to read and write: Object.create(null) itself would be a dictionary (a
+ * hash lookup per read); an object over a null-prototype one has fast properties, and a key such as "__proto__" is
+ * still only a key (no Object.prototype in its chain).
+ */
+export function fastScope(keys: readonly string[]): Scope {
+  const scope = Object.create(Object.create(null) as object) as Scope;
+  for (const k of keys) scope[k] = null;
+  return scope;
 }
 
 /** The parameters in effect: the template's, with the caller's over them. */

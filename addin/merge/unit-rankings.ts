@@ -14,10 +14,13 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
     let values: (number | null)[];
     if (r.components) {
       const components = r.components.map(() => new Array<number | null>(detail.length).fill(null));
+      const keys = r.componentKeys ?? [];
+      const scoped = keys.some((k) => k === undefined);
       for (let i = 0; i < detail.length; i++) {
-        const s = us.load(detail[i]);
+        const u = detail[i];
+        const s = scoped ? us.load(u) : us.scope;
         for (let k = 0; k < r.components.length; k++) {
-          const v = r.components[k](s);
+          const v = keys[k] ? u[keys[k]!] : r.components[k](s);
           if (typeof v === "number" && Number.isFinite(v)) components[k][i] = v;
         }
       }
@@ -29,12 +32,15 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
         return typeof v === "number" && Number.isFinite(v) ? v : null;
       });
     }
+    // Ranked as shown: rounded to the ranking's decimals (an index of 17 digits would split ties no reader sees).
+    const d = spec.decimals ?? (spec.format === "integer" || spec.format === "goal" ? 0 : spec.format === "percent" ? 4 : 2);
+    const f = 10 ** d;
     const units: number[] = [];
     const ranked: number[] = [];
     values.forEach((v, i) => {
       if (v === null) return;
       units.push(i);
-      ranked.push(v);
+      ranked.push((Math.sign(v) * Math.round(Math.abs(v) * f)) / f);
     });
     // Ranks, the listing order (ties in registry order) and 后20% from one sort.
     const { ranks, order, bottom } = metrics.rankedList(ranked, { method: spec.method, descending: spec.order === "desc", bottomShare: spec.bottomShare });

@@ -32,6 +32,10 @@ export interface CompiledMeasure {
   where?: ExprFn;
   of?: ExprFn;
   among?: ExprFn;
+  /** Set when the expression is a bare unit key: the unit's value is read directly, not through a scope. */
+  whereKey?: string;
+  ofKey?: string;
+  amongKey?: string;
   /** Positions of the ratio's parts, or of the goal's measure. */
   numerator?: number;
   denominator?: number;
@@ -42,6 +46,8 @@ export interface CompiledUnitRanking {
   spec: UnitRanking;
   by?: ExprFn;
   components?: ExprFn[];
+  /** For each component that is a bare unit key, the key (read directly). */
+  componentKeys?: (string | undefined)[];
   columns: CompiledColumn[];
 }
 
@@ -68,7 +74,7 @@ export interface CompiledSummary {
   breakdowns: CompiledBreakdown[];
   /** The village code column: what ties a row to the registry. */
   codeColumn?: CompiledColumn;
-  /** The unit keys (columns and derived values) the summary's expressions read: all a unit scope needs to copy. */
+  /** The unit keys (columns and derived values) the expressions evaluated through a scope read: all it needs to copy. */
   reads: string[];
 }
 
@@ -123,9 +129,14 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
   // Derived values, each able to read the ones before it.
   const symbols = new Set(ctx.known);
   const reads = new Set<string>();
-  const compile = (source: string, path: string): CompiledExpression | undefined => {
+  const isParam = (s: string) => Object.prototype.hasOwnProperty.call(ctx.params, s);
+  /** The unit key an expression that is nothing but one (`totalIncome`, `countedEliminated`) names: read directly. */
+  const bareKey = (e: CompiledExpression | undefined): string | undefined =>
+    e && e.symbols.length === 1 && e.source.trim() === e.symbols[0] && !isParam(e.symbols[0]) ? e.symbols[0] : undefined;
+  /** Compiles an expression; unless `direct` (a bare key the caller reads from the unit itself), notes what it reads. */
+  const compile = (source: string, path: string, direct = false): CompiledExpression | undefined => {
     const e = ctx.expr(source, path, symbols, errors);
-    for (const s of e?.symbols ?? []) if (!Object.prototype.hasOwnProperty.call(ctx.params, s)) reads.add(s);
+    if (!(direct && bareKey(e))) for (const s of e?.symbols ?? []) if (!isParam(s)) reads.add(s);
     return e;
   };
   const derived: CompiledSummary["derived"] = [];
@@ -144,7 +155,7 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
     const path = `summary.measures[${index}](${m.key})`;
     if (byKey.has(m.key)) errors.push(t("template.duplicateMeasure", { path, key: m.key }));
     const format = m.format ?? DEFAULT_FORMAT[m.kind];
-    const of = m.kind === "sum" || m.kind === "mean" ? compile(m.of, `${path}.of`) : undefined;
+    const of = m.kind === "sum" || m.kind === "mean" ? compile(m.of, `${path}.of`, true) : undefined;
     const cm: CompiledMeasure = {
       spec: m,
       index,
@@ -153,9 +164,20 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
       additive: ADDITIVE.has(m.kind),
       mergedOnly: m.kind !== "registry" && m.kind !== "target",
     };
-    if (m.kind === "count" || m.kind === "share") cm.where = fn(m.where, `${path}.where`);
-    if (m.kind === "share") cm.among = fn(m.among, `${path}.among`);
-    if (of) cm.of = of.fn;
+    if (m.kind === "count" || m.kind === "share") {
+      const where = compile(m.where, `${path}.where`, true);
+      cm.where = where?.fn;
+      cm.whereKey = bareKey(where);
+    }
+    if (m.kind === "share" && m.among !== undefined) {
+      const among = compile(m.among, `${path}.among`, true);
+      cm.among = among?.fn;
+      cm.amongKey = bareKey(among);
+    }
+    if (of) {
+      cm.of = of.fn;
+      cm.ofKey = bareKey(of);
+    }
     if (!byKey.has(m.key)) byKey.set(m.key, cm);
     return cm;
   });
@@ -212,10 +234,12 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
     if (!r.by === !r.index) errors.push(t("template.invalid", { path, problem: t("template.problem.byOrIndex") }));
     if (r.index && typeof r.index.weights === "string") listParam(r.index.weights, `${path}.index.weights`, ctx);
     if (typeof r.stars === "string") listParam(r.stars, `${path}.stars`, ctx);
+    const components = r.index?.components.map((c, k) => compile(c, `${path}.index.components[${k}]`, true));
     return {
       spec: r,
       by: fn(r.by, `${path}.by`),
-      components: r.index?.components.map((c, k) => fn(c, `${path}.index.components[${k}]`)).filter((f): f is ExprFn => !!f),
+      components: components?.map((e) => e?.fn).filter((f): f is ExprFn => !!f),
+      componentKeys: components?.map((e) => bareKey(e)),
       columns: columnsOf(r.columns, `${path}.columns`),
     };
   });

@@ -68,6 +68,9 @@ export interface CompiledTemplate {
 
 const compiledCache = new WeakMap<Template, CompiledTemplate>();
 
+/** Names a merged unit already has (addin/merge: its township, registry name and source row): not column keys. */
+const RESERVED_KEYS = new Set(["townshipCode", "townshipName", "reportedName", "source"]);
+
 function describePath(path: readonly PropertyKey[], input: unknown): string {
   if (path.length === 0) return t("template.root");
   let out = "";
@@ -223,6 +226,7 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
       inTotal: col.total ?? col.type === "number",
     };
     const first = byKey[col.key];
+    if (RESERVED_KEYS.has(col.key)) errors.push(t("template.reservedKey", { path, key: col.key, reserved: [...RESERVED_KEYS].join(", ") }));
     if (first) errors.push(t("template.duplicateKey", { path, key: col.key, first: first.index + 1 }));
     else byKey[col.key] = c;
     for (const name of [col.header, ...col.synonyms]) {

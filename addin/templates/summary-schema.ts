@@ -112,6 +112,8 @@ export const unitRankingSchema = z
     /** Header of the ranked value's column. */
     header: textSchema.describe("排名所依据的值的列名"),
     format: z.enum(FIGURE_FORMATS).default("decimal").describe("该值的显示格式"),
+    /** The value is rounded to this many decimals before it is ranked and shown (default: 2, 0 for integer, 4 for percent). */
+    decimals: z.number().int().min(0).max(10).optional().describe("排名前先按此位数四舍五入（默认两位小数；整数 0 位，百分比 4 位）"),
     order: z.enum(RANK_ORDERS).default("desc").describe("desc 大的在前，asc 小的在前"),
     method: z.enum(SUMMARY_RANK_METHODS).default("dense").describe("dense 中国式排名（并列不占名次），competition 并列占名次"),
     /** 后20%: units in the bottom share of the ranking (ties included) are flagged. */

@@ -35,7 +35,10 @@ export class RowChecker {
     private readonly reportYear?: { year: number; fromTitle: boolean },
   ) {
     this.baselineKey = ct.columns.find((c) => c.registry === "weakBaseline")?.key;
-    this.scope = Object.assign(Object.create(null) as Scope, ct.params);
+    // Fast properties (not a null-prototype dictionary), every key there from the start: read and written for every row.
+    this.scope = Object.create(Object.create(null) as object) as Scope;
+    for (const c of ct.columns) this.scope[c.key] = null;
+    Object.assign(this.scope, ct.params);
     this.codeKey = codeKeyOf(ct);
     if (ct.template.elimination) this.standard = standardOf(ct.template.parameters);
   }

@@ -80,6 +80,12 @@ const template = loadTemplate(scoring());
 const validate = (title: string, rows: Scalar[][]) => validateGrid(sheet(title, rows), `${title}.xlsx`, { template, registry }, "xlsx");
 
 describe("a county's own template: computed columns", () => {
+  test("a column key a merged unit already has (source, townshipName …) is refused at load", () => {
+    const t = scoring();
+    t.columns[3].key = "source";
+    expect(() => loadTemplate(t)).toThrow("列键“source”是汇总明细自带的名称");
+  });
+
   test("keys omitted are derived; {表头} in rules and computed columns resolves", () => {
     expect(template.columns.map((c) => c.key)).toEqual(["seq", "code", "name", "mode", "c5", "c6", "good", "poor", "perf", "vote", "total", "grade"]);
   });
@@ -194,7 +200,8 @@ describe("a county's own template: its county summary", () => {
     const byName = new Map(index.entries.map((e) => [name(e.unit), e.value]));
     expect(byName.get("乙一村")).toBeCloseTo(100, 9);
     expect(byName.get("乙二村")).toBeCloseTo(0, 9);
-    expect(byName.get("甲一村")).toBeCloseTo((80 + (80 / 90) * 100) / 2, 9);
+    // Ranked and shown to 2 decimals: (80 + 88.888…)/2 = 84.444… → 84.44.
+    expect(byName.get("甲一村")).toBe(84.44);
   });
 
   test("the workbook's tables: 乡镇汇总 headers from the measures, the ranking, list and breakdown sheets", () => {

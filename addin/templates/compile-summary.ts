@@ -145,7 +145,6 @@ function compileSpec(template: Template, spec: Summary, ctx: SummaryCompileConte
     if (symbols.has(d.key)) errors.push(t("template.duplicateMeasure", { path, key: d.key }));
     const e = compile(d.expr, `${path}.expr`);
     symbols.add(d.key);
-    reads.add(d.key);
     if (e) derived.push({ key: d.key, fn: e.fn });
   });
   const fn = (source: string | undefined, path: string): ExprFn | undefined => (source === undefined ? undefined : compile(source, path)?.fn);

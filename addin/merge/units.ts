@@ -42,19 +42,21 @@ export function buildUnits(accepted: readonly Candidate[], reports: readonly Fil
   const links = columns.map((c) => c.registry);
   const converts = columns.map(converter);
   const nameColumn = ct.columns.find((c) => c.registry === "villageName");
+  const shape: Record<string, unknown> = { townshipCode: "", townshipName: "", villageCode: "", villageName: "", reportedName: null, source: null };
+  for (const k of [...keys, ...ct.summary.derived.map((d) => d.key)]) shape[k] = null;
   const derived = ct.summary.derived;
   return accepted.map((c) => {
     const report = reports[c.fileIndex];
     sorting.files[c.fileIndex].mergedRows++;
     const v = c.row.values;
-    const unit: MergedVillage = {
-      townshipCode: c.ref.township.code,
-      townshipName: c.ref.township.name,
-      villageCode: c.ref.village.code,
-      villageName: c.ref.village.name,
-      reportedName: nameColumn ? textOrNull(v[nameColumn.key]) : null,
-      source: { file: report.file, fileIndex: c.fileIndex, sheet: report.sheet, row: c.row.row },
-    } as MergedVillage;
+    // A copy of one shape with every key already there: one allocation, no per-key transitions.
+    const unit = { ...shape } as MergedVillage;
+    unit.townshipCode = c.ref.township.code;
+    unit.townshipName = c.ref.township.name;
+    unit.villageCode = c.ref.village.code;
+    unit.villageName = c.ref.village.name;
+    unit.reportedName = nameColumn ? textOrNull(v[nameColumn.key]) : null;
+    unit.source = { file: report.file, fileIndex: c.fileIndex, sheet: report.sheet, row: c.row.row };
     for (let k = 0; k < keys.length; k++) {
       const link = links[k];
       unit[keys[k]] =

@@ -56,7 +56,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
 
   const villageByCode = new Map<string, VillageRef>();
   let order = 0;
-  for (const tw of registry.townships) for (const village of tw.villages) villageByCode.set(village.code, { village, township: tw, order: order++ });
+  for (const tw of registry.townships) for (const village of tw.villages) villageByCode.set(village.code, { village, township: tw, order: order++, rows: 0 });
 
   const sorting = sortFiles(reports, registry, allowErrors, text);
   const { accepted, rejected } = sortRows(reports, ct, sorting, villageByCode, text);

@@ -14,6 +14,8 @@ export interface VillageRef {
   township: RegistryTownship;
   /** Position in the registry (townships in order, villages in order). */
   order: number;
+  /** Own-township rows of this village in this merge (the refs are made afresh for each merge). */
+  rows: number;
 }
 
 /** A row that passed the row checks. */
@@ -94,17 +96,12 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
 
   // Each village at most once: own-township rows counted by code; a code seen twice is rejected every time (the groups
   // are built only for such codes: they are rare, and 200,000 one-row groups would only be garbage).
-  const seen = new Map<string, number>();
-  for (const c of candidates) {
-    if (c.ref.township.code !== files[c.fileIndex].townshipCode) continue;
-    const code = c.ref.village.code;
-    seen.set(code, (seen.get(code) ?? 0) + 1);
-  }
+  for (const c of candidates) if (c.ref.township.code === files[c.fileIndex].townshipCode) c.ref.rows++;
   const twice = new Map<string, Candidate[]>();
   const accepted: Candidate[] = [];
   for (const c of candidates) {
     if (c.ref.township.code !== files[c.fileIndex].townshipCode) continue;
-    if (seen.get(c.ref.village.code) === 1) accepted.push(c);
+    if (c.ref.rows === 1) accepted.push(c);
     else pushTo(twice, c.ref.village.code, c);
   }
   const place = (c: Candidate) => msg("merge.place", { file: label(c.fileIndex), row: c.row.row });

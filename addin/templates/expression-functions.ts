@@ -15,6 +15,7 @@
  * | grade(score, [thresholds], [labels]) | 等次 (好/较好/一般/差) | XB.GRADE |
  * | stars(score, [thresholds]) | 星级 1–5 | XB.STARS |
  * | ratio(part, whole) | part ÷ whole | |
+ * | at(list, n) | the n-th item of a list, from 1 (grade == at(gradeLabels, 1): the first 等次, whatever its name) | |
  */
 import * as metrics from "../metrics";
 import type { ExprValue } from "./expression";
@@ -141,6 +142,15 @@ const FUNCTIONS: Record<string, FunctionDef> = {
       const s = numberArg(score), t = listArg(thresholds);
       if (s === null || t === null) return null;
       return metric(() => metrics.stars(s, t));
+    },
+  },
+  at: {
+    min: 2,
+    max: 2,
+    fn: ([list, n]) => {
+      const i = numberArg(n);
+      if (!isList(list) || i === null || !Number.isInteger(i) || i < 1 || i > list.length) return null;
+      return list[i - 1];
     },
   },
   ratio: {

@@ -19,6 +19,14 @@ describe("text and lists in expressions", () => {
     expect(run('count([s1, s2, s3], "达标")', { s1: null, s2: null, s3: "达标" })).toBe(1);
   });
 
+  test("at(list, n): the n-th item from 1; outside the list, none", () => {
+    const labels = { weights: ["好", "较好", "一般", "差"] };
+    expect(run("at(weights, 2)", labels)).toBe("较好");
+    expect(run('mode == at(weights, 1)', { ...labels, mode: "好" })).toBe(true);
+    expect(run("at(weights, 5)", labels)).toBeNull();
+    expect(run("at(weights, 1.5)", labels)).toBeNull();
+  });
+
   test("null is a value: a conditional may give none", () => {
     expect(run("a > 0 ? a : null", { a: -1 })).toBeNull();
     expect(run("a > 0 ? a : null", { a: 2 })).toBe(2);

@@ -46,9 +46,9 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   const text = mergeText(reports, locale);
   const registry = options.registry;
   const allowErrors = !!options.allowErrors;
-  const rankPartial = !!options.rankPartial;
   const template = templateOf(options.template);
   const ct = compileTemplate(template);
+  const rankPartial = !!options.rankPartial || !!ct.summary.spec.rank?.statuses.includes("partial");
   const overrides = { ...options.parameters };
   if (options.operatingThreshold !== undefined) overrides.operatingMin = options.operatingThreshold;
   const parameters = effectiveParameters(ct, overrides);

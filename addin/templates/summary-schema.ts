@@ -179,7 +179,9 @@ export const summarySchema = z
         header: textSchema.optional().describe("排名列的列名"),
         /** 说明 of a merged township whose measure cannot be computed (default: says so, naming the measure). */
         unrankedNote: textSchema.optional().describe("已汇总但指标算不出（不参与排名）的乡镇的说明"),
-        /** 流动红黄旗: red to the top `top` ranks, yellow to the bottom `bottom` (ties included); omit for none. */
+        /** Which townships are ranked: complete ones (merged) by default; partial ones too when listed (their figures count only what was merged). */
+      statuses: z.array(z.enum(["merged", "partial"])).min(1).default(["merged"]).describe("参与排名的乡镇：merged 完整汇总的（默认）；加上 partial 则部分汇总的也参与"),
+      /** 流动红黄旗: red to the top `top` ranks, yellow to the bottom `bottom` (ties included); omit for none. */
         flags: z
           .strictObject({
             top: z.number().int().min(0).default(3).describe("前几名得红旗"),

@@ -227,6 +227,27 @@ describe("a county's own template: its county summary", () => {
     expect(json.county).toMatchObject({ 已报: 6, 大会述职: 4, 名额: 3 });
   });
 
+  test("rank.statuses: a partial township is ranked when the template says so, and it still reconciles", () => {
+    const reports = county().reports;
+    // 乙二村 with a score above its maximum: an error row, so 乙镇 is merged partly under allowErrors.
+    reports[1] = validate("乙镇", [
+      [1, "339901102201", "乙一村", "大会述职", 60, 40, 10, 0, null, null, null, null],
+      [2, "339901102202", "乙二村", "大会述职", 70, 20, 1, 9, null, null, null, null],
+    ]);
+    const byDefault = mergeSubmissions(reports, { registry, template, allowErrors: true, locale: "zh-CN" });
+    expect([byDefault.townships[1].status, byDefault.townships[1].rank]).toEqual(["partial", null]);
+    const t = scoring();
+    t.summary!.rank!.statuses = ["merged", "partial"];
+    const s = mergeSubmissions(reports, { registry, template: loadTemplate(t), allowErrors: true, locale: "zh-CN" });
+    // 乙镇's mean is its one merged branch's 100: ranked first, then 丙镇 82, 甲镇 77.
+    expect(s.townships.map((tw) => [tw.status, tw.score, tw.rank])).toEqual([
+      ["merged", 77, 3],
+      ["partial", 100, 1],
+      ["merged", 82, 2],
+    ]);
+    expect(reconcile(s)).toEqual([]);
+  });
+
   test("reconcile catches a tampered generic figure, county or township", () => {
     const tampered = county().summary;
     tampered.townships[0].live = 2;

@@ -107,17 +107,31 @@ export function compareWith(op: Comparison, x: number, y: number, tol: number): 
   }
 }
 
+/** compareWith for one operator, chosen once (comparisons run for every row of every file). */
+function comparator(op: Comparison, tol: number): (x: number, y: number) => boolean {
+  switch (op) {
+    case "<=": return (x, y) => x - y <= tol;
+    case ">=": return (x, y) => y - x <= tol;
+    case "<": return (x, y) => x - y < tol && x < y + tol;
+    case ">": return (x, y) => y - x < tol && x + tol > y;
+    case "==": return (x, y) => Math.abs(x - y) <= tol;
+    case "!=": return (x, y) => Math.abs(x - y) > tol;
+  }
+}
+
 function comparison(op: Comparison, a: ExprFn, b: ExprFn, tol: number): ExprFn {
+  const eq = op === "==" || op === "!=";
+  const negate = op === "!=";
+  const cmp = comparator(op, tol);
   return (s) => {
     const va = a(s), vb = b(s);
     if (va === null || vb === null) return null;
-    if (op === "==" || op === "!=") {
-      // 是/否 with 是/否, text with text ({述职方式} == "大会述职"): equal or not.
-      if ((typeof va === "boolean" && typeof vb === "boolean") || (typeof va === "string" && typeof vb === "string")) return op === "==" ? va === vb : va !== vb;
-    }
+    if (typeof va === "number" && typeof vb === "number") return cmp(va, vb);
+    // 是/否 with 是/否, text with text ({述职方式} == "大会述职"): equal or not.
+    if (eq && ((typeof va === "boolean" && typeof vb === "boolean") || (typeof va === "string" && typeof vb === "string"))) return (va === vb) !== negate;
     const x = num(va), y = num(vb);
     if (x === null || y === null || typeof va === "string" || typeof vb === "string") return null;
-    return compareWith(op, x, y, tol);
+    return cmp(x, y);
   };
 }
 

@@ -211,3 +211,31 @@ describe("one file never stops the others", () => {
     }
   });
 });
+
+describe("--targets with a county's own template: any number column of the CSV, by name", () => {
+  test("a `target` measure reads its column; the ratio over it is per township and for the county (Σ of the townships' targets)", async () => {
+    const dir = tmp();
+    const ledger = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "custom-template", "软弱涣散村整顿台账.json"), "utf8"));
+    delete ledger.$schema;
+    ledger.summary.measures.push(
+      { key: "quota", header: "整顿任务数", kind: "target", column: "整顿任务数" },
+      { key: "quotaDone", header: "任务完成率", kind: "ratio", numerator: "closed", denominator: "quota" },
+    );
+    writeFileSync(join(dir, "台账.json"), JSON.stringify(ledger));
+    writeFileSync(join(dir, "targets.csv"), "乡镇代码,乡镇名称,整顿任务数\n339901101,东湖镇,4\n339901102,西山镇,2\n");
+    mkdirSync(join(dir, "files"));
+    // A 台账 saved as CSV by a township: two of its villages, one 销号.
+    writeFileSync(
+      join(dir, "files", "东湖镇.csv"),
+      "序号,村（社区）代码,村（社区）名称,整顿措施,责任人,完成时限,是否销号,备注\n1,339901101201,黄埠村,班子调整,张三,2026-06-30,是,\n2,339901101202,后口村,制度建设,李四,2026-12-31,否,\n",
+    );
+    const r = await xiaobo(["merge", join(dir, "files"), "--template", join(dir, "台账.json"), "--targets", join(dir, "targets.csv"), "--out", join(dir, "县汇总.xlsx"), "--json"]);
+    expect(r.code).toBe(1); // the other townships did not submit
+    const json = JSON.parse(r.stdout);
+    expect(json.townships[0]).toMatchObject({ township: "东湖镇", status: "merged", 台账数: 2, 已销号: 1, 整顿任务数: 4, 任务完成率: 0.25 });
+    // 西山镇 sent nothing: its target stands, its rate is blank.
+    expect(json.townships[1]).toMatchObject({ township: "西山镇", status: "missing", 整顿任务数: 2, 任务完成率: null });
+    expect(json.county).toMatchObject({ 已销号: 1, 整顿任务数: 6 });
+    expect(json.county.任务完成率).toBeCloseTo(1 / 6, 12);
+  });
+});

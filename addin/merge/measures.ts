@@ -94,9 +94,7 @@ export function addParts(all: readonly (readonly MeasureParts[])[], measures: nu
 /** A figure as the summary reports it: rounded to the measure's decimals when it has some. */
 export function reported(m: CompiledMeasure, v: Figure): Figure {
   const d = m.spec.decimals;
-  if (v === null || d === undefined) return v;
-  const f = 10 ** d;
-  return (Math.sign(v) * Math.round(Math.abs(v) * f)) / f;
+  return v === null || d === undefined ? v : metrics.roundTo(v, d);
 }
 
 /**

@@ -34,13 +34,12 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
     }
     // Ranked as shown: rounded to the ranking's decimals (an index of 17 digits would split ties no reader sees).
     const d = spec.decimals ?? (spec.format === "integer" || spec.format === "goal" ? 0 : spec.format === "percent" ? 4 : 2);
-    const f = 10 ** d;
     const units: number[] = [];
     const ranked: number[] = [];
     values.forEach((v, i) => {
       if (v === null) return;
       units.push(i);
-      ranked.push((Math.sign(v) * Math.round(Math.abs(v) * f)) / f);
+      ranked.push(metrics.roundTo(v, d));
     });
     // Ranks, the listing order (ties in registry order) and 后20% from one sort.
     const { ranks, order, bottom } = metrics.rankedList(ranked, { method: spec.method, descending: spec.order === "desc", bottomShare: spec.bottomShare });

@@ -48,3 +48,9 @@ export function ratio(part: number, whole: number): number {
   if (whole === 0) throw new MetricError("div0", "whole-zero");
   return part / whole;
 }
+
+/** x rounded to `decimals` places, halves away from zero (as figures are reported: 84.445 → 84.45, −0.5 → −1). */
+export function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
+}

@@ -124,3 +124,10 @@ describe("后20% of a whole list (bottomShareFlags)", () => {
     expect(code(() => bottomShareFlags([1], 1.5))).toBe("num: share-range");
   });
 });
+
+describe("roundTo: figures as reported", () => {
+  test("halves away from zero, to the places asked", async () => {
+    const { roundTo } = await import("../../../addin/metrics");
+    expect([roundTo(84.445, 2), roundTo(-0.5, 0), roundTo(0.5, 0), roundTo(81.41944, 2), roundTo(12, 2)]).toEqual([84.45, -1, 1, 81.42, 12]);
+  });
+});

@@ -286,6 +286,7 @@ async function main(): Promise<void> {
   libreoffice();
   await (await import("./fixtures/party-review")).writePartyReviewFixtures();
   await writeModelVillageFixtures();
+  await (await import("./fixtures/custom-template")).writeCustomTemplateFixtures();
   if (!existsSync(join(OUT, "libreoffice"))) process.stdout.write("note: tests/fixtures/libreoffice/ is missing\n");
   process.stdout.write(`fixtures written to ${OUT}\n`);
 }

@@ -2,11 +2,11 @@
  * A county's own template, written only as JSON (tests/fixtures/custom-template/软弱涣散村整顿台账.json: no column
  * keys, rules and summary naming columns by `{表头}`, a date column, coverage "some"), taken through everything with no
  * code written for it: the blank workbook for a township → three townships fill it (ExcelJS; re-saved by LibreOffice
- * and by openpyxl when installed) with planted errors → validation → merge → the county workbook read back cell by
+ * and by openpyxl: committed files, made by scripts/fixtures/custom-template.ts) with planted errors → validation → merge → the county workbook read back cell by
  * cell → conservation and reconcile → the CLI's merge --json, keyed by the template's headers.
  */
 import { execFile } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
@@ -16,7 +16,8 @@ import { writeSummaryWorkbook } from "../../addin/io/summary-workbook";
 import { mergeSubmissions, reconcile, type CountySummary } from "../../addin/merge";
 import { loadTemplate, parseRegistry, type Template } from "../../addin/templates";
 import { validateBook, type FileReport } from "../../addin/validate";
-import { hasLibreOffice, hasOpenpyxl, resaveWithLibreOffice, resaveWithOpenpyxl } from "../../scripts/fixtures/producers";
+import * as XLSX from "@e965/xlsx";
+import { CUSTOM_SUBMISSIONS_DIR, ledgerFile, SUBMISSIONS } from "../../scripts/fixtures/custom-template";
 
 const ROOT = join(__dirname, "..", "..");
 const TEMPLATE_FILE = join(ROOT, "tests", "fixtures", "custom-template", "软弱涣散村整顿台账.json");
@@ -33,87 +34,19 @@ function xiaobo(args: string[], cwd = ROOT): Promise<{ code: number; stdout: str
   });
 }
 
-/** One ledger row as a clerk types it: A 序号 is prefilled; B 代码 … H 备注. A Date is a date cell, a string is text. */
-type Entry = [code: string, name: string, measures: string, person: string | null, deadline: Date | string | number, closed: "是" | "否", remark: string | null];
-const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
-
-interface Submission {
-  township: string;
-  producer: "exceljs" | "libreoffice" | "openpyxl";
-  entries: Entry[];
-}
-
-/** Three townships; in each one planted error (a blank 责任人, an invalid date, a code of another township). */
-const SUBMISSIONS: Submission[] = [
-  {
-    township: "东湖镇",
-    producer: "exceljs",
-    entries: [
-      ["339901101210", "小口村", "调整村党组织书记，建强班子", "王建国", day(2026, 6, 30), "是", null],
-      ["339901101213", "长桥村", "规范“三会一课”制度", null, "2027/3/31", "否", null], // 责任人 blank: E6
-      ["339901101214", "新溪村", "化解历史遗留矛盾纠纷", "李红", "2026年10月31日", "否", null], // overdue, unexplained
-      ["339901101217", "老源村", "发展壮大村集体经济项目", "陈明", 20270331, "否", null],
-    ],
-  },
-  {
-    township: "西山镇",
-    producer: "libreoffice",
-    entries: [
-      ["339901102201", "龙田村", "配强村党组织书记", "张伟", day(2026, 3, 31), "是", null],
-      ["339901102204", "黄山村", "整顿软弱班子", "刘洋", "2026-02-30", "否", null], // not a day: F6
-      ["339901102205", "新田村", "完善村务监督委员会", "赵磊", day(2026, 11, 30), "否", "村委换届推迟，顺延至2027年3月底"], // overdue, explained
-      ["339901102210", "低坪村", "建立村级议事规则", "孙丽", "2026/12/31", "否", null], // due on the report date: not overdue
-      ["339901102220", "南坑村", "清理规范村级财务", "周强", day(2026, 8, 15), "是", null],
-    ],
-  },
-  {
-    township: "白云乡",
-    producer: "openpyxl",
-    entries: [
-      ["339901202201", "黄岭村", "软弱班子整顿提升", "吴芳", day(2026, 5, 31), "否", null], // overdue, unexplained
-      ["339901101201", "黄埠村", "加强组织生活", "郑军", day(2026, 12, 31), "否", null], // 东湖镇's village: B6
-      ["339901202208", "新源村", "加强党员教育管理", "何静", "2026年6月30日", "是", null],
-    ],
-  },
-];
-
-const townshipOf = (name: string) => registry.townships.find((tw) => tw.name === name)!;
-
-async function filled(blank: Uint8Array, entries: Entry[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(blank as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet(SHEET)!;
-  entries.forEach((e, i) => {
-    const r = 5 + i;
-    e.forEach((v, c) => {
-      if (v !== null) ws.getCell(r, c + 2).value = v;
-    });
-  });
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
+const submissions = CUSTOM_SUBMISSIONS_DIR;
 const dir = mkdtempSync(join(tmpdir(), "xiaobo-custom-"));
-const submissions = join(dir, "报送");
-const producedBy: Record<string, string> = {};
+const townshipOf = (name: string) => registry.townships.find((tw) => tw.name === name)!;
 let blank: Uint8Array;
 let reports: FileReport[];
 let summary: CountySummary;
 let county: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  mkdirSync(submissions, { recursive: true });
   blank = await blankTemplateWorkbook(template, townshipOf("东湖镇"), YEAR);
-  for (const s of SUBMISSIONS) {
-    const bytes = await filled(await blankTemplateWorkbook(template, townshipOf(s.township), YEAR), s.entries);
-    const out = join(submissions, `${s.township}软弱涣散村整顿台账.xlsx`);
-    const raw = join(dir, `${s.township}-exceljs.xlsx`);
-    writeFileSync(raw, bytes);
-    const resaved = s.producer === "libreoffice" ? resaveWithLibreOffice(raw, out) : s.producer === "openpyxl" ? resaveWithOpenpyxl(raw, out) : false;
-    if (!resaved) copyFileSync(raw, out);
-    producedBy[s.township] = resaved ? s.producer : "exceljs";
-  }
+  // The townships' files as committed (scripts/fixtures/custom-template.ts, `npm run fixtures`).
   reports = SUBMISSIONS.map((s) => {
-    const file = `${s.township}软弱涣散村整顿台账.xlsx`;
+    const file = ledgerFile(s.township);
     return validateBook(readBook(new Uint8Array(readFileSync(join(submissions, file))), file), { template, registry });
   });
   summary = mergeSubmissions(reports, { registry, template, allowErrors: true, locale: "zh-CN" });
@@ -133,10 +66,15 @@ describe("the template, from JSON only", () => {
     expect(template.parameters.reportDate).toBe(20261231);
   });
 
-  test("the producers this run used (a producer not installed leaves the ExcelJS file)", () => {
-    expect(producedBy["东湖镇"]).toBe("exceljs");
-    expect(producedBy["西山镇"]).toBe(hasLibreOffice() ? "libreoffice" : "exceljs");
-    expect(producedBy["白云乡"]).toBe(hasOpenpyxl() ? "openpyxl" : "exceljs");
+  test("the townships' files were written by three producers: ExcelJS, LibreOffice, openpyxl", () => {
+    const props = (township: string) => XLSX.read(readFileSync(join(submissions, ledgerFile(township))), { type: "buffer", bookProps: true }).Props ?? {};
+    expect(SUBMISSIONS.map((s) => [s.township, s.producer])).toEqual([["东湖镇", "exceljs"], ["西山镇", "libreoffice"], ["白云乡", "openpyxl"]]);
+    expect(props("西山镇").Application).toMatch(/^LibreOffice/);
+    for (const t of ["东湖镇", "白云乡"]) expect(props(t).Application ?? "").not.toMatch(/^LibreOffice/);
+    // openpyxl writes inline strings (no shared-strings part), ExcelJS a shared-strings part.
+    const raw = (township: string) => readFileSync(join(submissions, ledgerFile(township))).toString("latin1");
+    expect(raw("东湖镇")).toContain("xl/sharedStrings.xml");
+    expect(raw("白云乡")).not.toContain("xl/sharedStrings.xml");
   });
 });
 

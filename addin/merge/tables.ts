@@ -68,7 +68,7 @@ export function summaryTables(summary: CountySummary, options: SummaryTableOptio
   return [
     townshipsTable(ctx),
     detailTable(ctx),
-    ...summary.unitRankings.map((r) => rankingTable(ctx, r)),
+    ...summary.unitRankings.map((r, i) => rankingTable(ctx, r, i)),
     ...ct.summary.breakdowns.map((_, i) => breakdownTable(ctx, i)),
     ...ct.summary.lists.map((_, i) => listTable(ctx, i)),
     submissionsTable(summary, msg, county),
@@ -262,10 +262,11 @@ function unitHead(ctx: TableContext): SummaryColumn[] {
   ];
 }
 
-function rankingTable(ctx: TableContext, r: UnitRankingResult): SummaryTable {
+/** The i-th unit ranking of the summary (results and compiled spec are in the template's order). */
+function rankingTable(ctx: TableContext, r: UnitRankingResult, i: number): SummaryTable {
   const { summary: s, ct, msg } = ctx;
   const spec = r.spec;
-  const cols = (ct.summary.unitRankings.find((x) => x.spec === spec) ?? ct.summary.unitRankings[s.unitRankings.indexOf(r)]).columns;
+  const cols = ct.summary.unitRankings[i].columns;
   const bottom = spec.bottomShare !== undefined ? msg("merge.col.bottom", { share: Math.round(spec.bottomShare * 100) }) : null;
   const columns: SummaryColumn[] = [
     { header: msg("merge.col.unitRank"), format: "integer" },

@@ -5,6 +5,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import xiaobo from "./eslint-rules/layers.cjs";
 
 const node = { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", Buffer: "readonly" };
 
@@ -14,6 +15,20 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+  },
+  {
+    // The module layers of docs/architecture.md: who may import whom, which packages, only through index.ts.
+    files: ["addin/**/*.ts", "functions/**/*.ts", "taskpane/**/*.{ts,tsx}", "cli/**/*.ts"],
+    plugins: { xiaobo },
+    rules: { "xiaobo/layers": "error" },
+  },
+  {
+    // Office.js is touched only in taskpane/office/ and by the functions' registration (functions/).
+    files: ["addin/**/*.ts", "taskpane/**/*.{ts,tsx}", "cli/**/*.ts"],
+    ignores: ["taskpane/office/**"],
+    rules: {
+      "no-restricted-globals": ["error", ...["Office", "Excel", "CustomFunctions", "OfficeExtension"].map((name) => ({ name, message: "Office.js only in taskpane/office/ (docs/architecture.md)." }))],
+    },
   },
   {
     // Office.js lives only in taskpane/ and functions/ (architecture.md); elsewhere (ExcelJS in tests and io) the
@@ -55,8 +70,12 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    files: ["**/*.js"],
+    files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: node },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { sourceType: "module", globals: node },
   },
 );

@@ -7,7 +7,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { readBookFile, writeSummaryFile } from "../addin/io/node";
-import { mergeSubmissions, reconcile } from "../addin/merge";
+import { mergeSubmissions, reconcile, summaryTables } from "../addin/merge";
 import { builtinTemplate, loadTemplate, parseRegistry, parseTargets } from "../addin/templates";
 import { validateBook, type FileReport } from "../addin/validate";
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const violations = reconcile(summary);
   const reconcileMs = performance.now() - started;
   started = performance.now();
-  await writeSummaryFile(summary, join(root, "县汇总-summary-bench.xlsx"), { county: "基准县" });
+  await writeSummaryFile(summaryTables(summary, { county: "基准县" }), join(root, "县汇总-summary-bench.xlsx"), summary.locale);
   const writeMs = performance.now() - started;
   const result = { validateMs, mergeMs, reconcileMs, writeMs, villages: summary.detail.length, violations: violations.length, maxRssMB: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(`\nBENCH ${JSON.stringify(result)}\n`);

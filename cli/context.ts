@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
-import { decodeText } from "../addin/io/decode-text";
+import { decodeText } from "../addin/io";
 import {
   BUILTIN_TEMPLATE_IDS,
   builtinTemplate,

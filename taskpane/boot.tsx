@@ -1,5 +1,5 @@
 /**
- * Starts the pane: decides Excel or standalone (taskpane/host.ts), picks the settings store (document
+ * Starts the pane: decides Excel or standalone (taskpane/office/host.ts), picks the settings store (document
  * settings in Excel, localStorage standalone) and the workbook host, and renders the app into #container
  * (or #root). taskpane/index.tsx, the webpack entry, only calls boot().
  */
@@ -8,8 +8,8 @@ import { localeFromTag, setLocale } from "../addin/i18n";
 import { App } from "./app/App";
 import type { AppServices } from "./app/services";
 import { downloadBytes } from "./download";
-import { detectHost } from "./host";
 import { createExcelHost } from "./office/excel-host";
+import { detectHost, officeDisplayLanguage } from "./office/host";
 import { DocumentSettingsStore } from "./office/settings-store";
 import { LocalStorageStore, MemoryStore, type KeyValueStore } from "./storage";
 
@@ -27,7 +27,7 @@ export async function boot(): Promise<void> {
   const mode = await detectHost();
   let services: AppServices;
   if (mode === "office") {
-    setLocale(localeFromTag(Office.context.displayLanguage));
+    setLocale(localeFromTag(officeDisplayLanguage()));
     const store = new DocumentSettingsStore();
     services = { mode, store, workbook: createExcelHost(store), download: downloadBytes };
   } else {

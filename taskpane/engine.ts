@@ -6,9 +6,9 @@
  * ExcelJS comes only when an annotated copy is asked for.
  */
 import type { Book, Grid } from "../addin/grid";
-import { annotatedName } from "../addin/io/annotated-name";
-import type { CountySummary } from "../addin/merge/types";
-import type { FileReport } from "../addin/validate/report";
+import { annotatedName } from "../addin/io/reading";
+import type { CountySummary } from "../addin/merge";
+import type { FileReport } from "../addin/validate";
 import type { SheetTable } from "./office/summary-sheets";
 import type { EngineConfig } from "./settings";
 
@@ -71,8 +71,8 @@ export async function merge(reports: readonly FileReport[], config: EngineConfig
 
 /** 县汇总.xlsx as bytes. */
 export async function summaryWorkbook(summary: CountySummary, config: EngineConfig): Promise<Uint8Array> {
-  const { writeSummaryWorkbook } = await summaryWriting();
-  return writeSummaryWorkbook(summary, { county: config.registry.county });
+  const [{ writeSummaryWorkbook }, { summaryTables }] = await Promise.all([summaryWriting(), merging()]);
+  return writeSummaryWorkbook(summaryTables(summary, { county: config.registry.county }), summary.locale);
 }
 
 /**

@@ -1,3 +1,4 @@
 export * from "./grid";
 export * from "./address";
 export * from "./csv";
+export * from "./table";

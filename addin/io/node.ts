@@ -7,13 +7,13 @@ import { open, readdir, stat } from "fs/promises";
 import { basename, extname, join } from "path";
 import { promisify } from "util";
 import { constants, crc32, deflateRaw, inflateRawSync } from "zlib";
-import type { Book } from "../grid";
+import type { Book, SummaryTable } from "../grid";
+import type { Locale } from "../i18n";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readBook, type Inflater } from "./read-book";
 import { UnreadableError } from "./unreadable";
 import { dataOffset } from "./zip-guard";
-import { streamSummaryWorkbook, type SummaryWorkbookOptions } from "./summary-workbook";
-import type { CountySummary } from "../merge";
+import { streamSummaryWorkbook } from "./summary-workbook";
 
 export { UnreadableError };
 
@@ -94,11 +94,11 @@ const deflateChunk = promisify(deflateRaw);
  * Writes the county summary workbook to a file, streamed: sheet chunks are compressed on zlib's threads while the
  * next ones are built, and written as they are done.
  */
-export async function writeSummaryFile(summary: CountySummary, path: string, options: SummaryWorkbookOptions = {}): Promise<void> {
+export async function writeSummaryFile(tables: readonly SummaryTable[], path: string, locale?: Locale): Promise<void> {
   const file = await open(path, "w");
   try {
     await streamSummaryWorkbook(
-      summary,
+      tables,
       {
         // Level 3: a 200,000-village detail sheet is ~150 MB of XML; level 6 costs three times the CPU for 15% less file.
         deflateChunk: (data) => deflateChunk(data, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }),
@@ -107,7 +107,7 @@ export async function writeSummaryFile(summary: CountySummary, path: string, opt
           await file.write(bytes);
         },
       },
-      options,
+      locale,
     );
   } finally {
     await file.close();

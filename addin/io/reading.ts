@@ -6,3 +6,4 @@
 export { readBook, type Inflater } from "./read-book";
 export { UnreadableError, type UnreadableReason } from "./unreadable";
 export { decodeText } from "./decode-text";
+export { annotatedName } from "./annotated-name";

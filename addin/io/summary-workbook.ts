@@ -1,13 +1,6 @@
-import { t } from "../i18n";
-import { NUMBER_FORMATS, summaryTables, type CellMark, type CountySummary, type SummaryTable } from "../merge";
+import { NUMBER_FORMATS, type CellMark, type SummaryTable } from "../grid";
+import { t, type Locale } from "../i18n";
 import { ZipWriter, type ZipHost } from "./zip-writer";
-
-export interface SummaryWorkbookOptions {
-  /** County name for the titles (default: the registry's, else none). */
-  county?: string;
-  /** The report year, shown in the title as “{year}年度”. */
-  year?: number;
-}
 
 /**
  * Every string goes in as an inline string cell (t="inlineStr") and this writer has no way to write a formula, so text
@@ -234,7 +227,7 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
 }
 
 /** Writes the summary's tables as an .xlsx package through the zip writer. */
-async function writeTables(zip: ZipWriter, tables: SummaryTable[], creator: string): Promise<void> {
+async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], creator: string): Promise<void> {
   const styles = new Styles();
   for (let i = 0; i < tables.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tables[i], styles));
   await zip.add("xl/styles.xml", [styles.xml()]);
@@ -276,10 +269,10 @@ async function writeTables(zip: ZipWriter, tables: SummaryTable[], creator: stri
 
 /**
  * The county summary workbook: 乡镇汇总 (per township + 全县合计, ranks, red/yellow flags), 村级明细, 报送情况,
- * 审核问题, 未汇总行 — the tables of summaryTables(), styled — as bytes. Works in a browser bundle (compressed with
+ * 审核问题, 未汇总行 — the tables addin/merge's summaryTables() lays out, styled — as bytes. Works in a browser bundle (compressed with
  * CompressionStream where there is one) and in Node.
  */
-export async function writeSummaryWorkbook(summary: CountySummary, options: SummaryWorkbookOptions = {}): Promise<Uint8Array> {
+export async function writeSummaryWorkbook(tables: readonly SummaryTable[], locale?: Locale): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let size = 0;
   const zip = new ZipWriter({
@@ -289,7 +282,7 @@ export async function writeSummaryWorkbook(summary: CountySummary, options: Summ
       size += b.length;
     },
   });
-  await writeTables(zip, summaryTables(summary, options), t("app.name", {}, summary.locale));
+  await writeTables(zip, tables, t("app.name", {}, locale));
   const out = new Uint8Array(size);
   let at = 0;
   for (const p of parts) {
@@ -308,6 +301,6 @@ async function deflateWithStream(data: Uint8Array): Promise<Uint8Array> {
  * The same workbook streamed through a host's zip writer (Node: addin/io/node.ts writeSummaryFile, which compresses
  * chunks on zlib's threads and writes them to the file as they come): memory stays flat however large the county is.
  */
-export async function streamSummaryWorkbook(summary: CountySummary, host: ZipHost, options: SummaryWorkbookOptions = {}): Promise<void> {
-  await writeTables(new ZipWriter(host), summaryTables(summary, options), t("app.name", {}, summary.locale));
+export async function streamSummaryWorkbook(tables: readonly SummaryTable[], host: ZipHost, locale?: Locale): Promise<void> {
+  await writeTables(new ZipWriter(host), tables, t("app.name", {}, locale));
 }

@@ -3,5 +3,5 @@ export * from "./types";
 export { mergeSubmissions, DEFAULT_OPERATING_THRESHOLD } from "./merge";
 export { reconcile, measureHeader } from "./reconcile";
 export { summaryToJson, type SummaryJson, type TownshipJson } from "./json";
-export { summaryTables, NUMBER_FORMATS } from "./tables";
-export type { SummaryTable, SummaryColumn, SummaryTableOptions, TableCell, ColumnFormat, CellMark } from "./tables";
+export { summaryTables } from "./tables";
+export type { SummaryTableOptions } from "./tables";

@@ -6,47 +6,10 @@
  */
 import { t, type MessageKey, type Params } from "../i18n";
 import { compileTemplate, formatDate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
+import type { CellMark, ColumnFormat, SummaryColumn, SummaryTable, TableCell } from "../grid";
 import { measureHeader } from "./reconcile";
 import { unitScope } from "./scope";
 import type { CountySummary, MergedVillage, SubmittedFile, TownshipSummary, UnitRankingResult } from "./types";
-
-export type TableCell = string | number | null;
-export type ColumnFormat = "integer" | "money" | "decimal" | "percent" | "text" | "general";
-/** Excel number formats for each column format (rates are fractions shown as 0.0%, 万元 and scores with two decimals). */
-export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  integer: "0",
-  money: "0.00",
-  decimal: "0.00",
-  percent: "0.0%",
-  text: "@",
-  general: "General",
-};
-export type CellMark = "red" | "yellow" | "error" | "warning" | "total";
-
-export interface SummaryColumn {
-  header: string;
-  format: ColumnFormat;
-  /** Widest the column should be made (Excel units), for long texts. */
-  maxWidth?: number;
-}
-
-export interface SummaryTable {
-  /** ranking, list and breakdown tables come from the template's summary (unitRankings, lists, breakdowns). */
-  key: "townships" | "detail" | "ranking" | "list" | "breakdown" | "submissions" | "issues" | "rejected";
-  /** Sheet name. */
-  name: string;
-  /** Title row, merged across the table. */
-  title: string;
-  /** A second merged row (unit and definitions), or null. */
-  note: string | null;
-  columns: SummaryColumn[];
-  rows: TableCell[][];
-  /** Columns to freeze at the left (the header rows are always frozen). */
-  freezeColumns: number;
-  /** Cells to fill: row and column are 0-based indexes into `rows` and `columns`. */
-  marks: { row: number; column: number; mark: CellMark }[];
-  /** For the red/yellow flag cells: the text is in the cell too (红旗/黄旗), the mark adds the colour. */
-}
 
 export interface SummaryTableOptions {
   county?: string;

@@ -3,7 +3,7 @@ import { dirname, resolve } from "path";
 import { t } from "../../addin/i18n";
 import { writeSummaryFile } from "../../addin/io/node";
 import type { FileReport } from "../../addin/validate";
-import { measureHeader, mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
+import { measureHeader, mergeSubmissions, reconcile, summaryTables, summaryToJson, type CountySummary } from "../../addin/merge";
 import { compileTemplate, templateToJson, type CompiledMeasure } from "../../addin/templates";
 import { loadRegistryOption, loadTargetsFor, loadTemplateOption } from "../context";
 import { renderTable } from "../text-table";
@@ -61,7 +61,7 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
   mkdirSync(dirname(out), { recursive: true });
   // Streamed to a temporary name first: a half-written 县汇总.xlsx must never replace a good one.
   const partial = `${out}.part`;
-  await writeSummaryFile(summary, partial, { county: registry.county, year: opts.year });
+  await writeSummaryFile(summaryTables(summary, { county: registry.county, year: opts.year }), partial, summary.locale);
   renameSync(partial, out);
 
   if (opts.json) process.stdout.write(JSON.stringify(summaryToJson(summary), null, 2) + "\n");

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "path";
 import { t } from "../../addin/i18n";
 import { blankTemplateWorkbook } from "../../addin/io";
 import { templateToJson } from "../../addin/templates";
-import { TEMPLATE_SCHEMA_FILE, templateJsonSchemaText } from "../../addin/templates/json-schema";
+import { TEMPLATE_SCHEMA_FILE, templateJsonSchemaText } from "../../addin/templates";
 import { loadRegistryOption, loadTemplateOption } from "../context";
 import { UsageError } from "../usage-error";
 

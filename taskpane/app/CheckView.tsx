@@ -2,7 +2,7 @@ import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, Eraser20Regular, TableSearch20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { t } from "../../addin/i18n";
-import type { FileReport, Issue } from "../../addin/validate/report";
+import type { FileReport, Issue } from "../../addin/validate";
 import { annotatedCopy, annotatedFileName, hasCellProblems, readFiles, validate, validateSheet, type ReadResult } from "../engine";
 import type { EngineConfig } from "../settings";
 import { errorText, FileProgress, LiveRegion, NoticeBar, type Notice } from "./common";

@@ -1,7 +1,7 @@
 import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { KeyboardEvent } from "react";
 import { t } from "../../addin/i18n";
-import type { FileReport, Issue } from "../../addin/validate/report";
+import type { FileReport, Issue } from "../../addin/validate";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

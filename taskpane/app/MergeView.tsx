@@ -14,7 +14,7 @@ import {
 import { TableAdd20Regular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { t } from "../../addin/i18n";
-import type { CountySummary, TownshipSummary } from "../../addin/merge/types";
+import type { CountySummary, TownshipSummary } from "../../addin/merge";
 import { merge, readFiles, summaryTables, summaryWorkbook, validate } from "../engine";
 import type { SheetTable } from "../office/summary-sheets";
 import type { EngineConfig } from "../settings";

@@ -4,7 +4,7 @@
  */
 import type { Grid } from "../../addin/grid";
 import type { MessageKey } from "../../addin/i18n";
-import type { Issue } from "../../addin/validate/report";
+import type { Issue } from "../../addin/validate";
 import type { MarkResult } from "../office/marks";
 import type { SheetTable, WriteSummaryResult } from "../office/summary-sheets";
 import type { KeyValueStore } from "../storage";

@@ -14,7 +14,7 @@
  * 2 syncs. None of this grows with the number of problems: many cells are coloured at once with
  * worksheet.getRanges("A1,C3,…") (1.9), with one range per cell (still one sync) on older Excel.
  */
-import type { Issue } from "../../addin/validate/report";
+import type { Issue } from "../../addin/validate";
 import { chunkAddresses, qualified } from "./addresses";
 import type { Capabilities } from "./capabilities";
 import { getJson, setJson, type KeyValueStore } from "../storage";

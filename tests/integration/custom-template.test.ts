@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { readBook } from "../../addin/io";
 import { blankTemplateWorkbook } from "../../addin/io/template-workbook";
 import { writeSummaryWorkbook } from "../../addin/io/summary-workbook";
-import { mergeSubmissions, reconcile, type CountySummary } from "../../addin/merge";
+import { mergeSubmissions, reconcile, summaryTables, type CountySummary } from "../../addin/merge";
 import { loadTemplate, parseRegistry, type Template } from "../../addin/templates";
 import { validateBook, type FileReport } from "../../addin/validate";
 import * as XLSX from "@e965/xlsx";
@@ -51,7 +51,7 @@ beforeAll(async () => {
   });
   summary = mergeSubmissions(reports, { registry, template, allowErrors: true, locale: "zh-CN" });
   county = new ExcelJS.Workbook();
-  await county.xlsx.load((await writeSummaryWorkbook(summary, { county: "示例县", year: YEAR })) as unknown as ArrayBuffer);
+  await county.xlsx.load((await writeSummaryWorkbook(summaryTables(summary, { county: "示例县", year: YEAR }), summary.locale)) as unknown as ArrayBuffer);
 }, 180_000);
 
 describe("the template, from JSON only", () => {

@@ -20,7 +20,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { writeSummaryWorkbook } from "../../addin/io/summary-workbook";
-import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
+import { mergeSubmissions, reconcile, summaryTables, summaryToJson, type CountySummary } from "../../addin/merge";
 import { builtinTemplate, parseRegistry } from "../../addin/templates";
 import type { FileReport, Issue } from "../../addin/validate";
 import { makeValidator } from "../../cli/validate-file";
@@ -264,7 +264,7 @@ describe.each(PRODUCERS)("%s", (producer) => {
     beforeAll(async () => {
       s = mergeSubmissions([await report(clean), await report(errors), await report("白云乡.xlsx")], { registry, template, allowErrors: true, locale: "zh-CN" });
       wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(await writeSummaryWorkbook(s, { county: "示例县", year: 2026 })) as unknown as ArrayBuffer);
+      await wb.xlsx.load(Buffer.from(await writeSummaryWorkbook(summaryTables(s, { county: "示例县", year: 2026 }), s.locale)) as unknown as ArrayBuffer);
     });
     const values = (ws: ExcelJS.Worksheet, r: number, n: number) => Array.from({ length: n }, (_, c) => ws.getCell(r, c + 1).value);
 

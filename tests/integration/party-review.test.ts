@@ -17,7 +17,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { blankTemplateWorkbook, writeSummaryWorkbook } from "../../addin/io";
-import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../addin/merge";
+import { mergeSubmissions, reconcile, summaryTables, summaryToJson, type CountySummary } from "../../addin/merge";
 import { BUILTIN_TEMPLATE_IDS, builtinTemplate, loadTemplate, parseRegistry, templateToJson } from "../../addin/templates";
 import type { FileReport } from "../../addin/validate";
 import { makeValidator } from "../../cli/validate-file";
@@ -293,7 +293,7 @@ describe.each(PRODUCERS)("filled by %s", (producer) => {
   beforeAll(async () => {
     const all = [await report(join(FIXTURES, clean), clean), ...(await sampleReports())];
     summary = mergeSubmissions(all, { registry, template, locale: "zh-CN" });
-    wb = await readBack(await writeSummaryWorkbook(summary, { county: "示例县", year: 2026 }));
+    wb = await readBack(await writeSummaryWorkbook(summaryTables(summary, { county: "示例县", year: 2026 }), summary.locale));
     merged = await mergedBranches(clean);
     exp = expected(merged, new Map([["石桥镇", "未通过审核（3 个错误）"], ["凤鸣乡", "未报送"]]));
   });

@@ -65,7 +65,7 @@ describe("the county workbook streamed to a file", () => {
     reports[0].rows[3].values.remarks = "=1+1 不是公式";
     const summary = mergeSubmissions(reports, { registry, targets: {}, locale: "zh-CN" });
     const file = join(mkdtempSync(join(tmpdir(), "xiaobo-")), "县汇总.xlsx");
-    await writeSummaryFile(summary, file, { county: "测试县" });
+    await writeSummaryFile(summaryTables(summary, { county: "测试县" }), file, summary.locale);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { writeSummaryWorkbook } from "../../../addin/io/summary-workbook";
-import { mergeSubmissions, type CountySummary } from "../../../addin/merge";
+import { mergeSubmissions, summaryTables, type CountySummary } from "../../../addin/merge";
 import { parseRegistry, parseTargets } from "../../../addin/templates";
 import { errorIssue, report, SMALL_REGISTRY_CSV, SMALL_TARGETS_CSV, smallReports, warningIssue } from "./helpers";
 
@@ -36,7 +36,7 @@ describe("writeSummaryWorkbook", () => {
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
     s = summary();
-    bytes = await writeSummaryWorkbook(s, { county: "示例县", year: 2024 });
+    bytes = await writeSummaryWorkbook(summaryTables(s, { county: "示例县", year: 2024 }), s.locale);
     wb = await readBack(bytes);
   });
 
@@ -163,7 +163,7 @@ describe("writeSummaryWorkbook", () => {
 
   test("English locale: sheet names and headers in English", async () => {
     const en = mergeSubmissions(smallReports(), { registry, targets, locale: "en-US" });
-    const back = await readBack(await writeSummaryWorkbook(en));
+    const back = await readBack(await writeSummaryWorkbook(summaryTables(en), en.locale));
     expect(back.worksheets.map((w) => w.name)).toEqual(["Townships", "Villages", "Strong-village index", "Submissions", "Issues", "Rejected rows"]);
     expect(back.getWorksheet("Townships")!.getCell("B8").value).toBe("County total");
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { detectHost } from "../../../taskpane/host";
+import { detectHost } from "../../../taskpane/office/host";
 import { DEMO_REGISTRY_CSV, DEMO_TARGETS_CSV } from "../../../taskpane/demo-county";
 import { resolveConfig } from "../../../taskpane/config";
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, SETTINGS_KEY } from "../../../taskpane/settings";

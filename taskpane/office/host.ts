@@ -26,6 +26,11 @@ export async function detectHost(office: OfficeLike | undefined = globalOffice()
   }
 }
 
+/** Office's display language (e.g. "zh-CN"): the pane speaks it once Office is ready. */
+export function officeDisplayLanguage(): string {
+  return Office.context.displayLanguage;
+}
+
 function globalOffice(): OfficeLike | undefined {
   const g = globalThis as { Office?: OfficeLike };
   return g.Office;

@@ -1,0 +1,43 @@
+/**
+ * A report laid out as tables: what the county summary becomes (addin/merge/tables.ts) and what the workbook writers
+ * render (addin/io/summary-workbook.ts, the pane's Office.js writer). It lives on this floor so that io writes tables
+ * without knowing what a merge is.
+ */
+export type TableCell = string | number | null;
+export type ColumnFormat = "integer" | "money" | "decimal" | "percent" | "text" | "general";
+/** Excel number formats for each column format (rates are fractions shown as 0.0%, 万元 and scores with two decimals). */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  integer: "0",
+  money: "0.00",
+  decimal: "0.00",
+  percent: "0.0%",
+  text: "@",
+  general: "General",
+};
+export type CellMark = "red" | "yellow" | "error" | "warning" | "total";
+
+export interface SummaryColumn {
+  header: string;
+  format: ColumnFormat;
+  /** Widest the column should be made (Excel units), for long texts. */
+  maxWidth?: number;
+}
+
+export interface SummaryTable {
+  /** ranking, list and breakdown tables come from the template's summary (unitRankings, lists, breakdowns). */
+  key: "townships" | "detail" | "ranking" | "list" | "breakdown" | "submissions" | "issues" | "rejected";
+  /** Sheet name. */
+  name: string;
+  /** Title row, merged across the table. */
+  title: string;
+  /** A second merged row (unit and definitions), or null. */
+  note: string | null;
+  columns: SummaryColumn[];
+  rows: TableCell[][];
+  /** Columns to freeze at the left (the header rows are always frozen). */
+  freezeColumns: number;
+  /** Cells to fill: row and column are 0-based indexes into `rows` and `columns`. */
+  marks: { row: number; column: number; mark: CellMark }[];
+  /** For the red/yellow flag cells: the text is in the cell too (红旗/黄旗), the mark adds the colour. */
+}
+

@@ -1,5 +1,6 @@
 import { annotate } from "./annotate";
 import { cli } from "./cli";
+import { codes } from "./codes";
 import { common } from "./common";
 import { functions } from "./functions";
 import { io } from "./io";
@@ -17,6 +18,7 @@ import { validate } from "./validate";
 export const catalogue = {
   ...common,
   ...cli,
+  ...codes,
   ...annotate,
   ...functions,
   ...io,

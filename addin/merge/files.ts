@@ -4,7 +4,7 @@
  * unknown-township). The merge never picks one of two files of a township silently.
  */
 import type { Registry, RegistryTownship } from "../templates";
-import type { FileReport, Issue } from "../validate";
+import { fileIssue, type FileReport, type Issue } from "../validate";
 import type { MergeText } from "./text";
 import type { SubmittedFile } from "./types";
 
@@ -75,11 +75,11 @@ export function sortFiles(reports: readonly FileReport[], registry: Registry, al
       if (code) {
         const name = report.township?.name ?? "";
         entry.reason = msg("merge.reason.townshipNotInRegistry", { code, name });
-        extraIssues[i].push({ code: "unknown-township", severity: "error", ...at, message: msg("merge.issue.townshipNotInRegistry", { file: report.file, code, name }) });
+        extraIssues[i].push(fileIssue("unknown-township", "notInRegistry", at.file, msg("merge.issue.townshipNotInRegistry", { file: report.file, code, name }), at.sheet));
       } else {
         entry.reason = msg("merge.reason.unknownTownship");
         if (!report.issues.some((x) => x.code === "unknown-township")) {
-          extraIssues[i].push({ code: "unknown-township", severity: "error", ...at, message: msg("merge.issue.unknownTownship", { file: report.file }) });
+          extraIssues[i].push(fileIssue("unknown-township", "undetermined", at.file, msg("merge.issue.unknownTownship", { file: report.file }), at.sheet));
         }
       }
       entry.errorCount += extraIssues[i].length;
@@ -95,13 +95,7 @@ export function sortFiles(reports: readonly FileReport[], registry: Registry, al
       const names = indexes.map(label);
       for (const i of indexes) {
         const others = names.filter((_, k) => indexes[k] !== i).join(sep);
-        extraIssues[i].push({
-          code: "duplicate-township",
-          severity: "error",
-          file: reports[i].file,
-          sheet: reports[i].sheet,
-          message: msg("merge.issue.duplicateTownship", { file: label(i), others, township: tw.name }),
-        });
+        extraIssues[i].push(fileIssue("duplicate-township", "duplicateTownship", reports[i].file, msg("merge.issue.duplicateTownship", { file: label(i), others, township: tw.name }), reports[i].sheet));
         files[i].errorCount += 1;
         files[i].outcome = "duplicate";
         files[i].reason = msg("merge.reason.duplicateTownship", { township: tw.name, files: names.join(sep) });

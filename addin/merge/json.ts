@@ -53,7 +53,7 @@ export interface SummaryJson {
     [figure: string]: unknown;
   };
   operatingThreshold?: number;
-  rejected: { file: string; sheet: string | null; row: number; villageCode: string | null; reason: string }[];
+  rejected: { code: string; file: string; sheet: string | null; row: number; villageCode: string | null; reason: string }[];
   rejectedFiles: { file: string; outcome: string; reason: string }[];
   [parameter: string]: unknown;
 }
@@ -97,7 +97,7 @@ export function summaryToJson(summary: CountySummary): SummaryJson {
     townships,
     county: { villages: summary.county.villages, reported: summary.county.reported, ...figures(summary.county) } as SummaryJson["county"],
     ...params,
-    rejected: summary.rejected.map((r) => ({ file: r.file, sheet: r.sheet ?? null, row: r.row, villageCode: r.villageCode, reason: r.reason })),
+    rejected: summary.rejected.map((r) => ({ code: r.code, file: r.file, sheet: r.sheet ?? null, row: r.row, villageCode: r.villageCode, reason: r.reason })),
     rejectedFiles: summary.rejectedFiles.map((f) => ({ file: f.file, outcome: f.outcome, reason: f.reason })),
   };
 }

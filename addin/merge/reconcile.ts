@@ -1,9 +1,18 @@
-import { t, type MessageKey, type Params } from "../i18n";
+import { t, type Params } from "../i18n";
+import { variantOf, type ReconcileCode, type VariantOf } from "../validate";
 import { compileTemplate, textOf, type CompiledMeasure, type CompiledSummary } from "../templates";
 import { computeFigures, figureFromParts, measureParts, reported, type FigureBase, type MeasureParts } from "./measures";
 import { unitScope, type UnitScope } from "./scope";
 import { registryBase } from "./townships";
 import type { CountySummary, Figure, MergedVillage } from "./types";
+
+/** A reconciliation failure: its code (addin/validate/codes.ts) and what does not add up, in words. */
+export interface Violation {
+  code: ReconcileCode;
+  message: string;
+}
+
+type Fail = <C extends ReconcileCode>(code: C, variant: VariantOf<C>, params: Params) => void;
 
 const num = (v: unknown): Figure => (typeof v === "number" ? v : null);
 
@@ -29,9 +38,9 @@ export function measureHeader(m: CompiledMeasure, summary: CountySummary): strin
  *   follow from those sums, and every county figure equals what all the units give.
  * The CLI refuses to write a summary that does not reconcile.
  */
-export function reconcile(summary: CountySummary): string[] {
-  const out: string[] = [];
-  const msg = (key: MessageKey, params: Params = {}) => t(key, params, summary.locale);
+export function reconcile(summary: CountySummary): Violation[] {
+  const out: Violation[] = [];
+  const fail: Fail = (code, variant, params) => out.push({ code, message: t(variantOf(code, variant).message!, params, summary.locale) });
   const ct = compileTemplate(summary.template);
   const cs = ct.summary;
   const us = unitScope(ct, summary.parameters);
@@ -46,8 +55,8 @@ export function reconcile(summary: CountySummary): string[] {
   const show = (m: CompiledMeasure, v: Figure | undefined) =>
     v === null || v === undefined ? "—" : m.scale !== null && m.spec.kind === "sum" ? v.toFixed(Math.round(Math.log10(m.scale))) : String(v);
 
-  checkRows(summary, msg, out);
-  const detailByTownship = checkUnits(summary, ct.columns.filter((c) => c.registry), msg, out);
+  checkRows(summary, fail);
+  const detailByTownship = checkUnits(summary, ct.columns.filter((c) => c.registry), fail);
 
   const rejectedByTownship = new Map<string, number>();
   for (const r of summary.rejected) {
@@ -69,9 +78,9 @@ export function reconcile(summary: CountySummary): string[] {
     for (const m of cs.measures) {
       const actual = num(tw[m.spec.key]);
       if (!merged && m.mergedOnly && m.spec.kind !== "reported") {
-        if (actual !== null) out.push(msg("merge.reconcile.notMergedFigure", { township: tw.name, figure: label(m), value: show(m, actual) }));
+        if (actual !== null) fail("reconcile-township", "notMergedFigure", { township: tw.name, figure: label(m), value: show(m, actual) });
       } else if (differ(m, actual, want[m.index])) {
-        out.push(msg("merge.reconcile.township", { township: tw.name, figure: label(m), value: show(m, actual), expected: show(m, want[m.index]) }));
+        fail("reconcile-township", "figure", { township: tw.name, figure: label(m), value: show(m, actual), expected: show(m, want[m.index]) });
       }
       // Money summed in cents.
       if (m.additive && actual !== null) sums[m.index] = (sums[m.index] ?? 0) + (cents(m, actual) as number);
@@ -81,16 +90,16 @@ export function reconcile(summary: CountySummary): string[] {
       }
     }
     const core: [string, number, number][] = [
-      [msg("merge.col.villages"), tw.villages, reg ? reg.villages.length : 0],
-      [msg("merge.col.reported"), tw.reported, units.length],
-      [msg("merge.col.rejectedRows"), tw.rejectedRows, rejectedByTownship.get(tw.code) ?? 0],
+      [t("merge.col.villages", {}, summary.locale), tw.villages, reg ? reg.villages.length : 0],
+      [t("merge.col.reported", {}, summary.locale), tw.reported, units.length],
+      [t("merge.col.rejectedRows", {}, summary.locale), tw.rejectedRows, rejectedByTownship.get(tw.code) ?? 0],
     ];
-    for (const [figure, value, expected] of core) if (value !== expected) out.push(msg("merge.reconcile.township", { township: tw.name, figure, value, expected }));
+    for (const [figure, value, expected] of core) if (value !== expected) fail("reconcile-township", "figure", { township: tw.name, figure, value, expected });
     if (coverage === "all" && tw.status === "merged" && tw.reported < tw.villages) {
-      out.push(msg("merge.reconcile.incompleteMerged", { township: tw.name, reported: tw.reported, villages: tw.villages }));
+      fail("reconcile-township", "incompleteMerged", { township: tw.name, reported: tw.reported, villages: tw.villages });
     }
     const rankable = tw.status === "merged" || (summary.rankPartial && tw.status === "partial");
-    if (!rankable && (tw.rank !== null || tw.flag !== null)) out.push(msg("merge.reconcile.rankedPartial", { township: tw.name, status: tw.status }));
+    if (!rankable && (tw.rank !== null || tw.flag !== null)) fail("reconcile-township", "rankedPartial", { township: tw.name, status: tw.status });
   }
 
   // The county against the townships (additive figures summed, ratios and means from those sums) …
@@ -100,7 +109,7 @@ export function reconcile(summary: CountySummary): string[] {
     if (fromTownships[m.index] === undefined) continue;
     const actual = num(county[m.spec.key]);
     if (differ(m, actual, fromTownships[m.index]!)) {
-      out.push(msg("merge.reconcile.county", { figure: label(m), value: show(m, actual), expected: show(m, fromTownships[m.index]) }));
+      fail("reconcile-county", "fromTownships", { figure: label(m), value: show(m, actual), expected: show(m, fromTownships[m.index]) });
     }
   }
   // … and against all the units, through the same functions.
@@ -117,7 +126,7 @@ export function reconcile(summary: CountySummary): string[] {
     if (m.spec.kind === "registry" || m.spec.kind === "target") continue; // checked against the townships
     const actual = num(county[m.spec.key]);
     if (differ(m, actual, fromDetail[m.index])) {
-      out.push(msg("merge.reconcile.countyDetail", { figure: label(m), value: show(m, actual), expected: show(m, fromDetail[m.index]) }));
+      fail("reconcile-county", "fromDetail", { figure: label(m), value: show(m, actual), expected: show(m, fromDetail[m.index]) });
     }
   }
   return out;
@@ -149,7 +158,7 @@ function townshipTotals(cs: CompiledSummary, sums: readonly Figure[], meanParts:
 }
 
 /** Rows: in = merged + rejected, per input file, and each (file, sheet, row) once; every rejected row has a reason. */
-function checkRows(summary: CountySummary, msg: (key: MessageKey, params?: Params) => string, out: string[]): void {
+function checkRows(summary: CountySummary, fail: Fail): void {
   const mergedByFile = new Map<number, number>();
   const rejectedByFile = new Map<number, number>();
   const seen = new Set<string>();
@@ -157,22 +166,22 @@ function checkRows(summary: CountySummary, msg: (key: MessageKey, params?: Param
   summary.detail.forEach((d) => mergedByFile.set(d.source.fileIndex, (mergedByFile.get(d.source.fileIndex) ?? 0) + 1));
   summary.rejected.forEach((r) => {
     rejectedByFile.set(r.fileIndex, (rejectedByFile.get(r.fileIndex) ?? 0) + 1);
-    if (!r.reason || !r.reason.trim()) out.push(msg("merge.reconcile.noReason", { file: r.file, row: r.row }));
+    if (!r.reason || !r.reason.trim()) fail("reconcile-rows", "noReason", { file: r.file, row: r.row });
   });
   for (const s of sources) {
     const input = summary.files[s.fileIndex];
     if (!input || input.file !== s.file) {
-      out.push(msg("merge.reconcile.unknownSource", { file: s.file, row: s.row }));
+      fail("reconcile-rows", "unknownSource", { file: s.file, row: s.row });
       continue;
     }
     const key = `${s.fileIndex}\u0000${s.sheet ?? ""}\u0000${s.row}`;
-    if (seen.has(key)) out.push(msg("merge.reconcile.rowTwice", { file: s.file, row: s.row }));
+    if (seen.has(key)) fail("reconcile-rows", "rowTwice", { file: s.file, row: s.row });
     seen.add(key);
   }
   summary.files.forEach((f, i) => {
     const merged = mergedByFile.get(i) ?? 0;
     const rejected = rejectedByFile.get(i) ?? 0;
-    if (merged + rejected !== f.rows) out.push(msg("merge.reconcile.rowCount", { file: f.file, input: f.rows, merged, rejected, sum: merged + rejected }));
+    if (merged + rejected !== f.rows) fail("reconcile-rows", "rowCount", { file: f.file, input: f.rows, merged, rejected, sum: merged + rejected });
   });
 }
 
@@ -180,8 +189,7 @@ function checkRows(summary: CountySummary, msg: (key: MessageKey, params?: Param
 function checkUnits(
   summary: CountySummary,
   linked: readonly { key: string; header: string; registry?: string }[],
-  msg: (key: MessageKey, params?: Params) => string,
-  out: string[],
+  fail: Fail,
 ): Map<string, MergedVillage[]> {
   const registryVillage = new Map<string, { township: string; name: string; weak: boolean }>();
   for (const tw of summary.registry.townships) for (const v of tw.villages) registryVillage.set(v.code, { township: tw.code, name: v.name, weak: v.weakBaseline });
@@ -190,18 +198,18 @@ function checkUnits(
   for (const d of summary.detail) {
     count.set(d.villageCode, (count.get(d.villageCode) ?? 0) + 1);
     const reg = registryVillage.get(d.villageCode);
-    if (!reg || reg.township !== d.townshipCode) out.push(msg("merge.reconcile.villageOutside", { code: d.villageCode, township: d.townshipName }));
+    if (!reg || reg.township !== d.townshipCode) fail("reconcile-registry", "villageOutside", { code: d.villageCode, township: d.townshipName });
     else {
       for (const c of linked) {
         const truth = c.registry === "villageCode" ? d.villageCode : c.registry === "villageName" ? reg.name : reg.weak;
-        if (d[c.key] !== truth) out.push(msg("merge.reconcile.registryValue", { code: d.villageCode, column: c.header, value: String(d[c.key]), expected: String(truth) }));
+        if (d[c.key] !== truth) fail("reconcile-registry", "registryValue", { code: d.villageCode, column: c.header, value: String(d[c.key]), expected: String(truth) });
       }
     }
     const list = byTownship.get(d.townshipCode);
     if (list) list.push(d);
     else byTownship.set(d.townshipCode, [d]);
   }
-  for (const [code, n] of count) if (n > 1) out.push(msg("merge.reconcile.villageTwice", { code, n }));
+  for (const [code, n] of count) if (n > 1) fail("reconcile-registry", "villageTwice", { code, n });
   return byTownship;
 }
 

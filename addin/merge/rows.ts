@@ -4,7 +4,7 @@
  * twice is rejected every time: the merge never picks one row silently.
  */
 import type { CompiledTemplate, RegistryTownship, RegistryVillage } from "../templates";
-import type { DataRow, FileReport } from "../validate";
+import type { DataRow, FileReport, RejectCode } from "../validate";
 import { pushTo, type FileSorting } from "./files";
 import type { MergeText } from "./text";
 import type { RejectedRow } from "./types";
@@ -34,9 +34,10 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
   // Number columns must hold numbers (a required one always; an optional one when filled); 序号 is not merged.
   const numeric = ct.columns.filter((c) => c.numeric && c.key !== ct.template.sequenceColumn);
   const rejected: RejectedRow[] = [];
-  const reject = (fileIndex: number, row: DataRow, reason: string) => {
+  const reject = (fileIndex: number, row: DataRow, code: RejectCode, reason: string) => {
     const report = reports[fileIndex];
     rejected.push({
+      code,
       file: report.file,
       fileIndex,
       sheet: report.sheet,
@@ -51,7 +52,7 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
   const candidates: Candidate[] = [];
   reports.forEach((report, i) => {
     if (!mergeFiles.has(i)) {
-      for (const row of report.rows) reject(i, row, files[i].reason);
+      for (const row of report.rows) reject(i, row, "row-file-rejected", files[i].reason);
       return;
     }
     const fileTownship = townshipByCode.get(files[i].townshipCode!)!;
@@ -60,17 +61,17 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
         const messages = report.issues
           .filter((x) => x.severity === "error" && x.row === row.row && (!x.sheet || !report.sheet || x.sheet === report.sheet))
           .map((x) => x.message);
-        reject(i, row, messages.length ? msg("merge.reason.rowErrors", { messages: messages.join(msg("merge.messageSeparator")) }) : msg("merge.reason.rowErrorsUnspecified"));
+        reject(i, row, "row-errors", messages.length ? msg("merge.reason.rowErrors", { messages: messages.join(msg("merge.messageSeparator")) }) : msg("merge.reason.rowErrorsUnspecified"));
         continue;
       }
       const code = codeKey ? row.values[codeKey] : undefined;
       if (typeof code !== "string" || !/^\d{12}$/.test(code)) {
-        reject(i, row, msg("merge.reason.noCode"));
+        reject(i, row, "row-no-code", msg("merge.reason.noCode"));
         continue;
       }
       const ref = villageByCode.get(code);
       if (!ref) {
-        reject(i, row, msg("merge.reason.notInRegistry", { code }));
+        reject(i, row, "row-not-in-registry", msg("merge.reason.notInRegistry", { code }));
         continue;
       }
       if (ref.township.code !== fileTownship.code) {
@@ -87,7 +88,7 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
         }
       }
       if (bad) {
-        reject(i, row, msg("merge.reason.notNumber", { column: bad.header }));
+        reject(i, row, "row-not-number", msg("merge.reason.notNumber", { column: bad.header }));
         continue;
       }
       candidates.push({ fileIndex: i, row, ref });
@@ -107,7 +108,7 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
   const place = (c: Candidate) => msg("merge.place", { file: label(c.fileIndex), row: c.row.row });
   for (const [code, group] of twice) {
     const reason = msg("merge.reason.duplicateVillage", { code, name: group[0].ref.village.name, places: group.map(place).join(sep) });
-    for (const c of group) reject(c.fileIndex, c.row, reason);
+    for (const c of group) reject(c.fileIndex, c.row, "row-duplicate-village", reason);
   }
   const acceptedByCode = new Map(accepted.map((c) => [c.ref.village.code, c]));
   for (const c of candidates) {
@@ -116,7 +117,7 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
     const reason =
       msg("merge.reason.wrongTownship", { code: c.ref.village.code, name: c.ref.village.name, actual: c.ref.township.name, township: files[c.fileIndex].townshipName }) +
       (elsewhere ? msg("merge.reason.alsoReported", { file: label(elsewhere.fileIndex), row: elsewhere.row.row }) : "");
-    reject(c.fileIndex, c.row, reason);
+    reject(c.fileIndex, c.row, "row-wrong-township", reason);
   }
   accepted.sort((a, b) => a.ref.order - b.ref.order);
   return { accepted, rejected };

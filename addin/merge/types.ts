@@ -1,6 +1,6 @@
 import type { Locale } from "../i18n";
 import type { Registry, Targets, Template, UnitRanking } from "../templates";
-import type { Issue } from "../validate";
+import type { Issue, RejectCode } from "../validate";
 
 export interface MergeOptions {
   registry: Registry;
@@ -157,6 +157,8 @@ export interface UnitRankingResult {
 
 /** An input row that was not merged, with the reason. */
 export interface RejectedRow extends RowSource {
+  /** Why, as a code of the registry (addin/validate/codes.ts); `reason` says it in words. */
+  code: RejectCode;
   villageCode: string | null;
   /** The township of the file (when known). */
   township: string | null;

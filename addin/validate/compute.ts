@@ -54,7 +54,7 @@ export function applyComputed(
     // The columns computed from this one see the right value, so one wrong cell is one error, not a cascade.
     scope[col.key] = computed;
     const formula = col.compute!.formula ? textOf(col.compute!.formula, out.locale) : col.compute!.expr;
-    out.add("computed-mismatch", "error", "validate.computedMismatch", { filled: show(filled, col), expected: show(computed, col), formula }, {
+    out.add("computed-mismatch", "computedMismatch", { filled: show(filled, col), expected: show(computed, col), formula }, {
       cell: where.cellOf(col),
       row: where.row,
       column: col,

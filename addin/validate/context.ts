@@ -1,7 +1,8 @@
 /** What validation needs to know besides the sheet, and the issue collector every step writes into. */
 import { t, type Locale, type MessageKey, type Params } from "../i18n";
 import type { CompiledColumn, Registry, Template } from "../templates";
-import type { FileReport, Issue, IssueCode, Severity } from "./report";
+import { variantOf, type IssueCode, type VariantOf } from "./codes";
+import type { FileReport, Issue } from "./report";
 
 export interface ValidateContext {
   template: Template;
@@ -45,13 +46,17 @@ export class Collector {
     return t(key, params, this.locale);
   }
 
-  add(code: IssueCode, severity: Severity, key: MessageKey, params: Params, where: IssueAt = {}): Issue {
+  /** Records an issue: the code and its variant (addin/validate/codes.ts) decide the severity and the message. */
+  add<C extends IssueCode>(code: C, variant: VariantOf<C>, params: Params, where: IssueAt = {}): Issue {
+    const { severity, message } = variantOf(code, variant);
     const issue: Issue = {
       code,
       severity,
       file: this.file,
-      message: t(key, { file: this.file, sheet: this.sheet, at: this.at(where.cell, where.row), column: where.column?.header, ...params }, this.locale),
+      message: t(message!, { file: this.file, sheet: this.sheet, at: this.at(where.cell, where.row), column: where.column?.header, ...params }, this.locale),
     };
+    const value = params.value;
+    if (value !== undefined && value !== null && value !== "") issue.value = value;
     if (this.sheet !== undefined) issue.sheet = this.sheet;
     if (where.cell) issue.cell = where.cell;
     if (where.row !== undefined) issue.row = where.row;

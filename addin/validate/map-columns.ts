@@ -23,7 +23,7 @@ export function mapColumns(header: HeaderMatch, ct: CompiledTemplate, out: Colle
   for (const h of header.cells) {
     const first = headerCell[h.column.key];
     if (first !== undefined) {
-      out.add("duplicate-column", "error", "validate.duplicateColumn", { first: `${out.sheet}!${first}` }, { cell: h.cell, row: Number(h.cell.replace(/^[A-Z]+/, "")), column: h.column });
+      out.add("duplicate-column", "duplicateColumn", { first: `${out.sheet}!${first}` }, { cell: h.cell, row: Number(h.cell.replace(/^[A-Z]+/, "")), column: h.column });
       continue;
     }
     colOf[h.column.index] = h.col;
@@ -38,5 +38,5 @@ export function mapColumns(header: HeaderMatch, ct: CompiledTemplate, out: Colle
 
 export function reportMissingColumn(c: CompiledColumn, out: Collector): void {
   const where = c.group ? out.msg("validate.missingColumn.group", { group: c.group }) : "";
-  out.add("missing-column", "error", "validate.missingColumn", { where }, { column: c });
+  out.add("missing-column", "missingColumn", { where }, { column: c });
 }

@@ -9,6 +9,7 @@
  */
 import { address, ERROR_VALUES, type Cell } from "../grid";
 import { checkDateNumber, compactText, dateFromSerial, formatDate, isDateFormat, normaliseText, parseDateText, type CompiledColumn } from "../templates";
+import type { VariantOf } from "./codes";
 import { formatNumber, type Collector } from "./context";
 
 export const INVALID: unique symbol = Symbol("invalid");
@@ -87,21 +88,21 @@ function numberCell(cell: Cell, column: CompiledColumn, site: CellSite): number 
     // A CSV has no types: Excel exports every number as text, "1,234.00" for a cell formatted #,##0.00. Only a
     // number the clerk decorated (a unit, full-width digits, spaces) is worth a warning there.
     if (!((parsed.plain || parsed.grouped) && site.csv)) {
-      site.out.add("text-number", "warning", "validate.textNumber", { value: v, number: formatNumber(n, column.decimals) }, { cell: cellOf(site), row: site.r + 1, column });
+      site.out.add("text-number", "textNumber", { value: v, number: formatNumber(n, column.decimals) }, { cell: cellOf(site), row: site.r + 1, column });
     }
   } else return typeError(cell, column, site);
 
   if (!wholeEnough(n, column)) return typeError(cell, column, site);
   if (column.type === "number" && column.decimals !== undefined && !site.total && tooPrecise(n, column.decimals)) {
     const rounded = formatNumber(roundHalfUp(n, column.decimals), column.decimals);
-    site.out.add("decimals", "warning", "validate.decimals", { value: String(n), decimals: column.decimals, rounded, unit: column.unit ?? "" }, { cell: cellOf(site), row: site.r + 1, column });
+    site.out.add("decimals", "decimals", { value: String(n), decimals: column.decimals, rounded, unit: column.unit ?? "" }, { cell: cellOf(site), row: site.r + 1, column });
   }
   if (column.min !== undefined && n < column.min) {
-    site.out.add("range", "error", "validate.belowMin", { value: formatNumber(n, column.decimals), min: column.min }, { cell: cellOf(site), row: site.r + 1, column });
+    site.out.add("range", "belowMin", { value: formatNumber(n, column.decimals), min: column.min }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
   }
   if (column.max !== undefined && n > column.max) {
-    site.out.add("range", "error", "validate.aboveMax", { value: formatNumber(n, column.decimals), max: column.max, unit: column.unit ?? "" }, { cell: cellOf(site), row: site.r + 1, column });
+    site.out.add("range", "aboveMax", { value: formatNumber(n, column.decimals), max: column.max, unit: column.unit ?? "" }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
   }
   return n;
@@ -127,16 +128,16 @@ function wholeEnough(n: number, column: CompiledColumn): boolean {
 }
 
 function typeError(cell: Cell, column: CompiledColumn, site: CellSite): typeof INVALID {
-  const key = column.type === "year" ? "validate.notYear" : column.type === "integer" ? "validate.notInteger" : "validate.notNumber";
+  const variant = column.type === "year" ? "notYear" : column.type === "integer" ? "notInteger" : "notNumber";
   const unit = column.unit ? site.out.msg("validate.unit", { unit: column.unit }) : "";
-  site.out.add("type", "error", key, { value: shown(cell), unit }, { cell: cellOf(site), row: site.r + 1, column });
+  site.out.add("type", variant, { value: shown(cell), unit }, { cell: cellOf(site), row: site.r + 1, column });
   return INVALID;
 }
 
-type CodeError = "validate.codeScientific" | "validate.codeTruncated" | "validate.codeLength";
+type CodeError = VariantOf<"code-format">;
 
 function codeError(key: CodeError, value: string, column: CompiledColumn, site: CellSite): typeof INVALID {
-  site.out.add("code-format", "error", key, { value, length: column.length ?? 12 }, { cell: cellOf(site), row: site.r + 1, column });
+  site.out.add("code-format", key, { value, length: column.length ?? 12 }, { cell: cellOf(site), row: site.r + 1, column });
   return INVALID;
 }
 
@@ -149,9 +150,9 @@ function codeCell(cell: Cell, column: CompiledColumn, site: CellSite): string | 
     // as 3.39901E+11. It is broken when the stored value itself lost digits: not integral, wrong length, or
     // (a real division code never ends in a run of zeros) five or more trailing zeros.
     const intact = Number.isInteger(v) && v >= 0 && String(v).length === length && !(length >= 9 && v % 100000 === 0);
-    if (!intact && /e/i.test(text)) return codeError("validate.codeScientific", text, column, site);
-    if (!Number.isInteger(v) || v < 0 || String(v).length !== length) return codeError("validate.codeLength", text, column, site);
-    if (!intact) return codeError("validate.codeTruncated", String(v), column, site);
+    if (!intact && /e/i.test(text)) return codeError("codeScientific", text, column, site);
+    if (!Number.isInteger(v) || v < 0 || String(v).length !== length) return codeError("codeLength", text, column, site);
+    if (!intact) return codeError("codeTruncated", String(v), column, site);
     const s = String(v);
     return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
   }
@@ -159,15 +160,15 @@ function codeCell(cell: Cell, column: CompiledColumn, site: CellSite): string | 
     if (v.length === length && DIGITS.test(v)) return column.regex && !column.regex.test(v) ? patternError(v, column, site) : v;
     let s = compactText(v);
     if (s.startsWith("'")) s = s.slice(1);
-    if (SCIENTIFIC.test(s)) return codeError("validate.codeScientific", v.trim(), column, site);
-    if (s.length !== length || !DIGITS.test(s)) return codeError("validate.codeLength", v.trim(), column, site);
+    if (SCIENTIFIC.test(s)) return codeError("codeScientific", v.trim(), column, site);
+    if (s.length !== length || !DIGITS.test(s)) return codeError("codeLength", v.trim(), column, site);
     return column.regex && !column.regex.test(s) ? patternError(s, column, site) : s;
   }
-  return codeError("validate.codeLength", shown(cell), column, site);
+  return codeError("codeLength", shown(cell), column, site);
 }
 
 function patternError(value: string, column: CompiledColumn, site: CellSite): typeof INVALID {
-  site.out.add("pattern", "error", "validate.pattern", { value }, { cell: cellOf(site), row: site.r + 1, column });
+  site.out.add("pattern", "pattern", { value }, { cell: cellOf(site), row: site.r + 1, column });
   return INVALID;
 }
 
@@ -183,16 +184,16 @@ function dateCell(cell: Cell, column: CompiledColumn, site: CellSite): number | 
   if (typeof v === "number") n = isDateFormat(cell.format) ? (dateFromSerial(v) ?? checkDateNumber(v)) : checkDateNumber(v);
   else if (typeof v === "string") n = parseDateText(v);
   if (n === null) {
-    site.out.add("type", "error", "validate.notDate", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });
+    site.out.add("type", "notDate", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
   }
   const bound = (b: number) => formatDate(checkDateNumber(b) ?? b);
   if (column.min !== undefined && n < column.min) {
-    site.out.add("range", "error", "validate.dateBeforeMin", { value: formatDate(n), min: bound(column.min) }, { cell: cellOf(site), row: site.r + 1, column });
+    site.out.add("range", "dateBeforeMin", { value: formatDate(n), min: bound(column.min) }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
   }
   if (column.max !== undefined && n > column.max) {
-    site.out.add("range", "error", "validate.dateAfterMax", { value: formatDate(n), max: bound(column.max) }, { cell: cellOf(site), row: site.r + 1, column });
+    site.out.add("range", "dateAfterMax", { value: formatDate(n), max: bound(column.max) }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
   }
   return n;
@@ -203,13 +204,13 @@ export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, si
   if (!cell) return null;
   if (cell.error || (typeof cell.value === "string" && ERRORS.has(cell.value.trim()))) {
     const error = cell.error ?? String(cell.value).trim();
-    site.out.add("formula-error", "error", "validate.formulaError", { error }, { cell: cellOf(site), row: site.r + 1, column });
+    site.out.add("formula-error", "formulaError", { error }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
   }
   const v = cell.value;
   if (v === null && cell.formula) {
     // A formula saved without its result (a file written by a program, never opened in Excel): the value is unknown.
-    site.out.add("formula-uncalculated", "error", "validate.formulaUncalculated", { formula: cell.formula }, { cell: cellOf(site), row: site.r + 1, column });
+    site.out.add("formula-uncalculated", "formulaUncalculated", { formula: cell.formula }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;
   }
   if (v === null || (typeof v === "string" && v.trim() === "")) return null;
@@ -226,7 +227,7 @@ export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, si
       const s = v === "是" || v === "否" ? v : typeof v === "string" ? compactText(v) : "";
       if (s === "是") return true;
       if (s === "否") return false;
-      site.out.add("enum", "error", "validate.yesNo", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });
+      site.out.add("enum", "yesNo", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });
       return INVALID;
     }
     case "enum": {
@@ -235,7 +236,7 @@ export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, si
       const s = normaliseText(typeof v === "string" ? v : shown(cell));
       const found = column.enumValues?.get(s) ?? column.enumValues?.get(compactText(s));
       if (found !== undefined) return found;
-      site.out.add("enum", "error", "validate.enum", { value: shown(cell), options: (column.enum ?? []).join("、") }, { cell: cellOf(site), row: site.r + 1, column });
+      site.out.add("enum", "enum", { value: shown(cell), options: (column.enum ?? []).join("、") }, { cell: cellOf(site), row: site.r + 1, column });
       return INVALID;
     }
     case "text": {

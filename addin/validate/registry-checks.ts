@@ -140,7 +140,7 @@ export function checkRegistry(
     }
     const village = idx.byCode.get(code);
     if (!village) {
-      out.add("unknown-village", "error", "validate.unknownVillage", { code }, { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code });
+      out.add("unknown-village", "unknownVillage", { code }, { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code });
       if (name) uncodedNames.add(compactText(name));
       continue;
     }
@@ -148,8 +148,7 @@ export function checkRegistry(
       const actual = idx.townshipByCode.get(village.townshipCode)?.name ?? village.townshipCode;
       out.add(
         "wrong-township",
-        "error",
-        "validate.wrongTownship",
+        "wrongTownship",
         { code, name: village.name, actual, township: township.name },
         { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code },
       );
@@ -159,8 +158,7 @@ export function checkRegistry(
     if (first !== undefined) {
       out.add(
         "duplicate-village",
-        "error",
-        "validate.duplicateVillage",
+        "duplicateVillage",
         { code, name: village.name, first, row: dr.row },
         { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code },
       );
@@ -169,14 +167,13 @@ export function checkRegistry(
     }
     seen.set(code, dr.row);
     if (cols.name && name !== undefined && !sameName(name, village.name)) {
-      out.add("name-mismatch", "warning", "validate.nameMismatch", { value: name, code, expected: village.name }, { cell: at(dr.row, cols.name), row: dr.row, column: cols.name, villageCode: code });
+      out.add("name-mismatch", "nameMismatch", { value: name, code, expected: village.name }, { cell: at(dr.row, cols.name), row: dr.row, column: cols.name, villageCode: code });
     }
     const baseline = cols.baseline ? dr.values[cols.baseline.key] : undefined;
     if (typeof baseline === "boolean" && baseline !== village.weakBaseline) {
       out.add(
         "registry-mismatch",
-        "error",
-        "validate.registryMismatch",
+        "registryMismatch",
         { name: village.name, code, value: baseline ? "是" : "否", expected: village.weakBaseline ? "是" : "否" },
         { cell: at(dr.row, cols.baseline), row: dr.row, column: cols.baseline, villageCode: code },
       );
@@ -186,7 +183,7 @@ export function checkRegistry(
   if (township && everyVillage) {
     for (const v of township.villages) {
       if (seen.has(v.code) || uncodedNames.has(compactText(v.name))) continue;
-      out.add("missing-village", "error", "validate.missingVillage", { township: township.name, name: v.name, code: v.code }, { villageCode: v.code });
+      out.add("missing-village", "missingVillage", { township: township.name, name: v.name, code: v.code }, { villageCode: v.code });
     }
   }
   return extraErrorRows;

@@ -3,45 +3,9 @@
  * sheet and cell it is in. Modelled on frictionless: all problems are collected, none is thrown.
  */
 
-/** 强制性审核 (error: blocks submission) / 核实性审核 (warning: needs a written explanation in 备注). */
-export type Severity = "error" | "warning";
+import { variantOf, type IssueCode, type Severity, type VariantOf } from "./codes";
 
-export const ISSUE_CODES = [
-  "unreadable",
-  "sheet-not-found",
-  "header-not-found",
-  "missing-column",
-  "duplicate-column",
-  "required",
-  "type",
-  "range",
-  "enum",
-  "pattern",
-  "code-format",
-  "unknown-village",
-  "wrong-township",
-  "duplicate-village",
-  "missing-village",
-  "registry-mismatch",
-  "name-mismatch",
-  "rule",
-  "computed-mismatch",
-  "elimination-inconsistent",
-  "total-missing",
-  "total-mismatch",
-  "formula-error",
-  "formula-uncalculated",
-  "decimals",
-  "blank-row",
-  "hidden-row",
-  "text-number",
-  "yoy-change",
-  "unknown-township",
-  "duplicate-township",
-  "internal-error",
-] as const;
-
-export type IssueCode = (typeof ISSUE_CODES)[number];
+export type { IssueCode, Severity } from "./codes";
 
 export interface Issue {
   code: IssueCode;
@@ -60,6 +24,8 @@ export interface Issue {
   villageCode?: string;
   /** The problem and how to fix it, in the current locale (Chinese by default). */
   message: string;
+  /** The offending value as the file has it (the cell's text, or the number), when there is one. */
+  value?: string | number | boolean;
   /** A warning whose row carries a real explanation in 备注. Explained warnings do not count against a file. */
   explained?: boolean;
 }
@@ -68,7 +34,7 @@ export interface Issue {
 export type FileStatus = "ok" | "warnings" | "errors" | "unreadable";
 
 export function statusOf(issues: readonly Issue[]): FileStatus {
-  if (issues.some((i) => i.code === "unreadable")) return "unreadable";
+  if (issues.some((i) => i.code === "unreadable" || i.code === "internal-error")) return "unreadable";
   if (issues.some((i) => i.severity === "error")) return "errors";
   if (issues.some((i) => i.severity === "warning" && !i.explained)) return "warnings";
   return "ok";
@@ -99,4 +65,11 @@ export interface FileReport {
   status: FileStatus;
   issues: Issue[];
   rows: DataRow[];
+}
+
+/** An issue of a whole file (no cell), its severity from the code registry; the message is already made. */
+export function fileIssue<C extends IssueCode>(code: C, variant: VariantOf<C>, file: string, message: string, sheet?: string): Issue {
+  const issue: Issue = { code, severity: variantOf(code, variant).severity, file, message };
+  if (sheet !== undefined) issue.sheet = sheet;
+  return issue;
 }

@@ -110,7 +110,7 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
     if (isFooterRow(row, ct.footer, footerChars)) break;
     if (ct.subtotalLabels.length && isTotalRow(row, labelList, ct.subtotalLabels, subtotalChars)) {
       // A blank row before a 小计 is still inside the table.
-      for (const b of pendingBlank) out.add("blank-row", "warning", "validate.blankRow", {}, { row: b + 1 });
+      for (const b of pendingBlank) out.add("blank-row", "blankRow", {}, { row: b + 1 });
       pendingBlank = [];
       continue;
     }
@@ -120,9 +120,9 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
       pendingBlank.push(r);
       continue;
     }
-    for (const b of pendingBlank) out.add("blank-row", "warning", "validate.blankRow", {}, { row: b + 1 });
+    for (const b of pendingBlank) out.add("blank-row", "blankRow", {}, { row: b + 1 });
     pendingBlank = [];
-    if (hidden[r]) out.add("hidden-row", "warning", "validate.hiddenRow", {}, { row: r + 1 });
+    if (hidden[r]) out.add("hidden-row", "hiddenRow", {}, { row: r + 1 });
     dataRows.push(r);
   }
   return { dataRows, totalRow };

@@ -73,10 +73,10 @@ export class RowChecker {
       if (values[col.key] !== null || bad[col.index]) continue;
       const present = this.map.colOf[col.index] >= 0;
       if (col.required) {
-        if (present) out.add("required", "error", "validate.required", {}, { cell: this.cellOf(r, col), row, column: col });
+        if (present) out.add("required", "required", {}, { cell: this.cellOf(r, col), row, column: col });
       } else if (col.requiredIf && col.requiredIf.fn(scope) === true) {
         if (!present) this.missingNeeded.add(col);
-        else out.add("required", "error", "validate.requiredWhen", { reason: textOf(col.requiredWhen!.reason, out.locale) }, { cell: this.cellOf(r, col), row, column: col });
+        else out.add("required", "requiredWhen", { reason: textOf(col.requiredWhen!.reason, out.locale) }, { cell: this.cellOf(r, col), row, column: col });
       }
     }
     for (const rule of ct.rules) {
@@ -88,7 +88,7 @@ export class RowChecker {
         const c = ct.columnNamed(name.trim());
         return c ? this.fmt(c, values[c.key]) : name in ct.params ? String(ct.params[name]) : whole;
       });
-      out.add("rule", rule.severity, "validate.rule", { text }, { cell: this.cellOf(r, column), row, column, villageCode: villageCodeOf(values, this.codeKey) });
+      out.add("rule", rule.severity, { text }, { cell: this.cellOf(r, column), row, column, villageCode: villageCodeOf(values, this.codeKey) });
     }
     if (this.standard) this.elimination(r, values, bad);
     this.eliminationYear(r, values, bad);
@@ -104,10 +104,10 @@ export class RowChecker {
     const column = k[e.year];
     const where = { cell: this.cellOf(r, column), row: r + 1, column, villageCode: villageCodeOf(values, this.codeKey) };
     const name = e.name ? this.fmt(k[e.name], values[e.name]) : "";
-    if (values[e.eliminated] === false) this.out.add("elimination-inconsistent", "warning", "validate.yearNotEliminated", { name, year }, where);
+    if (values[e.eliminated] === false) this.out.add("elimination-inconsistent", "yearNotEliminated", { name, year }, where);
     const limit = this.reportYear;
     if (limit && year > limit.year) {
-      this.out.add("range", "error", limit.fromTitle ? "validate.yearAfterReport" : "validate.yearInFuture", { name, year, reportYear: limit.year }, where);
+      this.out.add("range", limit.fromTitle ? "yearAfterReport" : "yearInFuture", { name, year, reportYear: limit.year }, where);
     }
   }
 
@@ -130,8 +130,8 @@ export class RowChecker {
       standard: this.out.msg(`validate.standard.${s.mode}`, { totalMin: s.totalMin, operatingMin: s.operatingMin }),
     };
     const where = { cell: this.cellOf(r, column), row: r + 1, column, villageCode: villageCodeOf(values, this.codeKey) };
-    if (eliminated && !met) this.out.add("elimination-inconsistent", "error", "validate.eliminatedNotMet", params, where);
-    else if (!eliminated && met && baseline === true) this.out.add("elimination-inconsistent", "warning", "validate.metNotEliminated", params, where);
+    if (eliminated && !met) this.out.add("elimination-inconsistent", "eliminatedNotMet", params, where);
+    else if (!eliminated && met && baseline === true) this.out.add("elimination-inconsistent", "metNotEliminated", params, where);
   }
 }
 

@@ -23,7 +23,7 @@ export function checkTotals(
   const { missing, tolerance } = ct.template.totals;
   if (!ct.columns.some((c) => c.inTotal && map.colOf[c.index] >= 0)) return;
   if (totalRow === undefined) {
-    if (missing !== "ignore") out.add("total-missing", missing, "validate.totalMissing", {});
+    if (missing !== "ignore") out.add("total-missing", missing, {});
     return;
   }
   const cells = grid.rows[totalRow];
@@ -48,9 +48,9 @@ export function checkTotals(
     const where = { cell, row: totalRow + 1, column: col };
     const sumText = formatNumber(sum, col.decimals);
     if (v === null) {
-      if (Math.abs(sum) > tolerance) out.add("total-mismatch", "error", "validate.totalBlank", { sum: sumText }, where);
+      if (Math.abs(sum) > tolerance) out.add("total-mismatch", "totalBlank", { sum: sumText }, where);
     } else if (typeof v === "number" && Math.abs(v - sum) > tolerance + 1e-9) {
-      out.add("total-mismatch", "error", "validate.totalMismatch", { value: formatNumber(v, col.decimals), sum: sumText, diff: formatNumber(Math.abs(v - sum), col.decimals) }, where);
+      out.add("total-mismatch", "totalMismatch", { value: formatNumber(v, col.decimals), sum: sumText, diff: formatNumber(Math.abs(v - sum), col.decimals) }, where);
     }
   }
 }

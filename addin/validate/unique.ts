@@ -24,8 +24,7 @@ export function checkUnique(ct: CompiledTemplate, rows: DataRow[], map: ColumnMa
       }
       out.add(
         "duplicate-village",
-        "error",
-        "validate.duplicateValue",
+        "duplicateValue",
         { value: typeof v === "boolean" ? (v ? "是" : "否") : String(v), first },
         { cell: address(dr.row - 1, gc), row: dr.row, column: col, villageCode: col.registry === "villageCode" ? String(v) : undefined },
       );

@@ -12,7 +12,7 @@ import { hasContent, locateSheet } from "./locate-sheet";
 import { mapColumns, reportMissingColumn } from "./map-columns";
 import { INVALID, normaliseCell, type CellSite, type Value } from "./normalise-cell";
 import { checkRegistry, determineTownship, registryColumns, registryIndex } from "./registry-checks";
-import { statusOf, type DataRow, type FileReport, type Issue } from "./report";
+import { fileIssue, statusOf, type DataRow, type FileReport, type Issue } from "./report";
 import { scanRows } from "./rows";
 import { RowChecker } from "./rules";
 import { checkTotals } from "./totals";
@@ -25,7 +25,7 @@ export function validateBook(book: Book, ctx: ValidateContext): FileReport {
   const found = locateSheet(book, ct);
   if (!found) {
     const out = new Collector(book.file, undefined, ctx.locale ?? "zh-CN");
-    if (!book.sheets.some(hasContent)) out.add("sheet-not-found", "error", "validate.sheetNotFound", {});
+    if (!book.sheets.some(hasContent)) out.add("sheet-not-found", "sheetNotFound", {});
     else headerNotFound(out, ct);
     return finish(book.file, book.format, undefined, out.issues, []);
   }
@@ -38,7 +38,7 @@ export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, for
   const header = locateHeader(grid, ct);
   if (!header) {
     const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN");
-    if (!hasContent(grid)) out.add("sheet-not-found", "error", "validate.sheetNotFound", {});
+    if (!hasContent(grid)) out.add("sheet-not-found", "sheetNotFound", {});
     else headerNotFound(out, ct);
     return finish(file, format, grid.name, out.issues, []);
   }
@@ -52,12 +52,13 @@ export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, for
  */
 export function internalErrorReport(file: string, error: unknown, format = "unknown", locale: Locale = "zh-CN"): FileReport {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return unreadableReport(file, t("validate.internalError", { file, detail: detail.slice(0, 200) }, locale), format);
+  const issue = fileIssue("internal-error", "internalError", file, t("validate.internalError", { file, detail: detail.slice(0, 200) }, locale));
+  return { file, format, status: "unreadable", issues: [issue], rows: [] };
 }
 
 /** The report of a file that could not be read at all (addin/io's UnreadableError message). */
 export function unreadableReport(file: string, message: string, format = "unknown"): FileReport {
-  const issue: Issue = { code: "unreadable", severity: "error", file, message };
+  const issue = fileIssue("unreadable", "unreadable", file, message);
   return { file, format, status: "unreadable", issues: [issue], rows: [] };
 }
 
@@ -66,7 +67,7 @@ function headerNotFound(out: Collector, ct: CompiledTemplate): void {
     .filter((c) => c.required)
     .map((c) => `“${c.header}”`)
     .join("、");
-  out.add("header-not-found", "error", "validate.headerNotFound", { template: ct.template.name, headers });
+  out.add("header-not-found", "headerNotFound", { template: ct.template.name, headers });
 }
 
 function finish(file: string, format: string, sheet: string | undefined, issues: Issue[], rows: DataRow[], township?: FileReport["township"]): FileReport {
@@ -152,7 +153,7 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
     }
     const tw = determineTownship(ctx.registry, grid, header.top, codes, file, ctx.township);
     if (tw) township = { code: tw.code, name: tw.name };
-    else out.add("unknown-township", "error", "validate.unknownTownship", {});
+    else out.add("unknown-township", "unknownTownship", {});
     if (cols.code && map.colOf[cols.code.index] >= 0) for (const r of checkRegistry(ctx.registry, tw, rows, cols, map, out, ct.template.coverage !== "some")) extraErrorRows.add(r);
   }
 

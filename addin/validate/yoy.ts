@@ -34,8 +34,7 @@ export function checkYoy(ct: CompiledTemplate, rows: DataRow[], previous: FileRe
       const name = y.name ? dr.values[y.name] : undefined;
       out.add(
         "yoy-change",
-        "warning",
-        "validate.yoyChange",
+        "yoyChange",
         {
           name: typeof name === "string" ? name : k,
           previous: formatNumber(was, column.decimals),

@@ -55,7 +55,7 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
   const out = resolve(opts.out ?? "县汇总.xlsx");
   const violations = reconcile(summary);
   if (violations.length) {
-    process.stderr.write(t("cli.reconcileFailed") + "\n" + violations.map((v) => "  " + v).join("\n") + "\n");
+    process.stderr.write(t("cli.reconcileFailed") + "\n" + violations.map((v) => `  [${v.code}] ${v.message}`).join("\n") + "\n");
     return { summary, out, exitCode: 3 };
   }
   mkdirSync(dirname(out), { recursive: true });

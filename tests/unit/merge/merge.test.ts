@@ -1,4 +1,4 @@
-import { mergeSubmissions, reconcile, summaryToJson, type CountySummary } from "../../../addin/merge";
+import { mergeSubmissions, reconcile, summaryToJson, type CountySummary, type Violation } from "../../../addin/merge";
 import { parseRegistry, parseTargets, type Registry } from "../../../addin/templates";
 import { SHAREABOVE } from "../../../functions/functions";
 import {
@@ -386,15 +386,18 @@ describe("summaryToJson", () => {
     const json = summaryToJson(mergeSubmissions(reports.slice(0, 2), { registry: small, targets: smallTargets, locale: "zh-CN" }));
     expect(json.townships.map((t) => t.status)).toEqual(["merged", "failed", "missing", "missing"]);
     expect(json.rejected).toHaveLength(4);
-    expect(json.rejected[0]).toEqual({ file: "乙镇.xlsx", sheet: "Sheet1", row: 5, villageCode: "339901102201", reason: expect.stringContaining("文件未通过审核") });
+    expect(json.rejected[0]).toEqual({ code: "row-file-rejected", file: "乙镇.xlsx", sheet: "Sheet1", row: 5, villageCode: "339901102201", reason: expect.stringContaining("文件未通过审核") });
   });
 });
+
+/** The words of reconcile()'s violations (each also has its code). */
+const messages = (v: readonly Violation[]) => v.map((x) => x.message);
 
 describe("reconcile finds tampering", () => {
   const tamper = (f: (s: CountySummary) => void) => {
     const s = smallSummary();
     f(s);
-    return reconcile(s);
+    return messages(reconcile(s));
   };
   test("an untouched summary reconciles", () => expect(reconcile(smallSummary())).toEqual([]));
   test("a township total off by one cent", () => {
@@ -405,7 +408,7 @@ describe("reconcile finds tampering", () => {
   test("a county total off by one cent", () => expect(tamper((s) => (s.county.operatingIncome = 95.12))).not.toEqual([]));
   test("a dropped detail row", () => expect(tamper((s) => s.detail.pop())).not.toEqual([]));
   test("a row both merged and rejected", () =>
-    expect(tamper((s) => s.rejected.push({ ...s.detail[0].source, villageCode: s.detail[0].villageCode, township: "甲镇", reason: "x" }))).not.toEqual([]));
+    expect(tamper((s) => s.rejected.push({ ...s.detail[0].source, code: "row-errors", villageCode: s.detail[0].villageCode, township: "甲镇", reason: "x" }))).not.toEqual([]));
   test("a rejected row without a reason", () => {
     const reports = smallReports();
     reports[0].issues.push(errorIssue("甲镇.xlsx", 5, "错"));
@@ -422,7 +425,7 @@ describe("reconcile finds tampering", () => {
     expect(reconcile(s)).toEqual([]);
     s.townships[2].eliminated = 0;
     s.townships[3].totalIncome = 0;
-    const v = reconcile(s);
+    const v = messages(reconcile(s));
     expect(v).toContain("丙镇未汇总，但已消除数为 0（应为空）");
     expect(v).toContain("丁乡未汇总，但总收入合计为 0.00（应为空）");
   });
@@ -434,10 +437,10 @@ describe("reconcile finds tampering", () => {
     expect(s.townships[1]).toMatchObject({ status: "partial", reported: 3, rejectedRows: 1, rank: null });
     expect(reconcile(s)).toEqual([]);
     s.townships[1].rank = 1;
-    expect(reconcile(s)).toEqual(["乙镇未完整汇总（partial），却有排名或红黄旗"]);
+    expect(reconcile(s)).toEqual([{ code: "reconcile-township", message: "乙镇未完整汇总（partial），却有排名或红黄旗" }]);
     s.townships[1].rank = null;
     s.townships[1].status = "merged";
-    expect(reconcile(s)).toEqual(["乙镇标为“已汇总”，但只汇总了 3/4 个村（应为“部分汇总”）"]);
+    expect(reconcile(s)).toEqual([{ code: "reconcile-township", message: "乙镇标为“已汇总”，但只汇总了 3/4 个村（应为“部分汇总”）" }]);
   });
   test("county 村均经营性收入, ≥-threshold count and share, 年度任务数 and 任务完成率", () => {
     // 95.11 万元 over 14 villages; even a rounding-sized drift is caught.

@@ -252,7 +252,7 @@ describe("a county's own template: its county summary", () => {
     const tampered = county().summary;
     tampered.townships[0].live = 2;
     tampered.county.sum = 480.01;
-    const v = reconcile(tampered);
+    const v = reconcile(tampered).map((x) => x.message);
     expect(v).toContain("甲镇的大会述职为 2，但由村级明细计算为 1");
     expect(v).toContain("全县合计的实绩得分合计为 480.01，但各乡镇合计为 480.00");
   });

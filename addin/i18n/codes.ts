@@ -54,7 +54,10 @@ export const codes = {
   "codes.rule.fix": { "zh-CN": "按提示的规则核对并改正；是警告的，可在备注中说明原因。", "en-US": "Correct the figures; for a warning, explain in 备注." },
   "codes.computed-mismatch.title": { "zh-CN": "填的值与按公式算出的不一致", "en-US": "A filled value differs from the computed one" },
   "codes.computed-mismatch.fix": { "zh-CN": "改为算出的值，或清空该单元格由系统计算。", "en-US": "Enter the computed value, or leave the cell blank." },
-  "codes.elimination-inconsistent.title": { "zh-CN": "消薄情况与达标情况、消薄年份不一致", "en-US": "Elimination disagrees with the standard or the year" },
+  "codes.elimination-inconsistent.title": {
+    "zh-CN": "消薄情况与达标情况、消薄年份不一致：未达标却填“已消薄”是错误；达标但未消薄、填了消薄年份却未消薄是警告",
+    "en-US": "Elimination disagrees with the standard or the year: eliminated below the standard is an error; the other cases are warnings",
+  },
   "codes.elimination-inconsistent.fix": {
     "zh-CN": "未达标的村不能填“已消薄”；达标未消薄、填了年份未消薄的，核对后在备注中说明。",
     "en-US": "A village below the standard cannot be eliminated; explain other cases in 备注.",
@@ -120,4 +123,6 @@ export const codes = {
   "codes.doc.columns": { "zh-CN": "| 代码 | 含义 | 严重程度 | 怎么改 |", "en-US": "| code | meaning | severity | how to fix |" },
   "codes.doc.error": { "zh-CN": "错误", "en-US": "error" },
   "codes.doc.warning": { "zh-CN": "警告", "en-US": "warning" },
+  "codes.doc.byTemplate": { "zh-CN": "由模板规定（错误或警告）", "en-US": "set by the template (error or warning)" },
+  "codes.doc.byCase": { "zh-CN": "错误或警告（见含义）", "en-US": "error or warning (see meaning)" },
 } satisfies Catalogue;

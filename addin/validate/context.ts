@@ -1,4 +1,5 @@
 /** What validation needs to know besides the sheet, and the issue collector every step writes into. */
+import { parseAddress, type Grid } from "../grid";
 import { t, type Locale, type MessageKey, type Params } from "../i18n";
 import type { CompiledColumn, Registry, Template } from "../templates";
 import { variantOf, type IssueCode, type VariantOf } from "./codes";
@@ -33,6 +34,8 @@ export class Collector {
     readonly file: string,
     readonly sheet: string | undefined,
     readonly locale: Locale,
+    /** The sheet, so an issue at a cell can carry the cell's value as the file has it. */
+    readonly grid?: Grid,
   ) {}
 
   /** "sheet!F7" for a cell, "sheet 第 7 行" for a row. */
@@ -40,6 +43,15 @@ export class Collector {
     if (cell) return `${this.sheet}!${cell}`;
     if (row !== undefined) return t("validate.at.row", { sheet: this.sheet, row }, this.locale);
     return this.sheet ?? this.file;
+  }
+
+  /** What the cell shows (its error value, else its text, else its raw value). */
+  private cellValue(a1: string): string | number | boolean | undefined {
+    if (!this.grid) return undefined;
+    const { row, col } = parseAddress(a1);
+    const cell = this.grid.rows[row]?.[col];
+    if (!cell) return undefined;
+    return cell.error ?? (cell.text !== "" ? cell.text : (cell.value ?? undefined));
   }
 
   msg(key: MessageKey, params: Params): string {
@@ -55,7 +67,7 @@ export class Collector {
       file: this.file,
       message: t(message!, { file: this.file, sheet: this.sheet, at: this.at(where.cell, where.row), column: where.column?.header, ...params }, this.locale),
     };
-    const value = params.value;
+    const value = params.value ?? (where.cell ? this.cellValue(where.cell) : undefined);
     if (value !== undefined && value !== null && value !== "") issue.value = value;
     if (this.sheet !== undefined) issue.sheet = this.sheet;
     if (where.cell) issue.cell = where.cell;

@@ -37,7 +37,7 @@ export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, for
   const ct = compileTemplate(ctx.template);
   const header = locateHeader(grid, ct);
   if (!header) {
-    const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN");
+    const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN", grid);
     if (!hasContent(grid)) out.add("sheet-not-found", "sheetNotFound", {});
     else headerNotFound(out, ct);
     return finish(file, format, grid.name, out.issues, []);
@@ -100,7 +100,7 @@ function rowValues(ct: CompiledTemplate): () => Record<string, Value> {
 }
 
 function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: string, ct: CompiledTemplate, ctx: ValidateContext): FileReport {
-  const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN");
+  const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN", grid);
   const map = mapColumns(header, ct, out);
   const scan = scanRows(grid, header.top + header.depth, ct, map, out);
 

@@ -128,6 +128,22 @@ describe("--registry and --previous", () => {
   });
 });
 
+describe("--json issues", () => {
+  test("each issue carries its code and the offending value as the file shows it", async () => {
+    const r = await xiaobo(["validate", join(SAMPLES, "石桥镇.xlsx"), join(SAMPLES, "龙泉镇.xlsx"), "--json"]);
+    const issues = (JSON.parse(r.stdout) as { files: { issues: { code: string; cell?: string; value?: unknown }[] }[] }).files.flatMap((f) => f.issues);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "code-format", cell: "B6", value: "3.39901E+11" }),
+        expect.objectContaining({ code: "rule", cell: "F8", value: "39.00" }),
+        expect.objectContaining({ code: "elimination-inconsistent", cell: "H16", value: "否" }),
+      ]),
+    );
+    // A problem of the whole file (a village missing) has no cell and so no value.
+    expect(issues.find((i) => i.code === "missing-village")).not.toHaveProperty("value");
+  });
+});
+
 describe("commander's own errors, in Chinese, exit 2", () => {
   test.each([
     [["validate"], "缺少参数：报表文件或文件夹"],

@@ -23,9 +23,10 @@ const LAYERS = {
 
 /**
  * The files through which another module may enter a module. addin/io has more than one on purpose: node.ts needs the
- * file system, and the pane loads reading.ts, writing.ts (ExcelJS) and summary-workbook.ts as separate lazy chunks.
+ * file system, and the pane loads reading.ts, writing.ts (ExcelJS) and summary-workbook.ts as separate lazy chunks, while
+ * it names annotated copies (annotated-name.ts) before any of them is loaded.
  */
-const FACES = { "addin/io": ["index", "node", "reading", "writing", "summary-workbook"] };
+const FACES = { "addin/io": ["index", "node", "reading", "writing", "summary-workbook", "annotated-name"] };
 
 const MODULES = Object.keys(LAYERS).sort((a, b) => b.length - a.length);
 

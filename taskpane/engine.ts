@@ -6,7 +6,7 @@
  * ExcelJS comes only when an annotated copy is asked for.
  */
 import type { Book, Grid } from "../addin/grid";
-import { annotatedName } from "../addin/io/reading";
+import { annotatedName } from "../addin/io/annotated-name";
 import type { CountySummary } from "../addin/merge";
 import type { FileReport } from "../addin/validate";
 import type { SheetTable } from "./office/summary-sheets";

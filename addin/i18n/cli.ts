@@ -132,12 +132,6 @@ export const cli = {
   "cli.col.status": { "zh-CN": "报送情况", "en-US": "Status" },
   "cli.col.rank": { "zh-CN": "排名", "en-US": "Rank" },
   "cli.col.flag": { "zh-CN": "红黄旗", "en-US": "Flag" },
-  "cli.townshipStatus.merged": { "zh-CN": "已汇总", "en-US": "merged" },
-  "cli.townshipStatus.partial": { "zh-CN": "部分汇总", "en-US": "partly merged" },
-  "cli.townshipStatus.failed": { "zh-CN": "未通过审核", "en-US": "failed" },
-  "cli.townshipStatus.missing": { "zh-CN": "未报送", "en-US": "missing" },
-  "cli.errorCount": { "zh-CN": "（{n} 个错误）", "en-US": " ({n} errors)" },
-  "cli.partialRows": { "zh-CN": "（退回 {n} 行）", "en-US": " ({n} rows rejected)" },
   "cli.partialNote": {
     "zh-CN": "“部分汇总”的乡镇只计已汇总的村，{measure}不可与其他乡镇比较，未参与排名和红黄旗。",
     "en-US": "Partly merged townships count only their merged villages; their rate is not comparable, so they are not ranked or flagged.",

@@ -76,8 +76,8 @@ export const merge = {
   "merge.status.failed": { "zh-CN": "未通过审核", "en-US": "failed" },
   "merge.status.missing": { "zh-CN": "未报送", "en-US": "missing" },
   "merge.failure.errors": { "zh-CN": "未通过审核（{errors} 个错误）", "en-US": "failed validation ({errors} errors)" },
-  "merge.failure.duplicate": { "zh-CN": "重复报送，均未汇总", "en-US": "more than one file; none merged" },
-  "merge.failure.unreadable": { "zh-CN": "文件无法读取", "en-US": "file cannot be read" },
+  "merge.failure.duplicate": { "zh-CN": "未通过审核（重复报送）", "en-US": "failed (more than one file; none merged)" },
+  "merge.failure.unreadable": { "zh-CN": "未通过审核（文件无法读取）", "en-US": "failed (file cannot be read)" },
   "merge.fileStatus.passed": { "zh-CN": "通过", "en-US": "passed" },
   "merge.fileStatus.passedWithWarnings": { "zh-CN": "通过（有未说明的警告）", "en-US": "passed (unexplained warnings)" },
   "merge.fileStatus.mergedWithErrors": {

@@ -6,4 +6,3 @@
 export { readBook, type Inflater } from "./read-book";
 export { UnreadableError, type UnreadableReason } from "./unreadable";
 export { decodeText } from "./decode-text";
-export { annotatedName } from "./annotated-name";

@@ -5,3 +5,4 @@ export { reconcile, measureHeader, type Violation } from "./reconcile";
 export { summaryToJson, type SummaryJson, type TownshipJson } from "./json";
 export { summaryTables } from "./tables";
 export type { SummaryTableOptions } from "./tables";
+export { townshipStatusText } from "./status";

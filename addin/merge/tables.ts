@@ -9,6 +9,7 @@ import { compileTemplate, formatDate, textOf, type CompiledColumn, type Compiled
 import type { CellMark, ColumnFormat, SummaryColumn, SummaryTable, TableCell } from "../grid";
 import { measureHeader } from "./reconcile";
 import { unitScope } from "./scope";
+import { townshipStatusText } from "./status";
 import type { CountySummary, MergedVillage, SubmittedFile, TownshipSummary, UnitRankingResult } from "./types";
 
 export interface SummaryTableOptions {
@@ -60,16 +61,6 @@ function figureCell(m: CompiledMeasure, v: unknown): TableCell {
   if (typeof v !== "number") return null;
   if (m.spec.kind === "goal") return v ? m.spec.labels[0] : m.spec.labels[1];
   return v;
-}
-
-/** The 报送状态 cell of a township (the JSON's `status`, in words). */
-export function townshipStatusText(tw: TownshipSummary, msg: Msg): string {
-  if (tw.status === "merged") return msg("merge.status.merged");
-  if (tw.status === "partial") return tw.rejectedRows ? msg("merge.status.partial", { rejected: tw.rejectedRows }) : msg("merge.status.partialNoRows");
-  if (tw.status === "missing") return msg("merge.status.missing");
-  if (tw.failure === "duplicate") return msg("merge.failure.duplicate");
-  if (tw.failure === "unreadable") return msg("merge.failure.unreadable");
-  return msg("merge.failure.errors", { errors: tw.errorCount });
 }
 
 /** The 说明 cell: why a township has no rank, or what its figures leave out. */
@@ -128,7 +119,7 @@ function townshipsTable(ctx: TableContext): SummaryTable {
 
   // Failed and missing townships have null figures: blank cells, never a 0 that looks real.
   const rows: TableCell[][] = s.townships.map((tw, i) => [
-    i + 1, tw.name, townshipStatusText(tw, msg), ...shown.map((m) => figureCell(m, tw[m.spec.key])), ...extra.map((e) => e.cell(tw)), townshipNote(tw, ctx, rankHeader),
+    i + 1, tw.name, townshipStatusText(tw, s.locale), ...shown.map((m) => figureCell(m, tw[m.spec.key])), ...extra.map((e) => e.cell(tw)), townshipNote(tw, ctx, rankHeader),
   ]);
   const c = s.county;
   const countyNote = spec.countyNote ? textOf(spec.countyNote, s.locale) : msg("merge.note.countyTotal");

@@ -3,7 +3,7 @@ import { dirname, resolve } from "path";
 import { t } from "../../addin/i18n";
 import { writeSummaryFile } from "../../addin/io/node";
 import type { FileReport } from "../../addin/validate";
-import { measureHeader, mergeSubmissions, reconcile, summaryTables, summaryToJson, type CountySummary } from "../../addin/merge";
+import { measureHeader, mergeSubmissions, reconcile, summaryTables, summaryToJson, townshipStatusText, type CountySummary } from "../../addin/merge";
 import { compileTemplate, templateToJson, type CompiledMeasure } from "../../addin/templates";
 import { loadRegistryOption, loadTargetsFor, loadTemplateOption } from "../context";
 import { renderTable } from "../text-table";
@@ -70,19 +70,6 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
   return { summary, out, exitCode: complete ? 0 : 1 };
 }
 
-const TOWNSHIP_STATUS_KEYS = {
-  merged: "cli.townshipStatus.merged",
-  partial: "cli.townshipStatus.partial",
-  failed: "cli.townshipStatus.failed",
-  missing: "cli.townshipStatus.missing",
-} as const;
-
-function statusCell(tw: CountySummary["townships"][number]): string {
-  const words = t(TOWNSHIP_STATUS_KEYS[tw.status]);
-  if (tw.status === "failed") return words + t("cli.errorCount", { n: tw.errorCount });
-  if (tw.status === "partial") return words + t("cli.partialRows", { n: tw.rejectedRows });
-  return words;
-}
 
 /** A figure as the table shows it: rates as 75.0%, money and scores with 2 decimals, a goal in words, — for none. */
 function figureText(m: CompiledMeasure, v: unknown): string {
@@ -115,7 +102,7 @@ export function humanSummary(s: CountySummary): string {
   ];
   const rows = s.townships.map((tw) => [
     tw.name,
-    statusCell(tw),
+    townshipStatusText(tw),
     ...measures.map((m) => figureText(m, tw[m.spec.key])),
     ...(rank ? [tw.rank === null ? "—" : String(tw.rank)] : []),
     ...(rank?.flags ? [tw.flag === "red" ? t("cli.flag.red") : tw.flag === "yellow" ? t("cli.flag.yellow") : ""] : []),

@@ -14,7 +14,7 @@ import {
 import { TableAdd20Regular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { t } from "../../addin/i18n";
-import type { CountySummary, TownshipSummary } from "../../addin/merge";
+import { townshipStatusText, type CountySummary, type TownshipSummary } from "../../addin/merge";
 import { merge, readFiles, summaryTables, summaryWorkbook, validate } from "../engine";
 import type { SheetTable } from "../office/summary-sheets";
 import type { EngineConfig } from "../settings";
@@ -39,15 +39,10 @@ export type TownshipStatusView = { text: string; color: "success" | "warning" | 
 
 /** The words shown for a township's status (merged, partial, failed, missing: addin/merge's TownshipStatus). */
 export function townshipStatus(tw: TownshipSummary | undefined): TownshipStatusView {
-  if (!tw || tw.status === "missing") return { text: t("taskpane.merge.status.missing"), color: "informative" };
-  if (tw.status === "merged") return { text: t("taskpane.merge.status.merged"), color: "success" };
-  if (tw.status === "partial") {
-    const text = tw.rejectedRows ? t("taskpane.merge.status.partial", { rejected: tw.rejectedRows }) : t("taskpane.merge.status.partialNoRows");
-    return { text, color: "warning" };
-  }
-  if (tw.failure === "duplicate") return { text: t("taskpane.merge.status.duplicate"), color: "danger" };
-  if (tw.failure === "unreadable") return { text: t("taskpane.merge.status.unreadable"), color: "danger" };
-  return { text: t("taskpane.merge.status.failed", { errors: tw.errorCount }), color: "danger" };
+  // The words are addin/merge's, as in the workbook and the CLI; only the colour is the pane's.
+  const status = tw ?? ({ status: "missing", failure: null, errorCount: 0, rejectedRows: 0 } as const);
+  const color = { merged: "success", partial: "warning", failed: "danger", missing: "informative" } as const;
+  return { text: townshipStatusText(status), color: color[status.status] };
 }
 
 export interface MergeViewProps {

@@ -138,7 +138,7 @@ test("汇总: drop the demo files, see every township's status, download the cou
   const status = Object.fromEntries(rows.map((r) => r.split("\n").map((s) => s.trim()).filter(Boolean)).map(([name, ...rest]) => [name, rest.join(" ")]));
   expect(status["凤鸣乡"]).toBe("未报送");
   expect(status["石桥镇"]).toMatch(/^未通过审核（\d+ 个错误）$/);
-  expect(Object.values(status).filter((s) => s === "通过")).toHaveLength(10);
+  expect(Object.values(status).filter((s) => s === "已汇总")).toHaveLength(10);
   expect(await page.getByTestId("merge-announce").innerText()).toBe("汇总完成：10 个乡镇通过，1 个未通过审核，1 个未报送。");
   // 石桥镇's file is shown as its township's status, not again as a file that belongs to no township.
   expect(await page.getByTestId("unattributed").count()).toBe(0);
@@ -294,7 +294,7 @@ test("设置 → another template: a county's template file is loaded and saved,
   expect(await page.getByTestId("merge-announce").innerText()).toBe("汇总完成：2 个乡镇通过，0 个未通过审核，10 个未报送。");
   const rows = await page.getByTestId("township-list").locator("li").allInnerTexts();
   const status = Object.fromEntries(rows.map((r) => r.split("\n").map((x) => x.trim()).filter(Boolean)).map(([name, ...rest]) => [name, rest.join(" ")]));
-  expect([status["东湖镇"], status["西山镇"]]).toEqual(["通过", "通过"]);
+  expect([status["东湖镇"], status["西山镇"]]).toEqual(["已汇总", "已汇总"]);
   expect(Object.values(status).filter((x) => x === "未报送")).toHaveLength(10);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /县汇总/ }).click()]);

@@ -103,7 +103,7 @@ function statusMatcher(tw: TownshipJson): string | RegExp {
     case "missing":
       return "未报送";
     case "failed":
-      return new RegExp(`^(未通过审核（${tw.errorCount} 个错误）|重复报送，均未汇总|文件无法读取)$`);
+      return new RegExp(`^未通过审核（(${tw.errorCount} 个错误|重复报送|文件无法读取)）$`);
   }
 }
 

@@ -51,7 +51,7 @@ function officeHost(): jest.Mocked<WorkbookHost> {
 async function chooseDonghu() {
   const input = screen.getByTestId("file-input-选择文件");
   fireEvent.change(input, { target: { files: [{ name: "东湖镇.xlsx", book: book("东湖镇.xlsx") }] } });
-  await waitFor(() => expect(screen.getByTestId("township-list").querySelector('[data-code="339901101"]')).toHaveTextContent("东湖镇通过"));
+  await waitFor(() => expect(screen.getByTestId("township-list").querySelector('[data-code="339901101"]')).toHaveTextContent("东湖镇已汇总"));
 }
 
 describe("汇总 inside Excel", () => {

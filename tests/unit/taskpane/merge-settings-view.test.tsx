@@ -50,7 +50,7 @@ describe("汇总 view", () => {
     const input = screen.getByTestId("file-input-选择文件") as HTMLInputElement;
     fireEvent.change(input, { target: { files: [{ name: good.file, book: good }, { name: bad.file, book: bad }] } });
     const list = screen.getByTestId("township-list");
-    await waitFor(() => expect(list.querySelector('[data-code="339901101"]')).toHaveTextContent("东湖镇通过"));
+    await waitFor(() => expect(list.querySelector('[data-code="339901101"]')).toHaveTextContent("东湖镇已汇总"));
     expect(list.querySelector('[data-code="339901102"]')?.textContent).toMatch(/^西山镇未通过审核（[1-9]\d* 个错误）$/);
     const others = config.registry.townships.filter((tw) => !["339901101", "339901102"].includes(tw.code));
     for (const tw of others) expect(list.querySelector(`[data-code="${tw.code}"]`)).toHaveTextContent(`${tw.name}未报送`);

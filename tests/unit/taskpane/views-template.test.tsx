@@ -84,8 +84,8 @@ describe("汇总 with a county's own template", () => {
     const services: AppServices = { mode: "office", workbook: mockHost(xl), store: new MemoryStore(), download: jest.fn() };
     render(<MergeView services={services} config={reviewConfig()} />);
     choose([book("东湖镇.xlsx", reviewGrid("339901101")), book("西山镇.xlsx", reviewGrid("339901102"))]);
-    await waitFor(() => expect(statusOf("339901102")).toHaveTextContent("西山镇通过"));
-    expect(statusOf("339901101")).toHaveTextContent("东湖镇通过");
+    await waitFor(() => expect(statusOf("339901102")).toHaveTextContent("西山镇已汇总"));
+    expect(statusOf("339901101")).toHaveTextContent("东湖镇已汇总");
     expect(screen.getByTestId("merge-announce")).toHaveTextContent("汇总完成：2 个乡镇通过，0 个未通过审核，10 个未报送。");
 
     fireEvent.click(screen.getByRole("button", { name: "生成县汇总" }));
@@ -108,7 +108,7 @@ describe("汇总 with a county's own template", () => {
     const download = jest.fn();
     render(<MergeView services={{ mode: "standalone", store: new MemoryStore(), download }} config={reviewConfig()} />);
     choose([book("东湖镇.xlsx", reviewGrid("339901101"))]);
-    await waitFor(() => expect(statusOf("339901101")).toHaveTextContent("东湖镇通过"));
+    await waitFor(() => expect(statusOf("339901101")).toHaveTextContent("东湖镇已汇总"));
     fireEvent.click(screen.getByRole("button", { name: "下载县汇总.xlsx" }));
     await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
     const [bytes, file] = download.mock.calls[0] as [Uint8Array, string];
@@ -148,7 +148,7 @@ describe("汇总 with Template 1 in Excel", () => {
     xl.addSheet("Sheet1", [["x"]]);
     render(<MergeView services={{ mode: "office", workbook: mockHost(xl), store: new MemoryStore(), download: jest.fn() }} config={resolveConfig(DEFAULT_SETTINGS)} />);
     choose([book("东湖镇.xlsx", townshipGrid())]);
-    await waitFor(() => expect(statusOf("339901101")).toHaveTextContent("东湖镇通过"));
+    await waitFor(() => expect(statusOf("339901101")).toHaveTextContent("东湖镇已汇总"));
     fireEvent.click(screen.getByRole("button", { name: "生成县汇总" }));
     expect(await screen.findByText(`已写入工作表：${T1_SHEETS.join("、")}`)).toBeInTheDocument();
     expect(xl.sheets.map((s) => s.name)).toEqual(["Sheet1", ...T1_SHEETS]);
@@ -169,9 +169,9 @@ describe("汇总: a township merged in part", () => {
     render(<MergeView services={{ mode: "standalone", store: new MemoryStore(), download: jest.fn() }} config={config} />);
     const bad = townshipGrid("339901102", (rows) => void (rows[0][5] = 999)); // 经营性收入 > 总收入 in one row
     choose([book("东湖镇.xlsx", townshipGrid()), book("西山镇.xlsx", bad)]);
-    await waitFor(() => expect(statusOf("339901102")).toHaveTextContent("西山镇部分汇总（1 行未汇总）"));
-    expect(within(statusOf("339901102") as HTMLElement).getByText("部分汇总（1 行未汇总）")).toBeInTheDocument();
-    expect(statusOf("339901101")).toHaveTextContent("东湖镇通过");
+    await waitFor(() => expect(statusOf("339901102")).toHaveTextContent("西山镇部分汇总（退回 1 行）"));
+    expect(within(statusOf("339901102") as HTMLElement).getByText("部分汇总（退回 1 行）")).toBeInTheDocument();
+    expect(statusOf("339901101")).toHaveTextContent("东湖镇已汇总");
     expect(screen.getByTestId("merge-announce")).toHaveTextContent("汇总完成：1 个乡镇通过，1 个部分汇总，0 个未通过审核，10 个未报送。");
   });
 
@@ -179,8 +179,8 @@ describe("汇总: a township merged in part", () => {
     const tw = (over: Partial<TownshipSummary>) => ({ status: "merged", failure: null, errorCount: 0, rejectedRows: 0, ...over }) as TownshipSummary;
     expect(townshipStatus(undefined)).toEqual({ text: "未报送", color: "informative" });
     expect(townshipStatus(tw({ status: "missing" }))).toEqual({ text: "未报送", color: "informative" });
-    expect(townshipStatus(tw({}))).toEqual({ text: "通过", color: "success" });
-    expect(townshipStatus(tw({ status: "partial", rejectedRows: 3 }))).toEqual({ text: "部分汇总（3 行未汇总）", color: "warning" });
+    expect(townshipStatus(tw({}))).toEqual({ text: "已汇总", color: "success" });
+    expect(townshipStatus(tw({ status: "partial", rejectedRows: 3 }))).toEqual({ text: "部分汇总（退回 3 行）", color: "warning" });
     expect(townshipStatus(tw({ status: "partial" }))).toEqual({ text: "部分汇总", color: "warning" });
     expect(townshipStatus(tw({ status: "failed", failure: "errors", errorCount: 2 }))).toEqual({ text: "未通过审核（2 个错误）", color: "danger" });
     expect(townshipStatus(tw({ status: "failed", failure: "duplicate" }))).toEqual({ text: "未通过审核（重复报送）", color: "danger" });

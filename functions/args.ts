@@ -8,6 +8,7 @@
  * Chinese explanation below would never show. Every `name` passed here is an argument name as the user sees it
  * (argName: the Chinese name from functions-zh-cn.json).
  */
+import { NO, readYesNo, YES } from "../addin/i18n";
 import { excelError } from "./excel-errors";
 
 export type Matrix = unknown[][];
@@ -29,7 +30,7 @@ export function optNum(v: unknown, name: string, fallback: number): number {
   return v === null || v === undefined || v === "" ? fallback : num(v, name);
 }
 
-const DESCENDING_TEXT: Record<string, boolean> = { TRUE: true, FALSE: false, "是": true, "否": false, "降序": true, "升序": false };
+const DESCENDING_TEXT: Record<string, boolean> = { TRUE: true, FALSE: false, [YES]: true, [NO]: false, "降序": true, "升序": false };
 
 /**
  * The `descending` argument of RANK, RANKS, GROUPRANK, FLAG and INBOTTOM: TRUE (or omitted) ranks the largest first,
@@ -111,11 +112,7 @@ export function sameShape(a: Matrix, b: Matrix, names: [string, string]): void {
 
 /** 是/否 (also TRUE/FALSE, Y/N, 1/0) → boolean; blank → null; anything else #VALUE!. */
 export function yesNo(v: unknown, name: string): boolean | null {
-  if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "boolean") return v;
-  if (v === 1 || v === 0) return v === 1;
-  const s = String(v).trim();
-  if (s === "是" || s.toUpperCase() === "TRUE" || s.toUpperCase() === "Y") return true;
-  if (s === "否" || s.toUpperCase() === "FALSE" || s.toUpperCase() === "N") return false;
-  throw excelError("value", "fn.yesNo", { name, value: s });
+  const yn = readYesNo(v);
+  if (yn === undefined) throw excelError("value", "fn.yesNo", { name, value: String(v).trim() });
+  return yn === null ? null : yn.value;
 }

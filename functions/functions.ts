@@ -32,7 +32,7 @@ function toMethod(v: unknown): m.RankMethod {
 function standard(totalMin: unknown, operatingMin: unknown, names: [string, string], mode?: unknown): m.Standard {
   const md = optText(mode, "and").toLowerCase();
   if (md !== "and" && md !== "or" && md !== "operating") throw excelError("value", "fn.mode", { value: md });
-  return { totalMin: optNum(totalMin, names[0], 30), operatingMin: optNum(operatingMin, names[1], 15), mode: md };
+  return { totalMin: optNum(totalMin, names[0], m.DEFAULT_STANDARD.totalMin), operatingMin: optNum(operatingMin, names[1], m.DEFAULT_STANDARD.operatingMin), mode: md };
 }
 
 /**

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { columnLetter } from "../grid";
-import { t } from "../i18n";
+import { NO, t, YES } from "../i18n";
 
 /**
  * The county's report template as a real workbook (ExcelJS), laid out the way such reports are in practice:
@@ -68,7 +68,7 @@ function textWidth(s: string): number {
 
 function cellValue(col: LayoutColumn, v: LayoutValue): ExcelJS.CellValue {
   if (v === undefined || v === null || v === "") return null;
-  if (typeof v === "boolean") return v ? "是" : "否";
+  if (typeof v === "boolean") return v ? YES : NO;
   // Codes are text: a 12-digit number would show as 3.39901E+11 and lose its meaning.
   if (col.type === "code") return String(v);
   // A date given as yyyymmdd (20260630) is written as the date it is.
@@ -150,7 +150,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
     const samples = [col.header, col.group && !columns[c - 1]?.group ? "" : "", ...spec.rows.slice(0, 50).map((r) => String(r[col.key] ?? ""))];
     column.width = Math.min(40, Math.max(8, ...samples.map(textWidth)) + 2);
     const numFmt = col.type === "code" || col.type === "text" ? "@" : col.type === "number" ? `0.${"0".repeat(col.decimals ?? 2)}` : col.type === "date" ? "yyyy-mm-dd" : undefined;
-    const list = col.type === "yesno" ? ["是", "否"] : col.type === "enum" ? col.enum : undefined;
+    const list = col.type === "yesno" ? [YES, NO] : col.type === "enum" ? col.enum : undefined;
     const villages = spec.villageSheet && col.key === spec.villageNameKey ? spec.villageSheet.villages.length : 0;
     for (let r = first; r <= Math.max(end, first); r++) {
       const cell = ws.getCell(r, c + 1);

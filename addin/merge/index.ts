@@ -1,6 +1,6 @@
 /** The county consolidation (汇总): validated township reports in, county summary out, with its reconciliation. */
 export * from "./types";
-export { mergeSubmissions, DEFAULT_OPERATING_THRESHOLD } from "./merge";
+export { mergeSubmissions } from "./merge";
 export { reconcile, measureHeader, type Violation } from "./reconcile";
 export { summaryToJson, type SummaryJson, type TownshipJson } from "./json";
 export { summaryTables } from "./tables";

@@ -1,4 +1,5 @@
 import { getLocale, type Locale } from "../i18n";
+import { DEFAULT_STANDARD } from "../metrics";
 import { builtinTemplate, compileTemplate, type Template } from "../templates";
 import type { FileReport, Issue } from "../validate";
 import { sortFiles } from "./files";
@@ -11,7 +12,6 @@ import { buildUnits } from "./units";
 import type { CountySummary, MergeOptions, RejectedFile } from "./types";
 
 /** Template 1's 经营性收入 threshold when neither the options nor the template give one (万元). */
-export const DEFAULT_OPERATING_THRESHOLD = 15;
 
 /** The template whose summary is made: the given one; Template 1 when none; an object without columns lends its parameters to Template 1. */
 function templateOf(given: Template | undefined): Template {
@@ -81,7 +81,7 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
     files: sorting.files,
     rejectedFiles,
     issues,
-    operatingThreshold: typeof threshold === "number" ? threshold : DEFAULT_OPERATING_THRESHOLD,
+    operatingThreshold: typeof threshold === "number" ? threshold : DEFAULT_STANDARD.operatingMin,
     template,
     parameters,
     unitRankings,

@@ -6,7 +6,8 @@ import { eliminationRate } from "./rates";
  * "or" = either; "operating" = 经营性收入 ≥ T₂ alone, as some counties count. Provinces and years differ,
  * so the thresholds are parameters.
  */
-export type StandardMode = "and" | "or" | "operating";
+export const STANDARD_MODES = ["and", "or", "operating"] as const;
+export type StandardMode = (typeof STANDARD_MODES)[number];
 
 export interface Standard {
   totalMin: number;
@@ -14,10 +15,11 @@ export interface Standard {
   mode: StandardMode;
 }
 
-export const DEMO_STANDARD: Standard = { totalMin: 30, operatingMin: 15, mode: "and" };
+/** The one default standard (30/15 万元, both required): what a template without 达标 parameters and the =XB.… functions without their optional arguments use. */
+export const DEFAULT_STANDARD: Standard = { totalMin: 30, operatingMin: 15, mode: "and" };
 
 export function meetsStandard(total: number, operating: number, standard: Partial<Standard> = {}): boolean {
-  const s = { ...DEMO_STANDARD, ...standard };
+  const s = { ...DEFAULT_STANDARD, ...standard };
   requireFinite(total, "total");
   requireFinite(operating, "operating");
   const t = total >= s.totalMin;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { t, type MessageKey } from "../i18n";
+import { readYesNo, t, YES, NO, type MessageKey } from "../i18n";
 import { parseCsvRecords } from "../grid";
 import type { Registry, RegistryTownship, Targets } from "./registry-types";
 
@@ -14,7 +14,7 @@ export class RegistryError extends Error {
 const REGISTRY_COLUMNS = { townshipCode: "乡镇代码", townshipName: "乡镇名称", code: "村代码", name: "村名称", weak: "薄弱村基数" };
 const TARGET_COLUMNS = { townshipCode: "乡镇代码", target: "年度消薄任务数" };
 
-const yesNo = z.enum(["是", "否"]);
+const yesNo = z.string().refine((s) => readYesNo(s)?.form === "word", { message: `${YES}/${NO}` });
 const registryRow = z.object({
   townshipCode: z.string().min(1),
   townshipName: z.string().min(1),
@@ -84,7 +84,7 @@ export function parseRegistry(text: string, file = "registry.csv"): Registry {
       township = { code: v.townshipCode, name: v.townshipName, villages: [] };
       townships.set(v.townshipCode, township);
     }
-    township.villages.push({ code: v.code, name: v.name, weakBaseline: v.weak === "是", townshipCode: v.townshipCode });
+    township.villages.push({ code: v.code, name: v.name, weakBaseline: readYesNo(v.weak)!.value, townshipCode: v.townshipCode });
   }
   if (errors.length) throw new RegistryError(errors);
   if (townships.size === 0) throw new RegistryError([t("registry.empty", { file })]);

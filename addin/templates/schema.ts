@@ -7,14 +7,14 @@
  * schema`), which an editor shows while a template is written. docs/templates.md explains every field at length.
  */
 import { z } from "zod";
+import { STANDARD_MODES, type StandardMode } from "../metrics";
 import { summarySchema } from "./summary-schema";
 
 export const COLUMN_TYPES = ["integer", "text", "code", "yesno", "number", "year", "enum", "date"] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
-/** 达标 modes: both thresholds, either one, or operating income alone. */
-export const STANDARD_MODES = ["and", "or", "operating"] as const;
-export type StandardMode = (typeof STANDARD_MODES)[number];
+/** 达标 modes (both thresholds, either one, or operating income alone): addin/metrics defines them. */
+export { STANDARD_MODES, type StandardMode };
 
 /** What a column links to in the county's registry (村名册). */
 export const REGISTRY_LINKS = ["villageCode", "villageName", "weakBaseline"] as const;

@@ -4,6 +4,7 @@
  * a disagreement is an error at that cell naming both values and how the value is computed. Columns are taken in the
  * order compiled (each after the computed columns it reads), so 综合得分 sees the 实绩得分 just computed.
  */
+import { NO, YES } from "../i18n";
 import { formatDate, normaliseText, textOf, type CompiledColumn, type CompiledTemplate, type ExprValue, type Scope } from "../templates";
 import { formatNumber, type Collector } from "./context";
 import type { Value } from "./normalise-cell";
@@ -25,7 +26,7 @@ function agrees(filled: Value, computed: Value, tolerance: number): boolean {
 
 function show(v: Value, column: CompiledColumn): string {
   if (typeof v === "number") return column.type === "date" ? formatDate(v) : formatNumber(v, column.decimals);
-  if (typeof v === "boolean") return v ? "是" : "否";
+  if (typeof v === "boolean") return v ? YES : NO;
   return v ?? "";
 }
 

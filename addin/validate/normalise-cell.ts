@@ -8,6 +8,7 @@
  * baseline or the 消薄 count. They are enum errors asking for 是 or 否.
  */
 import { address, ERROR_VALUES, type Cell } from "../grid";
+import { readYesNo } from "../i18n";
 import { checkDateNumber, compactText, dateFromSerial, formatDate, isDateFormat, normaliseText, parseDateText, type CompiledColumn } from "../templates";
 import type { VariantOf } from "./codes";
 import { formatNumber, type Collector } from "./context";
@@ -224,9 +225,9 @@ export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, si
     case "date":
       return dateCell(cell, column, site);
     case "yesno": {
-      const s = v === "是" || v === "否" ? v : typeof v === "string" ? compactText(v) : "";
-      if (s === "是") return true;
-      if (s === "否") return false;
+      // A submission's 是/否 column takes the words only: TRUE or Y is an error asking for 是 or 否.
+      const yn = typeof v === "string" ? readYesNo(v) : undefined;
+      if (yn?.form === "word") return yn.value;
       site.out.add("enum", "yesNo", { value: shown(cell) }, { cell: cellOf(site), row: site.r + 1, column });
       return INVALID;
     }

@@ -3,6 +3,7 @@
  * no village twice (重报), none missing (漏报), the baseline (薄弱村基数) as the registry has it, the name as the registry
  * spells it.
  */
+import { NO, YES } from "../i18n";
 import { address, type Grid } from "../grid";
 import { compactText, type CompiledColumn, type CompiledTemplate, type Registry, type RegistryTownship, type RegistryVillage } from "../templates";
 import type { Collector } from "./context";
@@ -174,7 +175,7 @@ export function checkRegistry(
       out.add(
         "registry-mismatch",
         "registryMismatch",
-        { name: village.name, code, value: baseline ? "是" : "否", expected: village.weakBaseline ? "是" : "否" },
+        { name: village.name, code, value: baseline ? YES : NO, expected: village.weakBaseline ? YES : NO },
         { cell: at(dr.row, cols.baseline), row: dr.row, column: cols.baseline, villageCode: code },
       );
     }

@@ -6,17 +6,19 @@
  * subsidy); a blank required column, or any cell that could not be read, is null and makes the rule not applicable
  * (its own issue is already reported).
  */
+import { NO, YES } from "../i18n";
 import { address } from "../grid";
 import { formatDate, textOf, type CompiledColumn, type CompiledTemplate, type Scope } from "../templates";
 import { formatNumber, type Collector } from "./context";
 import type { ColumnMap } from "./map-columns";
 import { applyComputed } from "./compute";
 import type { Value } from "./normalise-cell";
-import { meets, standardOf, type StandardParams } from "./standard";
+import type { Standard } from "../metrics";
+import { meets, standardOf } from "./standard";
 
 export class RowChecker {
   private readonly scope: Scope;
-  private readonly standard?: StandardParams;
+  private readonly standard?: Standard;
   private readonly codeKey: string | undefined;
   private readonly baselineKey: string | undefined;
   /** requiredWhen columns that are not in the sheet, once reported. */
@@ -51,7 +53,7 @@ export class RowChecker {
   private fmt(column: CompiledColumn | undefined, v: Value): string {
     if (v === null) return "";
     if (typeof v === "number") return column?.type === "date" ? formatDate(v) : formatNumber(v, column?.decimals);
-    if (typeof v === "boolean") return v ? "是" : "否";
+    if (typeof v === "boolean") return v ? YES : NO;
     return v;
   }
 

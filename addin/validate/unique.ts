@@ -3,6 +3,7 @@
  * having errors. The registry-linked village code column is left to registry-checks when there is a registry (it names
  * the village as well).
  */
+import { NO, YES } from "../i18n";
 import { address } from "../grid";
 import type { CompiledTemplate } from "../templates";
 import type { Collector } from "./context";
@@ -25,7 +26,7 @@ export function checkUnique(ct: CompiledTemplate, rows: DataRow[], map: ColumnMa
       out.add(
         "duplicate-village",
         "duplicateValue",
-        { value: typeof v === "boolean" ? (v ? "是" : "否") : String(v), first },
+        { value: typeof v === "boolean" ? (v ? YES : NO) : String(v), first },
         { cell: address(dr.row - 1, gc), row: dr.row, column: col, villageCode: col.registry === "villageCode" ? String(v) : undefined },
       );
       errorRows.add(first);

@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens, useI
 import { Save20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { t } from "../../addin/i18n";
-import type { StandardMode } from "../../addin/templates";
+import { STANDARD_MODES, type StandardMode } from "../../addin/metrics";
 import { decodeText } from "../engine";
 import { DEFAULT_SETTINGS, loadConfig, saveSettings, THRESHOLD_KEYS, thresholdsOf, type PaneSettings, type TemplateChoice, type ThresholdKey } from "../settings";
 import { errorText, NoticeBar, type Notice } from "./common";
@@ -10,8 +10,8 @@ import { FilePicker } from "./FilePicker";
 import type { AppServices } from "./services";
 import { useBuiltinTemplates, useConfig, type ConfigState } from "./useConfig";
 
-/** The 达标 modes (addin/templates' STANDARD_MODES, repeated here so the schema stays out of the first load). */
-export const STANDARD_MODES: readonly StandardMode[] = ["and", "or", "operating"];
+/** The 达标 modes, from addin/metrics (small and pure, so the schema stays out of the first load). */
+export { STANDARD_MODES };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },

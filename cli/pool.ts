@@ -11,6 +11,11 @@ export function startWorkers(worker: string, count: number): Worker[] {
   return Array.from({ length: Math.max(0, count) }, () => new Worker(file));
 }
 
+/** Ends workers that are no longer needed (idempotent: ending an ended worker does nothing). */
+export function stopWorkers(workers: readonly Worker[]): void {
+  for (const w of workers) void w.terminate();
+}
+
 /**
  * Runs tasks on every core, results in input order. Reading spreadsheets is CPU-bound, so the county merge uses all
  * of them (architecture.md targets). The calling thread works through the queue too (`inline`): it has everything
@@ -38,7 +43,7 @@ export async function runPool<T, R>(opts: {
       let current = -1;
       const feed = () => {
         if (next >= tasks.length) {
-          void worker.terminate().then(() => resolve());
+          void worker.terminate().then(() => resolve()); // resolves once it has ended
           return;
         }
         current = next++;
@@ -46,7 +51,7 @@ export async function runPool<T, R>(opts: {
       };
       worker.on("message", (msg: { ok: true; value: R } | { ok: false; error: string }) => {
         if (!msg.ok) {
-          void worker.terminate();
+          stopWorkers([worker]);
           reject(new Error(msg.error));
           return;
         }

@@ -3,7 +3,7 @@ import { listSpreadsheets } from "../addin/io/node";
 import { t } from "../addin/i18n";
 import type { FileReport } from "../addin/validate";
 import type { Worker } from "worker_threads";
-import { defaultJobs, runPool, startWorkers } from "./pool";
+import { defaultJobs, runPool, startWorkers, stopWorkers } from "./pool";
 import { startProgress } from "./progress";
 import { UsageError } from "./usage-error";
 import { displayNames } from "./display-names";
@@ -50,7 +50,7 @@ export async function validateFiles(
         onResult: (r) => progress.tick(r.file),
       });
     }
-    for (const w of workers) void w.terminate();
+    stopWorkers(workers);
     const reports: FileReport[] = [];
     for (const [i, path] of files.entries()) {
       let report = await validate({ path, name: names[i] });

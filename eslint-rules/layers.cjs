@@ -24,9 +24,10 @@ const LAYERS = {
 /**
  * The files through which another module may enter a module. addin/io has more than one on purpose: node.ts needs the
  * file system, and the pane loads reading.ts, writing.ts (ExcelJS) and summary-workbook.ts as separate lazy chunks, while
- * it names annotated copies (annotated-name.ts) before any of them is loaded.
+ * it names annotated copies (annotated-name.ts) before any of them is loaded. Likewise the pane counts a report's
+ * issues (addin/validate/report.ts) on its first load, before the validation engine is loaded.
  */
-const FACES = { "addin/io": ["index", "node", "reading", "writing", "summary-workbook", "annotated-name"] };
+const FACES = { "addin/io": ["index", "node", "reading", "writing", "summary-workbook", "annotated-name"], "addin/validate": ["index", "report"] };
 
 const MODULES = Object.keys(LAYERS).sort((a, b) => b.length - a.length);
 

@@ -16,6 +16,19 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
 };
 export type CellMark = "red" | "yellow" | "error" | "warning" | "total";
 
+/**
+ * The one palette (RGB hex) of marked cells and headers: the county workbook, the annotated copy and the cells the
+ * pane marks in Excel all use it. error/warning are Excel's own 浅红/浅黄 conditional-format fills; red/yellow the flags.
+ */
+export const PALETTE: Record<CellMark | "header", string> = {
+  header: "D9E1F2",
+  total: "F2F2F2",
+  red: "FF0000",
+  yellow: "FFFF00",
+  error: "FFC7CE",
+  warning: "FFEB9C",
+};
+
 export interface SummaryColumn {
   header: string;
   format: ColumnFormat;

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Book } from "../grid";
-import { parseAddress } from "../grid";
+import { PALETTE, parseAddress } from "../grid";
 import { t } from "../i18n";
 import { annotatedName } from "./annotated-name";
 
@@ -16,8 +16,8 @@ export interface CellMark {
 }
 
 const FILL = {
-  error: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } },
-  warning: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } },
+  error: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${PALETTE.error}` } },
+  warning: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${PALETTE.warning}` } },
 } as const;
 
 /**

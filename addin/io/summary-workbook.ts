@@ -1,4 +1,4 @@
-import { NUMBER_FORMATS, type CellMark, type SummaryTable } from "../grid";
+import { NUMBER_FORMATS, PALETTE, type CellMark, type SummaryTable } from "../grid";
 import { t, type Locale } from "../i18n";
 import { ZipWriter, type ZipHost } from "./zip-writer";
 
@@ -39,15 +39,8 @@ function columnWidths(table: SummaryTable): number[] {
 }
 
 
-/** The fills of marked cells (ARGB), and the header's. */
-const FILL: Record<CellMark | "header", string> = {
-  header: "FFD9E1F2",
-  total: "FFF2F2F2",
-  red: "FFFF0000",
-  yellow: "FFFFFF00",
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-};
+/** The fills of marked cells (ARGB), and the header's: addin/grid's palette. */
+const FILL = Object.fromEntries(Object.entries(PALETTE).map(([k, rgb]) => [k, `FF${rgb}`])) as Record<CellMark | "header", string>;
 const FILL_IDS: Record<CellMark | "header", number> = { header: 2, total: 3, red: 4, yellow: 5, error: 6, warning: 7 };
 const FONTS = { normal: 0, bold: 1, title: 2, boldWhite: 3 } as const;
 /** Builtin number format ids, and one custom (0.0% has no builtin). */

@@ -4,7 +4,7 @@
  * unknown-township). The merge never picks one of two files of a township silently.
  */
 import type { Registry, RegistryTownship } from "../templates";
-import { fileIssue, type FileReport, type Issue } from "../validate";
+import { countIssues, fileIssue, type FileReport, type Issue } from "../validate";
 import type { MergeText } from "./text";
 import type { SubmittedFile } from "./types";
 
@@ -18,16 +18,6 @@ export interface FileSorting {
   /** Input positions of the files whose rows are merged. */
   mergeFiles: Set<number>;
   townshipByCode: Map<string, RegistryTownship>;
-}
-
-export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const i of issues) {
-    if (i.severity === "error") errors++;
-    else if (!i.explained) warnings++;
-  }
-  return { errors, warnings };
 }
 
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -73,3 +73,14 @@ export function fileIssue<C extends IssueCode>(code: C, variant: VariantOf<C>, f
   if (sheet !== undefined) issue.sheet = sheet;
   return issue;
 }
+
+/** The one issue counter: errors, and warnings not yet explained in 备注 (what the CLI, the pane and the merge report). */
+export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const i of issues) {
+    if (i.severity === "error") errors++;
+    else if (!i.explained) warnings++;
+  }
+  return { errors, warnings };
+}

@@ -6,6 +6,7 @@ import type { FileReport } from "../../addin/validate";
 import { measureHeader, mergeSubmissions, reconcile, summaryTables, summaryToJson, townshipStatusText, type CountySummary } from "../../addin/merge";
 import { compileTemplate, templateToJson, type CompiledMeasure } from "../../addin/templates";
 import { loadRegistryOption, loadTargetsFor, loadTemplateOption } from "../context";
+import { stopWorkers } from "../pool";
 import { renderTable } from "../text-table";
 import { collectFiles, validateFiles, workersFor } from "../validate-run";
 
@@ -43,7 +44,7 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
     targets = loadTargetsFor(template, registry, opts.targets, opts.registry);
     reports = await validateFiles(files, { template: templateToJson(template), registry }, { workers });
   } finally {
-    for (const w of workers) void w.terminate();
+    stopWorkers(workers);
   }
   const summary = mergeSubmissions(reports, {
     registry,

@@ -1,7 +1,8 @@
 import { t } from "../../addin/i18n";
 import { templateToJson } from "../../addin/templates";
-import type { FileReport, Issue } from "../../addin/validate";
+import { countIssues, type FileReport, type Issue } from "../../addin/validate";
 import { loadRegistryOption, loadTemplateOption } from "../context";
+import { stopWorkers } from "../pool";
 import { renderTable } from "../text-table";
 import { collectFiles, previousReports, validateFiles, workersFor } from "../validate-run";
 
@@ -26,7 +27,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
     const previous = opts.previous ? await previousReports(opts.previous, shared, opts.json) : undefined;
     reports = await validateFiles(files, shared, { previous, workers });
   } finally {
-    for (const w of workers) void w.terminate();
+    stopWorkers(workers);
   }
 
   if (opts.annotate) {
@@ -74,8 +75,7 @@ function issueRows(issues: Issue[]): string[][] {
 export function humanReport(reports: FileReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
-    const errors = r.issues.filter((i) => i.severity === "error").length;
-    const warnings = r.issues.filter((i) => i.severity === "warning" && !i.explained).length;
+    const { errors, warnings } = countIssues(r.issues);
     out.push(
       t("cli.fileHeading", { file: r.file, township: r.township?.name ?? t("cli.unknownTownshipName"), status: statusLabel(r), errors, warnings }),
     );

@@ -2,12 +2,12 @@ import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, Eraser20Regular, TableSearch20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { t } from "../../addin/i18n";
-import type { FileReport, Issue } from "../../addin/validate";
+import { countIssues, type FileReport, type Issue } from "../../addin/validate/report";
 import { annotatedCopy, annotatedFileName, hasCellProblems, readFiles, validate, validateSheet, type ReadResult } from "../engine";
 import type { EngineConfig } from "../settings";
 import { errorText, FileProgress, LiveRegion, NoticeBar, type Notice } from "./common";
 import { FilePicker, SPREADSHEET_ACCEPT } from "./FilePicker";
-import { countIssues, IssueList } from "./IssueList";
+import { IssueList } from "./IssueList";
 import type { AppServices } from "./services";
 
 const useStyles = makeStyles({
@@ -28,7 +28,7 @@ function announcement(reports: readonly FileReport[]): string {
   let errors = 0;
   let warnings = 0;
   for (const r of reports) {
-    const c = countIssues(r);
+    const c = countIssues(r.issues);
     errors += c.errors;
     warnings += c.warnings;
   }
@@ -132,7 +132,7 @@ export function CheckView({ services, config }: CheckViewProps) {
       {checked.length === 0 && !busy && <Text>{wb ? t("taskpane.check.empty") : t("taskpane.check.emptyStandalone")}</Text>}
       {checked.map((c, k) => {
         const r = c.report;
-        const { errors, warnings } = countIssues(r);
+        const { errors, warnings } = countIssues(r.issues);
         const annotatable = !!c.read?.book && hasCellProblems(r);
         const copyName = annotatable ? annotatedFileName(r.file) : "";
         return (

@@ -105,9 +105,3 @@ export function IssueList({ report, onSelect }: IssueListProps) {
   );
 }
 
-export function countIssues(report: FileReport): { errors: number; warnings: number } {
-  return {
-    errors: report.issues.filter((i) => i.severity === "error").length,
-    warnings: report.issues.filter((i) => i.severity === "warning" && !i.explained).length,
-  };
-}

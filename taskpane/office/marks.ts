@@ -14,12 +14,13 @@
  * 2 syncs. None of this grows with the number of problems: many cells are coloured at once with
  * worksheet.getRanges("A1,C3,…") (1.9), with one range per cell (still one sync) on older Excel.
  */
+import { PALETTE } from "../../addin/grid";
 import type { Issue } from "../../addin/validate";
 import { chunkAddresses, qualified } from "./addresses";
 import type { Capabilities } from "./capabilities";
 import { getJson, setJson, type KeyValueStore } from "../storage";
 
-export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
+export const MARK_FILL = { error: `#${PALETTE.error}`, warning: `#${PALETTE.warning}` } as const;
 export const MARKS_KEY = "marks";
 
 /** What was changed on one sheet. `fills`: the cell's original fill colour, null for no fill. */

@@ -215,7 +215,7 @@ describe("one file never stops the others", () => {
     const r = await validate({ path: dir, name: "东湖镇.xlsx" });
     expect(r.status).toBe("unreadable");
     expect(r.issues).toEqual([
-      expect.objectContaining({ code: "unreadable", severity: "error", file: "东湖镇.xlsx" }),
+      expect.objectContaining({ code: "internal-error", severity: "error", file: "东湖镇.xlsx" }),
     ]);
     expect(r.issues[0].message).toMatch(/^东湖镇\.xlsx：审核这个文件时出现了意外错误（.*EISDIR.*），无法审核。请把这个文件原样发给县里/);
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { decodeText } from "../addin/io";
+import { TARGET_HEADER } from "../addin/i18n";
 import {
   BUILTIN_TEMPLATE_IDS,
   builtinTemplate,
@@ -30,7 +31,7 @@ function readText(path: string): string {
 export function loadRegistryOption(path?: string): Registry {
   const file = path ? resolve(path) : join(DEMO_DIR, "registry.csv");
   const registry = parseRegistry(readText(file), path ?? "registry.csv");
-  if (!path) registry.county = "示例县";
+  if (!path) registry.county = t("name.demoCounty");
   return registry;
 }
 
@@ -56,7 +57,7 @@ export function loadTargetsFor(template: Template, registry: Registry, path?: st
   if (path && [...wanted].some((c) => c !== T1_TARGET)) out.columns = parseTargetColumns(readText(resolve(path)), path, registry);
   return out;
 }
-const T1_TARGET = "年度消薄任务数";
+const T1_TARGET = TARGET_HEADER;
 
 /**
  * --template: a built-in id ("village-economy", "party-review", "model-village") or a path to a template JSON file. An unknown id, a file that is
@@ -65,7 +66,7 @@ const T1_TARGET = "年度消薄任务数";
  */
 export function loadTemplateOption(idOrPath = "village-economy"): Template {
   if (!/[\\/.]/.test(idOrPath)) {
-    if (!BUILTIN_TEMPLATE_IDS.includes(idOrPath)) throw new UsageError(t("cli.unknownTemplate", { id: idOrPath, ids: BUILTIN_TEMPLATE_IDS.join("、") }));
+    if (!BUILTIN_TEMPLATE_IDS.includes(idOrPath)) throw new UsageError(t("cli.unknownTemplate", { id: idOrPath, ids: BUILTIN_TEMPLATE_IDS.join(t("app.listSeparator")) }));
     return builtinTemplate(idOrPath);
   }
   const text = readText(resolve(idOrPath));

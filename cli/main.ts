@@ -60,7 +60,7 @@ export function buildProgram(): Command {
     .option("--template <id|path>", t("cli.opt.template"), "village-economy")
     .option("--registry <csv>", t("cli.opt.registry"))
     .option("--targets <csv>", t("cli.opt.targets"))
-    .option("--out <file>", t("cli.opt.out"), "县汇总.xlsx")
+    .option("--out <file>", t("cli.opt.out"), t("name.countySummaryFile"))
     .option("--allow-errors", t("cli.opt.allowErrors"))
     .option("--year <year>", t("cli.opt.year"), positiveInt)
     .option("--json", t("cli.opt.json"))
@@ -78,7 +78,7 @@ export function buildProgram(): Command {
     .option("--template <id|path>", t("cli.opt.template"), "village-economy")
     .option("--registry <csv>", t("cli.opt.registry"))
     .option("--year <year>", t("cli.opt.year"), positiveInt)
-    .option("--out <file>", `${t("cli.opt.templateOut")}；${t("cli.opt.exportOut")}`)
+    .option("--out <file>", [t("cli.opt.templateOut"), t("cli.opt.exportOut")].join(t("app.clauseSeparator")))
     .action(async (opts) => {
       // ExcelJS (the template workbook) loads only for this command (tsx's CommonJS hook serves require, not import()).
       const { templateCommand } = require("./commands/template") as typeof import("./commands/template");

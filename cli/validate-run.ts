@@ -23,7 +23,7 @@ export function workersFor(files: string[], jobs?: number): Worker[] {
 /** Lists the spreadsheets under the given files/folders; none at all is a usage error. */
 export async function collectFiles(paths: string[]): Promise<string[]> {
   const files = await listSpreadsheets(paths.map((p) => resolve(p)));
-  if (files.length === 0) throw new UsageError(t("cli.noFiles", { paths: paths.join("、") }));
+  if (files.length === 0) throw new UsageError(t("cli.noFiles", { paths: paths.join(t("app.listSeparator")) }));
   return files;
 }
 

@@ -8,7 +8,7 @@
  * Chinese explanation below would never show. Every `name` passed here is an argument name as the user sees it
  * (argName: the Chinese name from functions-zh-cn.json).
  */
-import { NO, readYesNo, YES } from "../addin/i18n";
+import { NO, ORDER_WORDS, readYesNo, YES } from "../addin/i18n";
 import { excelError } from "./excel-errors";
 
 export type Matrix = unknown[][];
@@ -30,7 +30,7 @@ export function optNum(v: unknown, name: string, fallback: number): number {
   return v === null || v === undefined || v === "" ? fallback : num(v, name);
 }
 
-const DESCENDING_TEXT: Record<string, boolean> = { TRUE: true, FALSE: false, [YES]: true, [NO]: false, "降序": true, "升序": false };
+const DESCENDING_TEXT: Record<string, boolean> = { TRUE: true, FALSE: false, [YES]: true, [NO]: false, ...ORDER_WORDS };
 
 /**
  * The `descending` argument of RANK, RANKS, GROUPRANK, FLAG and INBOTTOM: TRUE (or omitted) ranks the largest first,

@@ -4,17 +4,15 @@
  * custom-functions-metadata-plugin, which also appends the CustomFunctions.associate calls; the Chinese names and
  * help are in functions-zh-cn.json (held to the generated file by a test).
  */
-import { t } from "../addin/i18n";
+import { RANK_METHOD_WORDS, t } from "../addin/i18n";
 import * as m from "../addin/metrics";
 import { argsOf } from "./arg-names";
 import { list, numbersOf, num, optDescending, optNum, optText, sameShape, yesNo, placeBack, type Matrix } from "./args";
 import { excel, excelError } from "./excel-errors";
 
 const METHODS: Record<string, m.RankMethod> = {
-  dense: "dense", "中国式": "dense", "中国式排名": "dense",
-  competition: "competition", "美式": "competition", "rank.eq": "competition",
-  average: "average", "平均": "average", "rank.avg": "average",
-  ordinal: "ordinal", "顺序": "ordinal",
+  dense: "dense", competition: "competition", "rank.eq": "competition", average: "average", "rank.avg": "average", ordinal: "ordinal",
+  ...RANK_METHOD_WORDS,
 };
 
 /** A number Excel passed in a range (blanks, text and TRUE/FALSE are not). */
@@ -382,7 +380,7 @@ export function GRADE(score: any, thresholds?: any[][], labels?: string[][]): st
   const th = thresholds === null || thresholds === undefined ? undefined : list(thresholds);
   const lb = labels === null || labels === undefined ? undefined : labels.flat().filter((x) => x !== null && x !== "").map(String);
   const count = (th ?? [90, 80, 60]).length;
-  const params = { thresholds: a("thresholds"), labels: a("labels"), count, needed: count + 1, got: (lb ?? ["好", "较好", "一般", "差"]).length };
+  const params = { thresholds: a("thresholds"), labels: a("labels"), count, needed: count + 1, got: (lb ?? m.GRADE_LABELS).length };
   return excel(() => m.grade(sc, th, lb), params);
 }
 

@@ -32,4 +32,4 @@ export function t(key: MessageKey, params: Params = {}, locale: Locale = current
     return v === undefined || v === null ? whole : String(v);
   });
 }
-export { YES, NO, readYesNo, type YesNoForm } from "./words";
+export * from "./words";

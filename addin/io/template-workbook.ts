@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { columnLetter } from "../grid";
-import { NO, t, YES } from "../i18n";
+import { MONEY_UNIT, NO, t, TOTAL_LABEL, YES } from "../i18n";
 
 /**
  * The county's report template as a real workbook (ExcelJS), laid out the way such reports are in practice:
@@ -79,7 +79,7 @@ function cellValue(col: LayoutColumn, v: LayoutValue): ExcelJS.CellValue {
 export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise<Uint8Array> {
   const { columns } = spec;
   const wb = new ExcelJS.Workbook();
-  wb.creator = "消薄助手";
+  wb.creator = t("app.name");
   if (spec.instructionsSheet) {
     const help = wb.addWorksheet(t("io.template.instructionsSheet"));
     help.getColumn(1).width = 90;
@@ -104,7 +104,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
   ws.getCell(2, 1).value = t("io.template.unitLine", { township: spec.township });
   ws.getCell(2, third + 1).value = t("io.template.dateLine", { date: spec.date ?? "" });
   if (spec.unit !== null) {
-    ws.getCell(2, last).value = t("io.template.unit", { unit: spec.unit ?? "万元" });
+    ws.getCell(2, last).value = t("io.template.unit", { unit: spec.unit ?? MONEY_UNIT });
     ws.getCell(2, last).alignment = { horizontal: "right" };
   }
 
@@ -174,7 +174,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
           formulae: [`"${list.join(",")}"`],
           showErrorMessage: true,
           errorTitle: t("io.template.listErrorTitle"),
-          error: t("io.template.listError", { values: list.join("、") }),
+          error: t("io.template.listError", { values: list.join(t("app.listSeparator")) }),
         };
       } else if (col.type === "number") {
         cell.dataValidation = {
@@ -184,7 +184,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
           formulae: [0],
           showErrorMessage: true,
           errorTitle: t("io.template.numberErrorTitle"),
-          error: t("io.template.numberError", { unit: col.unit ?? spec.unit ?? "万元" }),
+          error: t("io.template.numberError", { unit: col.unit ?? spec.unit ?? MONEY_UNIT }),
         };
       }
       if (spec.protect && !spec.protect.lockedKeys.includes(col.key)) cell.protection = { locked: false };
@@ -194,7 +194,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
   // 合计 row with cached results.
   let next = end + 1;
   if (spec.totalRow ?? columns.some((c) => c.type === "number")) {
-    ws.getCell(next, 1).value = "合计";
+    ws.getCell(next, 1).value = TOTAL_LABEL;
     ws.getCell(next, 1).font = { bold: true };
     columns.forEach((col, c) => {
       const cell = ws.getCell(next, c + 1);
@@ -275,7 +275,7 @@ export function blankTemplateWorkbook(template: BlankTemplateInput, township: Bl
   const linked = (link: string) => template.columns.find((c) => c.registry === link)?.key;
   const keys = { code: linked("villageCode"), name: linked("villageName"), weak: linked("weakBaseline") };
   const seq = template.sequenceColumn ?? template.columns.find((c) => c.key === "seq")?.key;
-  const title = (template.title ?? `{township}${template.name}（{year}年度）`).replace("{township}", township.name).replace("{year}", String(year));
+  const title = (template.title ?? t("name.templateTitle", { template: template.name })).replace("{township}", township.name).replace("{year}", String(year));
   const sheetName = template.sheetName ?? template.name.slice(0, 31);
   // No 单位 line unless the template gives its unit (a default 万元 would be wrong for scores or yes/no items); a 合计
   // row only when some column is summed in it (a table of scores has none).
@@ -294,7 +294,7 @@ export function blankTemplateWorkbook(template: BlankTemplateInput, township: Bl
       sheetName,
       totalRow,
       protect: { lockedKeys: template.sequenceColumn ? [template.sequenceColumn] : [] },
-      villageSheet: { headers: [codeColumn?.header ?? "代码", nameColumn?.header ?? "名称"], villages: township.villages },
+      villageSheet: { headers: [codeColumn?.header ?? t("name.codeHeader"), nameColumn?.header ?? t("name.nameHeader")], villages: township.villages },
       villageNameKey: keys.name,
     });
   }

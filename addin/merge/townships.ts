@@ -2,6 +2,7 @@
  * Steps 6–8 of the merge: each registry township's line (status, counts, figures), the ranking and flags of the
  * townships, and 全县合计 computed from the units (never from township rates).
  */
+import { TARGET_HEADER } from "../i18n";
 import * as metrics from "../metrics";
 import type { CompiledSummary, Registry, RegistryTownship, Targets } from "../templates";
 import type { FileReport } from "../validate";
@@ -17,7 +18,7 @@ export interface TargetSource {
 
 /** The number a `target` measure shows for a township (null when the county set none). */
 export function targetOf(source: TargetSource, column: string, township: string): Figure {
-  const table = Object.prototype.hasOwnProperty.call(source.columns, column) ? source.columns[column] : column === "年度消薄任务数" ? source.targets : undefined;
+  const table = Object.prototype.hasOwnProperty.call(source.columns, column) ? source.columns[column] : column === TARGET_HEADER ? source.targets : undefined;
   return table && Object.prototype.hasOwnProperty.call(table, township) ? table[township] : null;
 }
 

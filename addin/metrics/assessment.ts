@@ -48,8 +48,11 @@ export function weighted(parts: readonly number[], weights: readonly number[]): 
   return s;
 }
 
+/** The official 等次 labels, best first. */
+export const GRADE_LABELS: readonly string[] = ["好", "较好", "一般", "差"];
+
 /** 等次: the first label whose threshold the score reaches (default ≥90 好, ≥80 较好, ≥60 一般, else 差). */
-export function grade(score: number, thresholds: readonly number[] = [90, 80, 60], labels: readonly string[] = ["好", "较好", "一般", "差"]): string {
+export function grade(score: number, thresholds: readonly number[] = [90, 80, 60], labels: readonly string[] = GRADE_LABELS): string {
   requireFinite(score, "score");
   if (labels.length !== thresholds.length + 1) throw new MetricError("value", "labels-length");
   for (let i = 1; i < thresholds.length; i++) if (!(thresholds[i] < thresholds[i - 1])) throw new MetricError("value", "thresholds-order");

@@ -4,7 +4,7 @@
  * a summary gets a default one: Template 1's for a 消薄 template (one with an `elimination` section, as older exports
  * of Template 1 are), else units reported and the sums of its number columns.
  */
-import { t } from "../i18n";
+import { t, type MessageKey, type Params } from "../i18n";
 import villageEconomy from "./builtin/village-economy.json";
 import type { CompiledExpression, ExprFn } from "./expression";
 import type { CompiledColumn } from "./load";
@@ -104,13 +104,15 @@ const ADDITIVE = new Set<Measure["kind"]>(["registry", "target", "reported", "co
 /** The summary of a template that has none: units reported and the sums of its number columns. */
 export function defaultSummary(template: Template): Summary {
   const measures: unknown[] = [];
-  if (template.coverage === "all") measures.push({ key: "villages", header: "村数", kind: "registry", of: "villages" });
-  measures.push({ key: "reported", header: template.coverage === "all" ? "已报村数" : "已报条数", kind: "reported" });
+  const both = (key: MessageKey, params: Params = {}) => ({ "zh-CN": t(key, params, "zh-CN"), "en-US": t(key, params, "en-US") });
+  if (template.coverage === "all") measures.push({ key: "villages", header: both("name.villages"), kind: "registry", of: "villages" });
+  measures.push({ key: "reported", header: both(template.coverage === "all" ? "name.reportedVillages" : "name.reportedEntries"), kind: "reported" });
   for (const c of template.columns) {
     if (c.type !== "number" || c.compute) continue;
-    measures.push({ key: `sum_${c.key}`, header: `${c.header}合计`, kind: "sum", of: c.key, format: c.decimals === 2 ? "money" : "decimal", unit: c.unit });
+    const header = both("name.sumOf", { header: c.header });
+    measures.push({ key: `sum_${c.key}`, header, kind: "sum", of: c.key, format: c.decimals === 2 ? "money" : "decimal", unit: c.unit });
   }
-  return summarySchema.parse({ title: `{county}{year}${template.name}汇总表`, measures });
+  return summarySchema.parse({ title: both("name.summaryTitle", { template: template.name }), measures });
 }
 
 export function compileSummary(template: Template, ctx: SummaryCompileContext): CompiledSummary {

@@ -4,6 +4,7 @@
  * or 20260630. Such numbers order as the dates do, so a rule or a summary compares them with a parameter
  * (`{完成时限} < reportDate`, reportDate = 20261231).
  */
+import { DATE_WORDS } from "../i18n";
 
 /** yyyymmdd for a real calendar day (no 2月30日), else null. Years 1900–9999. */
 export function dateNumber(year: number, month: number, day: number): number | null {
@@ -41,7 +42,9 @@ export function serialOfDate(n: number): number {
 }
 
 // 2026-06-30, 2026/6/30, 2026.6.30, 2026年6月30日 (or 号), each with an optional time after it (Excel's CSV: 2026/6/30 0:00).
-const SEPARATED = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const SEPARATED = new RegExp(
+  `^(\\d{4})\\s*(?:[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})|${DATE_WORDS.year}\\s*(\\d{1,2})\\s*${DATE_WORDS.month}\\s*(\\d{1,2})\\s*[${DATE_WORDS.days}]?)(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?$`,
+);
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** The date a text gives (full-width digits and spaces are fine), or null when it is not a date of a form above. */

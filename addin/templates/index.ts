@@ -12,5 +12,4 @@ export * from "./summary-schema";
 export { defaultSummary } from "./compile-summary";
 export type { CompiledSummary, CompiledMeasure, CompiledUnitRanking, CompiledList, CompiledBreakdown } from "./compile-summary";
 export { FUNCTION_NAMES } from "./expression-functions";
-export { TEMPLATE_SCHEMA_FILE, templateJsonSchemaText } from "./json-schema";
 export { checkDateNumber, dateFromSerial, dateNumber, formatDate, isDateFormat, parseDateText, serialOfDate } from "./dates";

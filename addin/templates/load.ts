@@ -262,7 +262,7 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
       const c = columnNamed(name.trim());
       if (c) return c.key;
       unknownHeader = true;
-      into.push(t("template.unknownHeader", { path, name: name.trim(), known: columns.map((x) => x.header).join("、") }));
+      into.push(t("template.unknownHeader", { path, name: name.trim(), known: columns.map((x) => x.header).join(t("app.listSeparator")) }));
       return whole;
     });
     if (unknownHeader) return undefined;

@@ -3,10 +3,11 @@
  * (matching a file's headers). Real headers come with stray spaces, line breaks, full-width brackets and letters, a
  * leading * for required columns and a unit in brackets: `村（社区）\n代码`, `＊总收入（万元）`.
  */
+import { HEADER_UNITS } from "../i18n";
 
 const WHITESPACE = /[\s\u200b\u00a0\u3000\ufeff]+/g;
 const LEADING_MARKS = /^[*※#]+/;
-const TRAILING_UNITS = /(?:\((?:万元|元|个|户|人|%|年|万)\))+$/;
+const TRAILING_UNITS = new RegExp(`(?:\\((?:${HEADER_UNITS.join("|")})\\))+$`);
 
 /** NFKC (full-width → half-width), no whitespace at all, no leading * marks, no trailing unit in brackets, lower case. */
 export function normaliseHeader(text: string): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readYesNo, t, YES, NO, type MessageKey } from "../i18n";
+import { readYesNo, REGISTRY_HEADERS, t, TARGET_HEADER, YES, NO, type MessageKey } from "../i18n";
 import { parseCsvRecords } from "../grid";
 import type { Registry, RegistryTownship, Targets } from "./registry-types";
 
@@ -11,8 +11,8 @@ export class RegistryError extends Error {
   }
 }
 
-const REGISTRY_COLUMNS = { townshipCode: "乡镇代码", townshipName: "乡镇名称", code: "村代码", name: "村名称", weak: "薄弱村基数" };
-const TARGET_COLUMNS = { townshipCode: "乡镇代码", target: "年度消薄任务数" };
+const REGISTRY_COLUMNS = REGISTRY_HEADERS;
+const TARGET_COLUMNS = { townshipCode: REGISTRY_HEADERS.townshipCode, target: TARGET_HEADER };
 
 const yesNo = z.string().refine((s) => readYesNo(s)?.form === "word", { message: `${YES}/${NO}` });
 const registryRow = z.object({
@@ -124,7 +124,7 @@ export function parseTargetColumns(text: string, file = "targets.csv", registry?
   const out: Record<string, Targets> = Object.create(null);
   const errors: string[] = [];
   names.forEach((name, k) => {
-    if (k === col.townshipCode || name === "" || name === "乡镇名称") return;
+    if (k === col.townshipCode || name === "" || name === REGISTRY_HEADERS.townshipName) return;
     const cells = rows.map((r) => (r[k] ?? "").trim());
     // A column of names or notes is not a number column: left out rather than refused.
     if (!cells.some((c) => c !== "" && Number.isFinite(Number(c)))) return;

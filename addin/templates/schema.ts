@@ -7,6 +7,7 @@
  * schema`), which an editor shows while a template is written. docs/templates.md explains every field at length.
  */
 import { z } from "zod";
+import { FOOTER_WORDS, SUBTOTAL_LABELS, TOTAL_LABELS } from "../i18n";
 import { STANDARD_MODES, type StandardMode } from "../metrics";
 import { summarySchema } from "./summary-schema";
 
@@ -144,19 +145,19 @@ export const templateSchema = z
     totals: z
       .strictObject({
         /** Words in the first columns that mark the total row. */
-        labels: z.array(z.string().min(1)).min(1).default(["合计", "总计"]).describe("标出合计行的文字"),
+        labels: z.array(z.string().min(1)).min(1).default([...TOTAL_LABELS]).describe("标出合计行的文字"),
         /** Words that mark a subtotal row (小计) inside the table: skipped, not a village and not in the totals. */
-        subtotals: z.array(z.string().min(1)).default(["小计"]).describe("标出小计行的文字：小计行跳过，不算村也不计入合计"),
+        subtotals: z.array(z.string().min(1)).default([...SUBTOTAL_LABELS]).describe("标出小计行的文字：小计行跳过，不算村也不计入合计"),
         tolerance: z.number().min(0).default(0.01).describe("合计核对的容差（默认 0.01）"),
         /** What a file without a total row gets. */
         missing: z.enum(["error", "warning", "ignore"]).default("warning").describe("没有合计行时：error 错误、warning 警告、ignore 不管"),
       })
-      .default({ labels: ["合计", "总计"], subtotals: ["小计"], tolerance: 0.01, missing: "warning" })
+      .default({ labels: [...TOTAL_LABELS], subtotals: [...SUBTOTAL_LABELS], tolerance: 0.01, missing: "warning" })
       .describe("合计行：数值列逐列核对"),
     /** Words that start the footer (填表人：… 审核人：…). */
     footer: z
       .array(z.string().min(1))
-      .default(["填表人", "审核人", "联系电话", "制表人", "负责人", "填报人", "单位负责人"])
+      .default([...FOOTER_WORDS])
       .describe("表尾的开头文字（填表人、审核人…）：从这里起不再是数据"),
     parameters: parametersSchema.default({}),
     /** 是否已消薄 against 达标 (with parameters totalMin/operatingMin/mode). */

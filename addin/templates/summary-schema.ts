@@ -7,6 +7,7 @@
  * Expressions here are over one merged unit (a row: its columns by key, with the registry's values for the columns linked
  * to the registry) and the template's parameters, as in rules; `{表头}` names a column by its header.
  */
+import { BREAKDOWN_HEADERS, GOAL_LABELS, TARGET_HEADER } from "../i18n";
 import { z } from "zod";
 import { textSchema } from "./text-schema";
 
@@ -39,50 +40,50 @@ const measureBase = {
   decimals: z.number().int().min(0).max(10).optional().describe("按此位数四舍五入后报告（并据此排名），如综合得分均值保留 2 位"),
 };
 /** A measure kind, described. */
-const kind = <K extends string>(k: K, what: string) => z.literal(k).describe(what);
+const kind = <K extends string>(k: K) => z.literal(k);
 
 export const measureSchema = z.discriminatedUnion("kind", [
   /** From the registry, for every township whatever it sent: 村数, 薄弱村基数. */
   z.strictObject({
     ...measureBase,
-    kind: kind("registry", "村名册数：不论是否报送"),
+    kind: kind("registry").describe("村名册数：不论是否报送"),
     of: z.enum(["villages", "weakBaseline"]).describe("villages 村数，weakBaseline 薄弱村基数"),
   }),
   /** A township's number from a targets CSV column (年度消薄任务数, or any column the county adds). */
   z.strictObject({
     ...measureBase,
-    kind: kind("target", "任务数：取自 --targets 表的一列"),
-    column: z.string().min(1).default("年度消薄任务数").describe("任务表中的列名（默认 年度消薄任务数）"),
+    kind: kind("target").describe("任务数：取自 --targets 表的一列"),
+    column: z.string().min(1).default(TARGET_HEADER).describe("任务表中的列名（默认 年度消薄任务数）"),
   }),
   /** Units merged (已报村数): 0 when nothing was merged. */
-  z.strictObject({ ...measureBase, kind: kind("reported", "已汇总的行数（已报村数、台账数）") }),
+  z.strictObject({ ...measureBase, kind: kind("reported").describe("已汇总的行数（已报村数、台账数）") }),
   /** Units merged for which `where` holds (已消除数, 好 等次的个数). */
-  z.strictObject({ ...measureBase, kind: kind("count", "满足条件的行数"), where: expr.describe("条件表达式") }),
+  z.strictObject({ ...measureBase, kind: kind("count").describe("满足条件的行数"), where: expr.describe("条件表达式") }),
   /** Σ of a value over the units merged (blank values add nothing). Money is summed in cents. */
-  z.strictObject({ ...measureBase, kind: kind("sum", "求和（空值不计）"), of: expr.describe("求和的值（列或表达式）") }),
+  z.strictObject({ ...measureBase, kind: kind("sum").describe("求和（空值不计）"), of: expr.describe("求和的值（列或表达式）") }),
   /** Mean of a value over the units merged that have one (综合得分均值, 村均经营性收入). */
-  z.strictObject({ ...measureBase, kind: kind("mean", "平均（只计有值的行）"), of: expr.describe("求平均的值（列或表达式）") }),
+  z.strictObject({ ...measureBase, kind: kind("mean").describe("平均（只计有值的行）"), of: expr.describe("求平均的值（列或表达式）") }),
   /** Share of the units merged (or of those for which `among` holds) for which `where` holds. */
   z.strictObject({
     ...measureBase,
-    kind: kind("share", "占比：满足 where 的行占（满足 among 的）行的比例"),
+    kind: kind("share").describe("占比：满足 where 的行占（满足 among 的）行的比例"),
     where: expr.describe("分子的条件"),
     among: expr.optional().describe("分母的条件（默认全部已汇总的行）"),
   }),
   /** One measure ÷ another (消除率 = 已消除数 ÷ 薄弱村基数), for the county too: never an average of rates. */
   z.strictObject({
     ...measureBase,
-    kind: kind("ratio", "两个指标之比；全县也由分子分母之和重算，不平均各乡镇的比率"),
+    kind: kind("ratio").describe("两个指标之比；全县也由分子分母之和重算，不平均各乡镇的比率"),
     numerator: key.describe("分子指标的 key"),
     denominator: key.describe("分母指标的 key"),
   }),
   /** Whether a measure reaches a goal (示范村占比 ≥ 10%): shown as 达到 / 未达到. `atLeast`: a number or a parameter. */
   z.strictObject({
     ...measureBase,
-    kind: kind("goal", "目标：某指标是否达到 atLeast"),
+    kind: kind("goal").describe("目标：某指标是否达到 atLeast"),
     measure: key.describe("看哪个指标（key）"),
     atLeast: z.union([z.number(), key]).describe("目标值：数字或参数名"),
-    labels: z.tuple([z.string().min(1), z.string().min(1)]).default(["达到", "未达到"]).describe("达到和未达到时显示的文字"),
+    labels: z.tuple([z.string().min(1), z.string().min(1)]).default([...GOAL_LABELS]).describe("达到和未达到时显示的文字"),
   }),
 ]).describe("一个汇总指标（乡镇汇总表的一列）");
 export type Measure = z.infer<typeof measureSchema>;
@@ -149,7 +150,7 @@ export const breakdownSchema = z
     value: z.union([z.string().min(1), z.number(), z.boolean()]).describe("统计等于此值的个数（如 \"达标\"、true）"),
     among: expr.optional().describe("只在满足此条件的村（单位）中统计"),
     /** Headers of the item, the units counted, those with the value, and the share. */
-    headers: z.tuple([textSchema, textSchema, textSchema, textSchema]).default(["项目", "单位数", "个数", "占比"]).describe("四列的列名：项目、单位数、个数、占比"),
+    headers: z.tuple([textSchema, textSchema, textSchema, textSchema]).default([...BREAKDOWN_HEADERS]).describe("四列的列名：项目、单位数、个数、占比"),
   })
   .describe("分项统计：每列一行，统计取某值的个数和占比");
 export type Breakdown = z.infer<typeof breakdownSchema>;

@@ -8,7 +8,7 @@
  * baseline or the 消薄 count. They are enum errors asking for 是 or 否.
  */
 import { address, ERROR_VALUES, type Cell } from "../grid";
-import { readYesNo } from "../i18n";
+import { MONEY_UNIT, MONEY_UNIT_SHORT, readYesNo, YEAR_SUFFIXES } from "../i18n";
 import { checkDateNumber, compactText, dateFromSerial, formatDate, isDateFormat, normaliseText, parseDateText, type CompiledColumn } from "../templates";
 import type { VariantOf } from "./codes";
 import { formatNumber, type Collector } from "./context";
@@ -62,10 +62,10 @@ export function parseNumberText(text: string, units: readonly string[] = []): Pa
 }
 
 function unitsOf(column: CompiledColumn): string[] {
-  if (column.type === "year") return ["年度", "年"];
+  if (column.type === "year") return [...YEAR_SUFFIXES];
   const u = column.unit;
   if (!u) return [];
-  return u === "万元" ? ["万元", "万"] : [u];
+  return u === MONEY_UNIT ? [MONEY_UNIT, MONEY_UNIT_SHORT] : [u];
 }
 
 function shown(cell: Cell): string {
@@ -237,7 +237,7 @@ export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, si
       const s = normaliseText(typeof v === "string" ? v : shown(cell));
       const found = column.enumValues?.get(s) ?? column.enumValues?.get(compactText(s));
       if (found !== undefined) return found;
-      site.out.add("enum", "enum", { value: shown(cell), options: (column.enum ?? []).join("、") }, { cell: cellOf(site), row: site.r + 1, column });
+      site.out.add("enum", "enum", { value: shown(cell), options: (column.enum ?? []).join(site.out.msg("app.listSeparator", {})) }, { cell: cellOf(site), row: site.r + 1, column });
       return INVALID;
     }
     case "text": {

@@ -3,7 +3,7 @@
  * no village twice (重报), none missing (漏报), the baseline (薄弱村基数) as the registry has it, the name as the registry
  * spells it.
  */
-import { NO, YES } from "../i18n";
+import { NO, VILLAGE_NAME_SUFFIXES, YES } from "../i18n";
 import { address, type Grid } from "../grid";
 import { compactText, type CompiledColumn, type CompiledTemplate, type Registry, type RegistryTownship, type RegistryVillage } from "../templates";
 import type { Collector } from "./context";
@@ -81,7 +81,7 @@ export function determineTownship(
   return namedIn(compactText(file), idx);
 }
 
-const NAME_SUFFIX = /(?:村民委员会|居民委员会|村委会|居委会|社区|村)$/;
+const NAME_SUFFIX = new RegExp(`(?:${VILLAGE_NAME_SUFFIXES.join("|")})$`);
 
 function stem(name: string): string {
   let s = compactText(name);

@@ -5,6 +5,7 @@
  * Blank rows after the last village (a template with spare rows) are not. A 栏次 row right under the header
  * (甲 乙 1 2 3 …) is skipped.
  */
+import { COLUMN_NUMBER_CHARS } from "../i18n";
 import { isBlank, type Cell, type Grid } from "../grid";
 import { compactText, type CompiledTemplate } from "../templates";
 import type { Collector } from "./context";
@@ -64,7 +65,8 @@ function isFooterRow(row: (Cell | undefined)[] | undefined, footer: string[], ch
   return false;
 }
 
-const COLUMN_NUMBERS = /^(?:[甲乙丙丁戊己庚辛壬癸]|\d{1,2})$/;
+const COLUMN_NUMBERS = new RegExp(`^(?:[${COLUMN_NUMBER_CHARS}]|\\d{1,2})$`);
+const COLUMN_NUMBER_CHAR = new RegExp(`[${COLUMN_NUMBER_CHARS}]`);
 
 /** 甲 乙 1 2 3 …: the column-number row some forms have under the header. */
 function isColumnNumberRow(row: (Cell | undefined)[] | undefined, cols: number[]): boolean {
@@ -75,7 +77,7 @@ function isColumnNumberRow(row: (Cell | undefined)[] | undefined, cols: number[]
     if (isBlank(cell)) continue;
     const s = compactText(cell!.text || String(cell!.value));
     if (!COLUMN_NUMBERS.test(s)) return false;
-    if (/[甲乙丙丁戊己庚辛壬癸]/.test(s)) numbered++;
+    if (COLUMN_NUMBER_CHAR.test(s)) numbered++;
   }
   return numbered > 0;
 }

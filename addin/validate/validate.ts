@@ -3,7 +3,7 @@
  * explanations → FileReport. Every problem is collected; nothing stops at the first.
  */
 import { parseAddress, type Book, type Grid } from "../grid";
-import { t, type Locale } from "../i18n";
+import { REPORT_YEAR, t, type Locale } from "../i18n";
 import { compileTemplate, type CompiledTemplate } from "../templates";
 import { Collector, type ValidateContext } from "./context";
 import { markExplained } from "./explain";
@@ -65,8 +65,8 @@ export function unreadableReport(file: string, message: string, format = "unknow
 function headerNotFound(out: Collector, ct: CompiledTemplate): void {
   const headers = ct.columns
     .filter((c) => c.required)
-    .map((c) => `“${c.header}”`)
-    .join("、");
+    .map((c) => out.msg("app.quoted", { text: c.header }))
+    .join(out.msg("app.listSeparator", {}));
   out.add("header-not-found", "headerNotFound", { template: ct.template.name, headers });
 }
 
@@ -175,7 +175,7 @@ function reportYearOf(grid: Grid, top: number, ctx: ValidateContext): { year: nu
   for (let r = 0; r < top && r < grid.rowCount; r++) {
     for (const cell of grid.rows[r] ?? []) {
       if (!cell || typeof cell.value !== "string") continue;
-      const m = /(\d{4})\s*年度/.exec(cell.value);
+      const m = REPORT_YEAR.exec(cell.value);
       if (m) return { year: Number(m[1]), fromTitle: true };
     }
   }

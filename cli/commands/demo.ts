@@ -16,14 +16,14 @@ function demoFolder(id: string): string {
  * workbook is. Template 1's goes to out/县汇总.xlsx (or --out), the others' beside it as out/县汇总-<id>.xlsx.
  */
 export async function demoCommand(opts: { out?: string }): Promise<number> {
-  const first = resolve(opts.out ?? join("out", "县汇总.xlsx"));
+  const first = resolve(opts.out ?? join("out", t("name.countySummaryFile")));
   const written: string[] = [];
   let worst = 0;
   for (const id of BUILTIN_TEMPLATE_IDS) {
     const folder = demoFolder(id);
     if (!existsSync(folder)) continue;
     const name = builtinTemplate(id).name;
-    const out = id === "village-economy" ? first : join(dirname(first), `县汇总-${id}.xlsx`);
+    const out = id === "village-economy" ? first : join(dirname(first), t("name.countySummaryFileOf", { id }));
     process.stdout.write((written.length ? "\n" : "") + t("cli.demoIntro", { folder, name }) + "\n\n");
     const { exitCode } = await mergeCommand([folder], { out, template: id });
     // Failed and missing townships are the point of the demo, not a failure of it.

@@ -53,7 +53,7 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
     template,
     allowErrors: !!opts.allowErrors,
   });
-  const out = resolve(opts.out ?? "县汇总.xlsx");
+  const out = resolve(opts.out ?? t("name.countySummaryFile"));
   const violations = reconcile(summary);
   if (violations.length) {
     process.stderr.write(t("cli.reconcileFailed") + "\n" + violations.map((v) => `  [${v.code}] ${v.message}`).join("\n") + "\n");
@@ -115,7 +115,7 @@ export function humanSummary(s: CountySummary): string {
     ...(s.townships.some((tw) => tw.status === "partial") ? [t(!rank ? "cli.partialNoteNoRank" : s.rankPartial ? "cli.partialNoteRanked" : "cli.partialNote", { measure: rankHeader })] : []),
     ...(s.townships.some((tw) => tw.status !== "merged") ? [t("cli.countyNote")] : []),
     t("cli.rejectedRows", { n: s.rejected.length }),
-    ...s.rejectedFiles.map((f) => `  ${f.file}：${f.reason}`),
+    ...s.rejectedFiles.map((f) => `  ${t("app.labelled", { label: f.file, text: f.reason })}`),
   ];
   return [table, "", ...notes].join("\n");
 }

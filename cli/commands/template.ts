@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "path";
 import { t } from "../../addin/i18n";
 import { blankTemplateWorkbook } from "../../addin/io";
 import { templateToJson } from "../../addin/templates";
-import { TEMPLATE_SCHEMA_FILE, templateJsonSchemaText } from "../../addin/templates";
+import { TEMPLATE_SCHEMA_FILE, templateJsonSchemaText } from "../../addin/templates/json-schema";
 import { loadRegistryOption, loadTemplateOption } from "../context";
 import { UsageError } from "../usage-error";
 
@@ -34,12 +34,12 @@ export async function templateCommand(opts: TemplateOptions): Promise<number> {
   const township = registry.townships.find((tw) => tw.name === wanted || tw.code === wanted);
   if (!township) {
     throw new UsageError(
-      t("cli.unknownTownshipOption", { township: wanted, known: registry.townships.map((tw) => tw.name).join("、") }),
+      t("cli.unknownTownshipOption", { township: wanted, known: registry.townships.map((tw) => tw.name).join(t("app.listSeparator")) }),
     );
   }
   const year = opts.year ?? new Date().getFullYear();
   const bytes = await blankTemplateWorkbook(template, township, year);
-  const out = resolve(opts.out ?? `${township.name}${template.name}（${year}年度）.xlsx`);
+  const out = resolve(opts.out ?? t("name.templateFile", { township: township.name, template: template.name, year }));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
   const written = template.coverage === "some" ? "cli.templateWrittenSome" : "cli.templateWritten";

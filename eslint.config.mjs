@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    // Office.js lives only in taskpane/ and functions/ (architecture.md); elsewhere (ExcelJS in tests and io) the
+    // Office.js lives only in taskpane/ and functions/ (docs/architecture.md); elsewhere (ExcelJS in tests and io) the
     // plugin's load/sync heuristics would misread other libraries' objects.
     files: ["taskpane/**/*.{ts,tsx}", "functions/**/*.ts"],
     plugins: { "office-addins": officeAddins },

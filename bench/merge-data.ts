@@ -1,6 +1,6 @@
 /**
  * Synthetic county for the merge benchmark: N townships × V villages (default 1,000 × 200, as in
- * architecture.md's performance targets), written once as real Template 1 .xlsx files and cached in
+ * docs/architecture.md's performance targets), written once as real Template 1 .xlsx files and cached in
  * .tmp/bench/<N>x<V>/ (delete it to regenerate).
  */
 import { existsSync, mkdirSync, writeFileSync } from "fs";

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: every benchmark, or the named ones. Each reports ratios against a baseline measured
- * in the same run (architecture.md: speed is measured here, never in timed tests).
+ * in the same run (docs/architecture.md: speed is measured here, never in timed tests).
  */
 const BENCHES: Record<string, () => Promise<unknown> | unknown> = {
   ranks: () => require("./ranks").run(),

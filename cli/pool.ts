@@ -18,7 +18,7 @@ export function stopWorkers(workers: readonly Worker[]): void {
 
 /**
  * Runs tasks on every core, results in input order. Reading spreadsheets is CPU-bound, so the county merge uses all
- * of them (architecture.md targets). The calling thread works through the queue too (`inline`): it has everything
+ * of them (docs/architecture.md targets). The calling thread works through the queue too (`inline`): it has everything
  * loaded already, and each worker takes its share from whenever it is ready. `shared` is sent once per worker
  * (template, registry); each task carries only its own input. The workers are ended when the queue is empty.
  */

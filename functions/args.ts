@@ -1,5 +1,5 @@
 /**
- * Excel's argument conventions for custom functions (architecture.md, "Office facts"): omitted optional arguments
+ * Excel's argument conventions for custom functions (docs/architecture.md, "Office facts"): omitted optional arguments
  * arrive as null (JS defaults do not apply); a blank cell arrives as 0 on desktop and null on the web; ranges arrive
  * as any[][]; in ranges, blanks, text and logicals are skipped the way RANK.EQ skips them.
  *

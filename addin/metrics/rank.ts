@@ -9,7 +9,7 @@ import { MetricError } from "./errors";
  *
  * Speed (rank, the whole list): one stable index sort (sortedOrder: an LSD radix sort on the doubles' bit patterns
  * from 2048 values up, a comparator sort below), then one sweep over the tie blocks of the sorted order that writes
- * every rank back at its value's position. Linear after the sort, no per-value search: architecture.md asks for 100k
+ * every rank back at its value's position. Linear after the sort, no per-value search: docs/architecture.md asks for 100k
  * values within 3× of a native Float64Array sort, for every method. rankOf (one value) sorts a copy and
  * binary-searches for the value's tie block.
  */

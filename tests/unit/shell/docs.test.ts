@@ -1,5 +1,5 @@
 /** The user guide's screenshots exist, at the task pane's width (made by `npm run screenshots`). */
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 
 const DOCS = join(__dirname, "..", "..", "..", "docs");
@@ -90,5 +90,30 @@ describe("docs/templates.md", () => {
     const fixture = readFileSync(join(DOCS, "..", "tests", "fixtures", "custom-template", "软弱涣散村整顿台账.json"), "utf8");
     expect(example).toBe(fixture);
     expect(() => loadTemplate(JSON.parse(example!))).not.toThrow();
+  });
+});
+
+/** What a comment or a doc cites is in the repository (docs/architecture.md, docs/domain.md …), never outside it. */
+describe("citations", () => {
+  const ROOT = join(DOCS, "..");
+  const files = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|tsx|js|cjs|mjs|md)$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  const sources = ["addin", "cli", "functions", "taskpane", "bench", "scripts", "eslint-rules", "docs"].flatMap(files).concat(["README.md", "eslint.config.mjs"]);
+
+  test("every docs/… file a source or doc names exists", () => {
+    const missing: string[] = [];
+    for (const f of sources) {
+      for (const m of readFileSync(join(ROOT, f), "utf8").matchAll(/\bdocs\/([\w\-.\u4e00-\u9fff]+\.(?:md|json|png))/g)) {
+        if (!existsSync(join(DOCS, m[1]))) missing.push(`${f}: docs/${m[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("the design documents are cited in the repository, not from outside it", () => {
+    const outside = sources.filter((f) => /(?<![\w/])(architecture|domain)\.md|\.\.\/shared\//.test(readFileSync(join(ROOT, f), "utf8")));
+    expect(outside).toEqual([]);
   });
 });

@@ -29,9 +29,15 @@ class BundleStatsPlugin {
         const chunks = [];
         for (const chunk of compilation.chunks) {
           const origins = new Set();
+          const engine = new Set(); // the engine's own files, one by one (addin/…)
           for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
             const inner = m.modules ?? [m]; // concatenated modules
-            for (const x of inner) if (x.resource) origins.add(origin(x.resource));
+            for (const x of inner) {
+              if (!x.resource) continue;
+              origins.add(origin(x.resource));
+              const rel = path.relative(__dirname, x.resource).split(path.sep).join("/");
+              if (rel.startsWith("addin/")) engine.add(rel);
+            }
           }
           chunks.push({
             name: chunk.name ?? null,
@@ -39,6 +45,7 @@ class BundleStatsPlugin {
             initial: chunk.canBeInitial(),
             entries: [...chunk.groupsIterable].filter((g) => g.isInitial()).map((g) => g.name).filter(Boolean).sort(),
             origins: [...origins].sort(),
+            engine: [...engine].sort(),
           });
         }
         const json = JSON.stringify({ chunks }, null, 1);

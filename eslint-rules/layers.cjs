@@ -25,12 +25,14 @@ const LAYERS = {
  * The files through which another module may enter a module. addin/io has more than one on purpose: node.ts needs the
  * file system, and the pane loads reading.ts, writing.ts (ExcelJS) and summary-workbook.ts as separate lazy chunks, while
  * it names annotated copies (annotated-name.ts) before any of them is loaded. Likewise the pane counts a report's
- * issues (addin/validate/report.ts) on its first load, before the validation engine is loaded, and the template's JSON
+ * issues (addin/validate/report.ts) and words a township's status (addin/merge/status.ts) on its first load, before
+ * the validation and merge engines are loaded, and the template's JSON
  * Schema (addin/templates/json-schema.ts) is for the CLI only, kept out of the pane's bundle.
  */
 const FACES = {
   "addin/io": ["index", "node", "reading", "writing", "summary-workbook", "annotated-name"],
   "addin/validate": ["index", "report"],
+  "addin/merge": ["index", "status"],
   "addin/templates": ["index", "json-schema"],
 };
 

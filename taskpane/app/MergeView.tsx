@@ -14,7 +14,8 @@ import {
 import { TableAdd20Regular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { t } from "../../addin/i18n";
-import { townshipStatusText, type CountySummary, type TownshipSummary } from "../../addin/merge";
+import type { CountySummary, TownshipSummary } from "../../addin/merge";
+import { townshipStatusText } from "../../addin/merge/status";
 import { merge, readFiles, summaryTables, summaryWorkbook, validate } from "../engine";
 import type { SheetTable } from "../office/summary-sheets";
 import type { EngineConfig } from "../settings";

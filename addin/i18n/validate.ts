@@ -6,6 +6,15 @@ import type { Catalogue } from "./types";
  */
 export const validate = {
   "validate.at.row": { "zh-CN": "{sheet} 第 {row} 行", "en-US": "{sheet} row {row}" },
+  "validate.omitted": {
+    "zh-CN": "另有 {count} 个同类问题，位于 {where}（每类问题只逐条列出前 {limit} 个；请按上面列出的问题同样修改）。",
+    "en-US": "{count} more issues of this kind, in {where} (only the first {limit} of each kind are listed; fix them as the ones above).",
+  },
+  "validate.omitted.nowhere": {
+    "zh-CN": "另有 {count} 个同类问题（每类问题只逐条列出前 {limit} 个；请按上面列出的问题同样修改）。",
+    "en-US": "{count} more issues of this kind (only the first {limit} of each kind are listed; fix them as the ones above).",
+  },
+  "validate.omitted.rows": { "zh-CN": "{sheet} 第 {first}–{last} 行", "en-US": "{sheet} rows {first}–{last}" },
   "validate.internalError": {
     "zh-CN": "{file}：审核这个文件时出现了意外错误（{detail}），无法审核。请把这个文件原样发给县里（县农业农村局）核查；其他文件的审核不受影响。",
     "en-US": "{file}: an unexpected error occurred while checking this file ({detail}). Please send the file as it is to the county for inspection; the other files are not affected.",

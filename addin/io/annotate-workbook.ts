@@ -13,6 +13,8 @@ export interface CellMark {
   severity: "error" | "warning";
   message: string;
   explained?: boolean;
+  /** A count of omitted issues (addin/validate's Issue.omitted): noted on the first cell of its range. */
+  omitted?: { range: string };
 }
 
 const FILL = {
@@ -47,9 +49,10 @@ export async function annotateWorkbook(
   // Several problems on one cell: one note listing all, the fill of the worst.
   const byCell = new Map<string, { sheet: string; cell: string; severity: "error" | "warning"; lines: string[] }>();
   for (const m of marks) {
-    if (!m.cell || !m.sheet || m.explained) continue;
-    const key = `${m.sheet}\u0000${m.cell}`;
-    const entry = byCell.get(key) ?? { sheet: m.sheet, cell: m.cell, severity: m.severity, lines: [] };
+    const cell = m.cell ?? (m.omitted?.range ? m.omitted.range.split(":")[0] : undefined);
+    if (!cell || !m.sheet || m.explained) continue;
+    const key = `${m.sheet}\u0000${cell}`;
+    const entry = byCell.get(key) ?? { sheet: m.sheet, cell, severity: m.severity, lines: [] };
     if (m.severity === "error") entry.severity = "error";
     entry.lines.push(`${m.severity === "error" ? t("io.annotate.error") : t("io.annotate.warning")}${m.message}`);
     byCell.set(key, entry);

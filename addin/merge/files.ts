@@ -4,7 +4,7 @@
  * unknown-township). The merge never picks one of two files of a township silently.
  */
 import type { Registry, RegistryTownship } from "../templates";
-import type { FileReport, Issue } from "../validate";
+import { countIssues, type FileReport, type Issue } from "../validate";
 import type { MergeText } from "./text";
 import type { SubmittedFile } from "./types";
 
@@ -20,15 +20,7 @@ export interface FileSorting {
   townshipByCode: Map<string, RegistryTownship>;
 }
 
-export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const i of issues) {
-    if (i.severity === "error") errors++;
-    else if (!i.explained) warnings++;
-  }
-  return { errors, warnings };
-}
+export { countIssues };
 
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -1,6 +1,6 @@
 import { t } from "../../addin/i18n";
 import { templateToJson } from "../../addin/templates";
-import type { FileReport, Issue } from "../../addin/validate";
+import { countIssues, type FileReport, type Issue } from "../../addin/validate";
 import { loadRegistryOption, loadTemplateOption } from "../context";
 import { renderTable } from "../text-table";
 import { collectFiles, previousReports, validateFiles, workersFor } from "../validate-run";
@@ -12,6 +12,7 @@ export interface ValidateOptions {
   json?: boolean;
   annotate?: string;
   jobs?: number;
+  maxIssuesPerCode?: number;
 }
 
 /** `xiaobo validate`: exit 0 when no file has errors, 1 when some file has errors or is unreadable. */
@@ -22,7 +23,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
   try {
     const template = loadTemplateOption(opts.template);
     const registry = loadRegistryOption(opts.registry);
-    const shared = { template: templateToJson(template), registry };
+    const shared = { template: templateToJson(template), registry, maxIssuesPerCode: opts.maxIssuesPerCode };
     const previous = opts.previous ? await previousReports(opts.previous, shared, opts.json) : undefined;
     reports = await validateFiles(files, shared, { previous, workers });
   } finally {
@@ -44,7 +45,8 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
 }
 
 function jsonReport(r: FileReport) {
-  return { file: r.file, township: r.township?.name ?? null, status: r.status, issues: r.issues };
+  // errors/warnings count every issue, the omitted ones too (an issue with `omitted` stands for `omitted.count`).
+  return { file: r.file, township: r.township?.name ?? null, status: r.status, ...countIssues(r.issues), issues: r.issues };
 }
 
 const STATUS_KEYS = {
@@ -62,10 +64,10 @@ function issueRows(issues: Issue[]): string[][] {
   // Errors first, then warnings; explained warnings last: what blocks submission comes first.
   const rank = (i: Issue) => (i.severity === "error" ? 0 : i.explained ? 2 : 1);
   return [...issues]
-    .sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0))
+    .sort((a, b) => rank(a) - rank(b) || (a.omitted ? Number.MAX_SAFE_INTEGER : (a.row ?? 0)) - (b.omitted ? Number.MAX_SAFE_INTEGER : (b.row ?? 0)))
     .map((i) => [
       i.severity === "error" ? t("cli.severity.error") : i.explained ? t("cli.severity.explained") : t("cli.severity.warning"),
-      i.cell ? `${i.sheet ?? ""}!${i.cell}` : i.row !== undefined ? t("cli.rowAt", { sheet: i.sheet ?? "", row: i.row }) : (i.sheet ?? ""),
+      i.cell ? `${i.sheet ?? ""}!${i.cell}` : i.omitted?.range ? `${i.sheet ?? ""}!${i.omitted.range}` : i.row !== undefined ? t("cli.rowAt", { sheet: i.sheet ?? "", row: i.row }) : (i.sheet ?? ""),
       i.code,
       i.message,
     ]);
@@ -74,8 +76,7 @@ function issueRows(issues: Issue[]): string[][] {
 export function humanReport(reports: FileReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
-    const errors = r.issues.filter((i) => i.severity === "error").length;
-    const warnings = r.issues.filter((i) => i.severity === "warning" && !i.explained).length;
+    const { errors, warnings } = countIssues(r.issues);
     out.push(
       t("cli.fileHeading", { file: r.file, township: r.township?.name ?? t("cli.unknownTownshipName"), status: statusLabel(r), errors, warnings }),
     );

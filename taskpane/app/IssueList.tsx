@@ -1,7 +1,7 @@
 import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { KeyboardEvent } from "react";
 import { t } from "../../addin/i18n";
-import type { FileReport, Issue } from "../../addin/validate/report";
+import { countIssues as countReportIssues, type FileReport, type Issue } from "../../addin/validate/report";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -32,6 +32,7 @@ export function orderIssues(issues: readonly Issue[]): Issue[] {
 
 export function issueAt(i: Issue): string {
   if (i.sheet && i.cell) return `${i.sheet}!${i.cell}`;
+  if (i.sheet && i.omitted?.range) return `${i.sheet}!${i.omitted.range}`;
   if (i.sheet && i.row) return `${i.sheet}!${i.row}`;
   return i.sheet ?? i.file;
 }
@@ -106,8 +107,5 @@ export function IssueList({ report, onSelect }: IssueListProps) {
 }
 
 export function countIssues(report: FileReport): { errors: number; warnings: number } {
-  return {
-    errors: report.issues.filter((i) => i.severity === "error").length,
-    warnings: report.issues.filter((i) => i.severity === "warning" && !i.explained).length,
-  };
+  return countReportIssues(report.issues);
 }

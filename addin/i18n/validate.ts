@@ -141,6 +141,14 @@ export const validate = {
     "zh-CN": "{at}：村代码 {code} 不在县村名册中，请核对代码。",
     "en-US": "{at}: village code {code} is not in the county registry; check the code.",
   },
+  "validate.unknownVillage.hint": {
+    "zh-CN": "{at}：村代码 {code} 不在县村名册中；村名册中{township}“{name}”的代码是 {expected}，请改为 {expected}。",
+    "en-US": "{at}: village code {code} is not in the county registry; the registry's code for {township}'s “{name}” is {expected}: use {expected}.",
+  },
+  "validate.wrongTownship.hint": {
+    "zh-CN": "{at}：村代码 {code}（{name}）属于{actual}，不属于本表的{township}；村名册中{township}“{own}”的代码是 {expected}，请改为 {expected}。",
+    "en-US": "{at}: village code {code} ({name}) belongs to {actual}, not to this file's {township}; the registry's code for {township}'s “{own}” is {expected}: use {expected}.",
+  },
   "validate.wrongTownship": {
     "zh-CN": "{at}：村代码 {code}（{name}）属于{actual}，不属于本表的{township}，请删除该行或核对代码。",
     "en-US": "{at}: village code {code} ({name}) belongs to {actual}, not to this file's {township}; delete the row or check the code.",

@@ -44,7 +44,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
   return reports.some((r) => r.status === "errors" || r.status === "unreadable") ? 1 : 0;
 }
 
-function jsonReport(r: FileReport) {
+export function jsonReport(r: FileReport) {
   // errors/warnings count every issue, the omitted ones too (an issue with `omitted` stands for `omitted.count`).
   return { file: r.file, township: r.township?.name ?? null, status: r.status, ...countIssues(r.issues), issues: r.issues };
 }

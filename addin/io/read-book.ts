@@ -24,6 +24,25 @@ const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|et)$/i;
  */
 export function readBook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}, inflate?: Inflater): Book {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
+  return checkShape(readAny(bytes, fileName, lim, inflate), lim);
+}
+
+/**
+ * What drives the work after reading, bounded whichever reader read the file (cells and rows are bounded while
+ * reading): the sheets searched for a header, the columns of each header row, the merged areas looked up there.
+ */
+function checkShape(book: Book, lim: ReadLimits): Book {
+  if (book.sheets.length > lim.maxSheets) throw new UnreadableError(book.file, "too-many-sheets", { count: book.sheets.length, limit: lim.maxSheets });
+  let merges = 0;
+  for (const g of book.sheets) {
+    if (g.colCount > lim.maxColumns) throw new UnreadableError(book.file, "too-many-columns", { sheet: g.name, count: g.colCount, limit: lim.maxColumns });
+    merges += g.merges.length;
+  }
+  if (merges > lim.maxMerges) throw new UnreadableError(book.file, "too-many-merges", { count: merges, limit: lim.maxMerges });
+  return book;
+}
+
+function readAny(bytes: Uint8Array, fileName: string, lim: ReadLimits, inflate?: Inflater): Book {
   const file = fileName.replace(/^.*[\\/]/, "");
   if (bytes.length === 0) throw new UnreadableError(file, "empty");
   if (bytes.length > lim.maxBytes) throw new UnreadableError(file, "too-large", { limit: Math.round(lim.maxBytes / 1024 / 1024) });

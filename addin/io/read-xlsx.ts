@@ -37,7 +37,7 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
   const sst = text(partOfType(targets, "/sharedStrings") ?? "xl/sharedStrings.xml");
   const styles = text(partOfType(targets, "/styles") ?? "xl/styles.xml");
   if ((sst && PREFIXED.test(sst)) || (styles && PREFIXED.test(styles))) return null;
-  const strings = sharedStrings(sst);
+  const strings = sharedStrings(sst, limits.maxStrings, file);
   const formats = cellFormats(styles);
 
   const sheets: Grid[] = [];
@@ -125,10 +125,14 @@ function stringItem(xml: string): string {
   return decodeEscapes(unescapeXml(out));
 }
 
-function sharedStrings(xml: string | undefined): string[] {
+/** The shared strings, at most `max` of them (more is not a report: refused while reading, not after). */
+function sharedStrings(xml: string | undefined, max: number, file: string): string[] {
   const out: string[] = [];
   if (!xml) return out;
-  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(m[1] ? stringItem(m[1]) : "");
+  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
+    if (out.length >= max) throw new UnreadableError(file, "too-many-strings", { limit: max });
+    out.push(m[1] ? stringItem(m[1]) : "");
+  }
   return out;
 }
 

@@ -11,6 +11,16 @@ export class RegistryError extends Error {
   }
 }
 
+/** Villages in one registry: a county has hundreds, a large one a few thousand; a province's list is not a registry. */
+export const MAX_REGISTRY_VILLAGES = 100_000;
+/** Problems of a registry listed one by one; the rest are counted. */
+const MAX_LISTED_ERRORS = 200;
+
+function boundedErrors(errors: string[], file: string): string[] {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors;
+  return [...errors.slice(0, MAX_LISTED_ERRORS), t("registry.moreErrors", { file, count: errors.length - MAX_LISTED_ERRORS })];
+}
+
 const REGISTRY_COLUMNS = { townshipCode: "乡镇代码", townshipName: "乡镇名称", code: "村代码", name: "村名称", weak: "薄弱村基数" };
 const TARGET_COLUMNS = { townshipCode: "乡镇代码", target: "年度消薄任务数" };
 
@@ -41,7 +51,11 @@ function columnIndexes<K extends string>(header: string[], wanted: Record<K, str
  * Parses the county's registry (村名册) CSV text: one row per village, townships in first-seen order.
  * Every problem is collected; any problem makes the registry unusable (it is the reference for everything else).
  */
-export function parseRegistry(text: string, file = "registry.csv"): Registry {
+export function parseRegistry(text: string, file = "registry.csv", maxVillages = MAX_REGISTRY_VILLAGES): Registry {
+  // Counted before parsing: a province's list (or a wrong file) is refused in milliseconds, not after a gigabyte.
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && lines <= maxVillages + 1; i = text.indexOf("\n", i + 1)) lines++;
+  if (lines > maxVillages + 1) throw new RegistryError([t("registry.tooMany", { file, limit: maxVillages.toLocaleString("en-US") })]);
   const [header = [], ...rows] = parseCsvRecords(text);
   const col = columnIndexes(header, REGISTRY_COLUMNS, file);
   const errors: string[] = [];
@@ -86,7 +100,7 @@ export function parseRegistry(text: string, file = "registry.csv"): Registry {
     }
     township.villages.push({ code: v.code, name: v.name, weakBaseline: v.weak === "是", townshipCode: v.townshipCode });
   }
-  if (errors.length) throw new RegistryError(errors);
+  if (errors.length) throw new RegistryError(boundedErrors(errors, file));
   if (townships.size === 0) throw new RegistryError([t("registry.empty", { file })]);
   return { townships: [...townships.values()] };
 }
@@ -107,7 +121,7 @@ export function parseTargets(text: string, file = "targets.csv", registry?: Regi
     else if (known && !known.has(code)) errors.push(t("targets.unknownTownship", { file, row, value: code }));
     else targets[code] = n.data;
   });
-  if (errors.length) throw new RegistryError(errors);
+  if (errors.length) throw new RegistryError(boundedErrors(errors, file));
   return targets;
 }
 

@@ -106,7 +106,11 @@ test("every output of a 100,000-row junk sheet is under 2 MB and none throws", a
       const bytes = await writeSummaryWorkbook(summary);
       expect(bytes.length).toBeLessThan(2 * MB);
 
-      // The annotated copy: one note per listed problem cell, and one on the first cell of each omitted range.
+      // The annotated copy: none of the whole sheet (ExcelJS would hold it at ~1.7 KB a cell), with a Chinese reason;
+      // of its first rows, one note per listed problem cell and one on the first cell of each omitted range.
+      await expect(annotateWorkbook(new Uint8Array(), { file: "junk.xlsx", format: "csv", sheets: [grid] }, report.issues)).rejects.toThrow(
+        /^“junk\.xlsx”有 [\d,]+ 个有内容的单元格，超过 100,000 个，生成标注副本会占用过多内存，因此不生成$/,
+      );
       const head = gridFromValues(grid.name, grid.rows.slice(0, 8).map((r) => r.map((c) => c?.value ?? null)));
       const annotated = await annotateWorkbook(new Uint8Array(), { file: "junk.xlsx", format: "csv", sheets: [head] }, report.issues);
       const wb = new ExcelJS.Workbook();

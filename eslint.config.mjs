@@ -12,9 +12,22 @@ const node = { require: "readonly", module: "writable", __dirname: "readonly", p
 export default tseslint.config(
   { ignores: ["dist/**", "out/**", "coverage/**", "node_modules/**", "bench/results/**", "tests/e2e/.artifacts/**", ".tmp/**"] },
   js.configs.recommended,
+  // eslint-disable-next-line no-restricted-syntax -- a handful of config objects
   ...tseslint.configs.recommended,
   {
-    rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Spreading an array into a call puts every element on the stack: Math.max(...xs) and push(...xs) throw
+      // RangeError past about 100,000 elements (a 60,000-row sheet's issues did). Loop or reduce instead; a
+      // fixed-size tuple may be spread with a disable comment saying so.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression > SpreadElement, NewExpression > SpreadElement",
+          message: "不要把数组展开成函数参数（大数组会栈溢出）：用循环或 reduce。Do not spread an array into a call: use a loop or reduce.",
+        },
+      ],
+    },
   },
   {
     // The module layers of docs/architecture.md: who may import whom, which packages, only through index.ts.

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option, type HelpConfiguration } from "commander";
 import { t, type MessageKey } from "../addin/i18n";
 import { RegistryError, TemplateError } from "../addin/templates";
+import { DEFAULT_MAX_ISSUES_PER_CODE } from "../addin/validate/report";
 import { commanderErrorInChinese } from "./commander-errors";
 import { demoCommand } from "./commands/demo";
 import { mergeCommand } from "./commands/merge";
@@ -25,6 +26,8 @@ const CHINESE_HELP: HelpConfiguration = {
 };
 
 const jobsOption = () => new Option("--jobs <n>", t("cli.opt.jobs")).argParser(positiveInt);
+const maxIssuesOption = () =>
+  new Option("--max-issues-per-code <n>", t("cli.opt.maxIssuesPerCode")).argParser(positiveInt).default(DEFAULT_MAX_ISSUES_PER_CODE);
 
 export function buildProgram(): Command {
   const program = new Command("xiaobo")
@@ -47,6 +50,7 @@ export function buildProgram(): Command {
     .option("--previous <folder>", t("cli.opt.previous"))
     .option("--json", t("cli.opt.json"))
     .option("--annotate <dir>", t("cli.opt.annotate"))
+    .addOption(maxIssuesOption())
     .addOption(jobsOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await validateCommand(paths, opts);
@@ -64,6 +68,7 @@ export function buildProgram(): Command {
     .option("--allow-errors", t("cli.opt.allowErrors"))
     .option("--year <year>", t("cli.opt.year"), positiveInt)
     .option("--json", t("cli.opt.json"))
+    .addOption(maxIssuesOption())
     .addOption(jobsOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = (await mergeCommand(paths, opts)).exitCode;

@@ -30,7 +30,12 @@ function pad(s: string, width: number, right: boolean): string {
 
 /** Renders rows under a header; `rightAlign[i]` right-aligns column i (numbers). */
 export function renderTable(header: string[], rows: string[][], rightAlign: boolean[] = []): string {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  // A loop, not Math.max(...rows): spreading a long array into a call overflows the stack.
+  const widths = header.map((h, i) => {
+    let w = displayWidth(h);
+    for (const r of rows) w = Math.max(w, displayWidth(r[i] ?? ""));
+    return w;
+  });
   const line = (cells: string[]) => cells.map((c, i) => pad(c ?? "", widths[i], !!rightAlign[i])).join("  ").trimEnd();
   const rule = widths.map((w) => "─".repeat(w)).join("  ");
   return [line(header), rule, ...rows.map(line)].join("\n");

@@ -9,6 +9,8 @@ export interface ValidateShared {
   /** The template as JSON (templates cross threads as data and are checked again on arrival). */
   template: unknown;
   registry: Registry;
+  /** Issues of one code listed per file (ValidateContext.maxIssuesPerCode). */
+  maxIssuesPerCode?: number;
 }
 
 export interface ValidateTask {
@@ -31,7 +33,7 @@ export function makeValidator(shared: ValidateShared): (task: ValidateTask) => P
     try {
       const book = await readBookFile(task.path);
       book.file = file;
-      return validateBook(book, { template, registry: shared.registry, previous: task.previous });
+      return validateBook(book, { template, registry: shared.registry, previous: task.previous, maxIssuesPerCode: shared.maxIssuesPerCode });
     } catch (e) {
       if (e instanceof UnreadableError) return unreadableReport(file, e.file === file ? e.message : new UnreadableError(file, e.reason, e.params).message);
       return internalErrorReport(file, e);

@@ -308,6 +308,7 @@ export function VOTESCORE(good: any, fairlyGood: any, average: any, poor: any, p
   const a = argsOf("VOTESCORE");
   const votes = [num(good, a("good")), num(fairlyGood, a("fairlyGood")), num(average, a("average")), num(poor, a("poor"))] as const;
   const p = points === null || points === undefined ? undefined : list(points);
+  // eslint-disable-next-line no-restricted-syntax -- a 4-tuple
   return excel(() => m.voteScore(...votes, p), { points: a("points"), count: p?.length ?? 4 });
 }
 
@@ -337,6 +338,7 @@ export function TOTAL(scores: any[][], maxima: any[][], bonus?: any, bonusCap?: 
     }),
   );
   const extras = [optNum(bonus, a("bonus"), 0), optNum(bonusCap, a("bonusCap"), 5), optNum(deduction, a("deduction"), 0)] as const;
+  // eslint-disable-next-line no-restricted-syntax -- a 3-tuple
   return excel(() => m.cappedTotal(s, mx, ...extras));
 }
 

@@ -57,7 +57,7 @@ if (require.main === module) {
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify(m, null, 2));
   } else {
-    const w = Math.max(...m.assets.map((a) => a.file.length));
+    const w = m.assets.reduce((most, a) => Math.max(most, a.file.length), 0);
     console.log(`${"file".padEnd(w)}  ${"load".padEnd(7)}  ${"raw".padStart(9)}  ${"gzip".padStart(9)}  contents`);
     for (const a of m.assets) console.log(`${a.file.padEnd(w)}  ${a.load.padEnd(7)}  ${kb(a.raw).padStart(9)}  ${kb(a.gzip).padStart(9)}  ${summarise(a.contents)}`);
     console.log(`\ninitial JS (what taskpane.html loads): ${kb(m.initial.raw)} raw, ${kb(m.initial.gzip)} gzip`);

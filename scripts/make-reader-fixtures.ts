@@ -4,7 +4,8 @@
  * (numbers in many formats, dates, booleans, errors, rich text, escapes, formulas with and without a cached value,
  * hidden rows, columns and sheets, merges); SheetJS writes two more (inline and shared strings); LibreOffice, when
  * installed (Debian's libreoffice-calc-nogui), re-saves them as .xlsx and via .xls, as producers other than Excel do.
- * The outputs are committed, so tests never need LibreOffice.
+ * The outputs are committed, so tests never need LibreOffice. scripts/fixtures/reader-producers.ts adds one small
+ * workbook from every producer we can run (openpyxl, ExcelJS, SheetJS in every format it writes, LibreOffice, Gnumeric).
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from "fs";
@@ -12,6 +13,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
+import { makeProducerFixtures } from "./fixtures/reader-producers";
 
 const OUT = join(__dirname, "..", "tests", "fixtures", "reader");
 
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
   writeFileSync(join(OUT, "shared-formula.xlsx"), await sharedFormulaBook());
   writeFileSync(join(OUT, "sheetjs-inline.xlsx"), sheetjsBook(false));
   writeFileSync(join(OUT, "sheetjs-shared.xlsx"), sheetjsBook(true));
+  await makeProducerFixtures(join(OUT, "producers"));
   const hasSoffice = (() => {
     try {
       execFileSync("soffice", ["--version"], { stdio: "ignore" });

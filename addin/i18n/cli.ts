@@ -25,6 +25,10 @@ export const cli = {
   "cli.opt.allowErrors": { "zh-CN": "有错误的文件也汇总其无错误的行，有错误的行列入退回清单", "en-US": "merge the valid rows of files with errors; list the rows with errors as rejected" },
   "cli.opt.year": { "zh-CN": "年度（如 2026）", "en-US": "year (e.g. 2026)" },
   "cli.opt.township": { "zh-CN": "乡镇名称或 9 位乡镇代码", "en-US": "township name or 9-digit code" },
+  "cli.opt.maxIssuesPerCode": {
+    "zh-CN": "每个文件中同一类问题最多逐条列出的个数，其余只计数并给出所在范围",
+    "en-US": "issues of one kind listed one by one per file; the rest are counted with their range",
+  },
   "cli.opt.jobs": { "zh-CN": "并行读取的线程数（默认：CPU 核数）", "en-US": "worker threads for reading (default: CPU cores)" },
   "cli.opt.help": { "zh-CN": "显示帮助", "en-US": "show help" },
   "cli.help.Usage:": { "zh-CN": "用法：", "en-US": "Usage:" },

@@ -155,6 +155,10 @@ export const merge = {
   "merge.title.submissions": { "zh-CN": "{county}各乡镇报送情况", "en-US": "{county} township submissions" },
   "merge.title.issues": { "zh-CN": "审核问题清单", "en-US": "Validation issues" },
   "merge.title.rejected": { "zh-CN": "未汇总行清单", "en-US": "Rows not merged" },
+  "merge.rejectedOmitted": {
+    "zh-CN": "另有 {count} 行因同一原因未汇总（第 {first}–{last} 行）：{reason}",
+    "en-US": "{count} more rows not merged for the same reason (rows {first}–{last}): {reason}",
+  },
   "merge.note.partial": {
     "zh-CN": "文件有 {errors} 个错误、退回 {rejected} 行，仅汇总了 {reported}/{villages} 个村；各项只计已汇总的村，{measure}不可与其他乡镇比较，未参与排名和红黄旗",
     "en-US": "{errors} errors and {rejected} rows rejected in the file; only {reported}/{villages} villages merged. Figures count the merged villages only; not ranked or flagged",

@@ -25,6 +25,14 @@ export const registry = {
     "zh-CN": "{file} 第 {row} 行：“{column}”为空。",
     "en-US": "{file} row {row}: “{column}” is empty.",
   },
+  "registry.tooMany": {
+    "zh-CN": "{file}：村名册超过 {limit} 个村，比全国的行政村还多，不是一份村名册。请确认选对了文件。",
+    "en-US": "{file}: the registry has more than {limit} villages, more than the whole country has. Check that this is a registry.",
+  },
+  "registry.moreErrors": {
+    "zh-CN": "{file}：另有 {count} 处问题未逐条列出，请先改正上面列出的问题。",
+    "en-US": "{file}: {count} more problems not listed; fix the ones above first.",
+  },
   "registry.empty": {
     "zh-CN": "{file}：没有任何数据行。",
     "en-US": "{file}: there are no data rows.",

@@ -6,6 +6,15 @@ import type { Catalogue } from "./types";
  */
 export const validate = {
   "validate.at.row": { "zh-CN": "{sheet} 第 {row} 行", "en-US": "{sheet} row {row}" },
+  "validate.omitted": {
+    "zh-CN": "另有 {count} 个同类问题，位于 {where}（每类问题只逐条列出前 {limit} 个；请按上面列出的问题同样修改）。",
+    "en-US": "{count} more issues of this kind, in {where} (only the first {limit} of each kind are listed; fix them as the ones above).",
+  },
+  "validate.omitted.nowhere": {
+    "zh-CN": "另有 {count} 个同类问题（每类问题只逐条列出前 {limit} 个；请按上面列出的问题同样修改）。",
+    "en-US": "{count} more issues of this kind (only the first {limit} of each kind are listed; fix them as the ones above).",
+  },
+  "validate.omitted.rows": { "zh-CN": "{sheet} 第 {first}–{last} 行", "en-US": "{sheet} rows {first}–{last}" },
   "validate.internalError": {
     "zh-CN": "{file}：审核这个文件时出现了意外错误（{detail}），无法审核。请把这个文件原样发给县里（县农业农村局）核查；其他文件的审核不受影响。",
     "en-US": "{file}: an unexpected error occurred while checking this file ({detail}). Please send the file as it is to the county for inspection; the other files are not affected.",
@@ -131,6 +140,14 @@ export const validate = {
   "validate.unknownVillage": {
     "zh-CN": "{at}：村代码 {code} 不在县村名册中，请核对代码。",
     "en-US": "{at}: village code {code} is not in the county registry; check the code.",
+  },
+  "validate.unknownVillage.hint": {
+    "zh-CN": "{at}：村代码 {code} 不在县村名册中；村名册中{township}“{name}”的代码是 {expected}，请改为 {expected}。",
+    "en-US": "{at}: village code {code} is not in the county registry; the registry's code for {township}'s “{name}” is {expected}: use {expected}.",
+  },
+  "validate.wrongTownship.hint": {
+    "zh-CN": "{at}：村代码 {code}（{name}）属于{actual}，不属于本表的{township}；村名册中{township}“{own}”的代码是 {expected}，请改为 {expected}。",
+    "en-US": "{at}: village code {code} ({name}) belongs to {actual}, not to this file's {township}; the registry's code for {township}'s “{own}” is {expected}: use {expected}.",
   },
   "validate.wrongTownship": {
     "zh-CN": "{at}：村代码 {code}（{name}）属于{actual}，不属于本表的{township}，请删除该行或核对代码。",

@@ -13,6 +13,26 @@ export interface CellMark {
   severity: "error" | "warning";
   message: string;
   explained?: boolean;
+  /** A count of omitted issues (addin/validate's Issue.omitted): noted on the first cell of its range. */
+  omitted?: { range: string };
+}
+
+/**
+ * Most non-empty cells of a book that gets an annotated copy. ExcelJS holds a loaded workbook at about 1.7 KB a cell
+ * (1.1 GB for a 60,000-row, 660,000-cell sheet); a township report has a few thousand cells. Over this, the report
+ * (text, JSON, the pane) still lists the problems, and no copy is made.
+ */
+export const MAX_ANNOTATED_CELLS = 100_000;
+
+/** A book too large to annotate: the message says so in Chinese. */
+export class AnnotateTooLargeError extends Error {
+  override name = "AnnotateTooLargeError";
+}
+
+function cellCount(book: Book): number {
+  let n = 0;
+  for (const g of book.sheets) for (const row of g.rows) if (row) for (const c of row) if (c) n++;
+  return n;
 }
 
 const FILL = {
@@ -30,6 +50,10 @@ export async function annotateWorkbook(
   book: Book,
   marks: readonly CellMark[],
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const cells = cellCount(book);
+  if (cells > MAX_ANNOTATED_CELLS) {
+    throw new AnnotateTooLargeError(t("io.annotate.tooLarge", { file: book.file, cells: cells.toLocaleString("en-US"), limit: MAX_ANNOTATED_CELLS.toLocaleString("en-US") }));
+  }
   const workbook = new ExcelJS.Workbook();
   /** The annotated copy's sheet name for each of the book's sheet names (they differ only when rebuilt). */
   let sheetNames = new Map<string, string>();
@@ -47,9 +71,10 @@ export async function annotateWorkbook(
   // Several problems on one cell: one note listing all, the fill of the worst.
   const byCell = new Map<string, { sheet: string; cell: string; severity: "error" | "warning"; lines: string[] }>();
   for (const m of marks) {
-    if (!m.cell || !m.sheet || m.explained) continue;
-    const key = `${m.sheet}\u0000${m.cell}`;
-    const entry = byCell.get(key) ?? { sheet: m.sheet, cell: m.cell, severity: m.severity, lines: [] };
+    const cell = m.cell ?? (m.omitted?.range ? m.omitted.range.split(":")[0] : undefined);
+    if (!cell || !m.sheet || m.explained) continue;
+    const key = `${m.sheet}\u0000${cell}`;
+    const entry = byCell.get(key) ?? { sheet: m.sheet, cell, severity: m.severity, lines: [] };
     if (m.severity === "error") entry.severity = "error";
     entry.lines.push(`${m.severity === "error" ? t("io.annotate.error") : t("io.annotate.warning")}${m.message}`);
     byCell.set(key, entry);

@@ -5,5 +5,5 @@ import { t } from "../i18n";
  * ExcelJS, so the task pane can show the name before the writer is loaded.
  */
 export function annotatedName(file: string): string {
-  return `${file.replace(/\.(xlsx|xlsm|xls|csv)$/i, "")}_${t("io.annotate.suffix")}.xlsx`;
+  return `${file.replace(/\.(xlsx|xlsm|xls|csv|ods|fods|xml)$/i, "")}_${t("io.annotate.suffix")}.xlsx`;
 }

@@ -10,6 +10,14 @@ export interface ReadLimits {
   maxRows: number;
   /** Most non-empty cells in one book. */
   maxCells: number;
+  /** Most shared strings in one book (as many as cells: a string no cell uses is not data). */
+  maxStrings: number;
+  /** Most worksheets in one book: each is searched for the report's header. */
+  maxSheets: number;
+  /** Most columns in one sheet: Excel's own limit (XFD); a CSV line can be longer. */
+  maxColumns: number;
+  /** Most merged areas in one book: a report has dozens. */
+  maxMerges: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -18,4 +26,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxRatio: 200,
   maxRows: 100_000,
   maxCells: 2_000_000,
+  maxStrings: 2_000_000,
+  maxSheets: 255,
+  maxColumns: 16_384,
+  maxMerges: 20_000,
 };

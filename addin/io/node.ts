@@ -61,7 +61,7 @@ export async function readBookFile(path: string, limits: Partial<ReadLimits> = {
   return readBook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, lim, boundedInflate);
 }
 
-const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".et"]);
+const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ods", ".fods"]);
 
 /**
  * The spreadsheets under the given paths: folders are walked recursively (skipping hidden files and Excel's ~$

@@ -24,21 +24,51 @@ const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|et)$/i;
  */
 export function readBook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}, inflate?: Inflater): Book {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
+  return checkShape(readAny(bytes, fileName, lim, inflate), lim);
+}
+
+/**
+ * What drives the work after reading, bounded whichever reader read the file (cells and rows are bounded while
+ * reading): the sheets searched for a header, the columns of each header row, the merged areas looked up there.
+ */
+function checkShape(book: Book, lim: ReadLimits): Book {
+  if (book.sheets.length > lim.maxSheets) throw new UnreadableError(book.file, "too-many-sheets", { count: book.sheets.length, limit: lim.maxSheets });
+  let merges = 0;
+  for (const g of book.sheets) {
+    if (g.colCount > lim.maxColumns) throw new UnreadableError(book.file, "too-many-columns", { sheet: g.name, count: g.colCount, limit: lim.maxColumns });
+    merges += g.merges.length;
+  }
+  if (merges > lim.maxMerges) throw new UnreadableError(book.file, "too-many-merges", { count: merges, limit: lim.maxMerges });
+  return book;
+}
+
+function readAny(bytes: Uint8Array, fileName: string, lim: ReadLimits, inflate?: Inflater): Book {
   const file = fileName.replace(/^.*[\\/]/, "");
   if (bytes.length === 0) throw new UnreadableError(file, "empty");
   if (bytes.length > lim.maxBytes) throw new UnreadableError(file, "too-large", { limit: Math.round(lim.maxBytes / 1024 / 1024) });
 
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     const entries = guardZip(bytes, file, lim);
-    if (!entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))) throw new UnreadableError(file, "not-spreadsheet");
+    const has = (name: RegExp) => entries.some((e) => name.test(e.name));
+    // OpenDocument (.ods, LibreOffice/WPS/Gnumeric): SheetJS reads it.
+    if (has(/^content\.xml$/) && has(/^mimetype$/)) return readWorkbook(bytes, file, "ods", lim);
+    // An OOXML spreadsheet: its workbook part is where _rels/.rels says (read-xlsx.ts), usually xl/workbook.xml; one
+    // elsewhere still has worksheet parts (a Word or PowerPoint package has none).
+    if (!has(/^xl\/workbook\.xml$/i) && !(has(/^_rels\/\.rels$/) && has(/(^|\/)worksheets\/[^/]+\.(xml|bin)$/i))) throw new UnreadableError(file, "not-spreadsheet");
     const parts = inflate?.(bytes, entries, file, lim);
     return (parts && readXlsx(parts, file, lim)) ?? readWorkbook(bytes, file, "xlsx", lim);
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return readWorkbook(bytes, file, "xls", lim);
+  // BIFF2–BIFF4 (Excel 2.x–4.0): a bare record stream, no OLE container, that starts with its BOF record.
+  if (isBareBiff(bytes)) return readWorkbook(bytes, file, "xls", lim);
   if (looksBinary(bytes)) throw new UnreadableError(file, "not-spreadsheet");
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
+  // XML spreadsheets whatever their extension: SpreadsheetML 2003 (Excel 2003 "XML 表格") and flat ODF (.fods).
+  if (head.startsWith("<") && /urn:schemas-microsoft-com:office:spreadsheet|<office:document\b/.test(head)) {
+    return readWorkbook(bytes, file, head.includes("<office:document") ? "ods" : "xls", lim);
+  }
   // Text. With a spreadsheet extension it must at least look like a table (HTML tables saved as .xls included).
   if (SPREADSHEET_EXT.test(file)) {
-    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
     if (head.startsWith("<")) {
       if (!/<table/.test(new TextDecoder("utf-8").decode(bytes.subarray(0, 200000)).toLowerCase())) throw new UnreadableError(file, "not-spreadsheet");
       return readWorkbook(bytes, file, "xls", lim);
@@ -67,6 +97,18 @@ function looksLikeTable(bytes: Uint8Array): boolean {
   let best = 0;
   for (const [fields, n] of counts) if (fields > 1 && n > best) best = n;
   return best >= 2 && best * 2 >= records.length;
+}
+
+/**
+ * A BIFF2/3/4 worksheet stream: a BOF record (type 0x0009, 0x0209 or 0x0409) of 4–16 bytes, whose version field is
+ * the BIFF version and whose document type is a worksheet, chart, macro sheet or workbook.
+ */
+function isBareBiff(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || bytes[0] !== 0x09 || ![0x00, 0x02, 0x04].includes(bytes[1])) return false;
+  const size = bytes[2] | (bytes[3] << 8);
+  if (size < 4 || size > 16) return false;
+  const type = bytes[6] | (bytes[7] << 8);
+  return [0x10, 0x20, 0x40, 0x100].includes(type);
 }
 
 /** Text files have no NUL bytes and few control characters in their first kilobytes (UTF-16 has a BOM). */

@@ -2,6 +2,7 @@ import * as XLSX from "@e965/xlsx";
 import type { Book, Cell, Grid } from "../grid";
 import type { ReadLimits } from "./limits";
 import { UnreadableError } from "./unreadable";
+import { formulaText } from "./xlsx-text";
 
 type SheetCell = XLSX.CellObject & { w?: string; z?: string | number; f?: string };
 
@@ -10,7 +11,7 @@ type SheetCell = XLSX.CellObject & { w?: string; z?: string | number; f?: string
  * results), the text Excel displays, number formats, formulas, error values, merged areas, hidden rows, columns
  * and sheets. Dense mode keeps rows as arrays, which is both faster and what a Grid is.
  */
-export function readWorkbook(bytes: Uint8Array, file: string, format: "xlsx" | "xls", limits: ReadLimits): Book {
+export function readWorkbook(bytes: Uint8Array, file: string, format: "xlsx" | "xls" | "ods", limits: ReadLimits): Book {
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, {
@@ -30,7 +31,9 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: "xlsx" | "
   const meta = wb.Workbook?.Sheets ?? [];
   let cells = 0;
   const sheets = wb.SheetNames.map((name, i): Grid => {
-    const ws = wb.Sheets[name] as XLSX.WorkSheet & { "!data"?: SheetCell[][]; "!fullref"?: string };
+    const ws = wb.Sheets[name] as (XLSX.WorkSheet & { "!data"?: SheetCell[][]; "!fullref"?: string }) | undefined;
+    // A sheet listed in the workbook whose part SheetJS cannot find (a package laid out other than it expects).
+    if (!ws) throw new UnreadableError(file, "not-spreadsheet");
     if (ws["!fullref"] && ws["!fullref"] !== ws["!ref"]) {
       const full = XLSX.utils.decode_range(ws["!fullref"]);
       if (full.e.r >= limits.maxRows) throw new UnreadableError(file, "too-many-cells", { limit: limits.maxRows });
@@ -80,7 +83,8 @@ function toCell(sc: SheetCell): Cell {
       ? { value: null, text: sc.w ?? XLSX.SSF.format("General", 0), error: sc.w ?? errorText(sc.v) }
       : { value: sc.v === undefined ? null : (sc.v as string | number | boolean), text: sc.w ?? (sc.v === undefined ? "" : String(sc.v)) };
   if (sc.z !== undefined) cell.format = String(sc.z);
-  if (sc.f) cell.formula = sc.f;
+  // SheetJS removes _xlfn. in .xlsx formulas only; the Grid has it removed whatever the format.
+  if (sc.f) cell.formula = formulaText(sc.f);
   return cell;
 }
 

@@ -2,6 +2,7 @@ import * as XLSX from "@e965/xlsx";
 import type { Book, Cell, Grid, Range } from "../grid";
 import type { ReadLimits } from "./limits";
 import { UnreadableError } from "./unreadable";
+import { decodeEscapes, folderOf, formattedText, formulaText, relsPathOf, resolveTarget, workbookPartPath } from "./xlsx-text";
 
 /**
  * A lean .xlsx reader for the shapes township reports come in: it scans the few XML parts a Grid needs (workbook,
@@ -19,8 +20,10 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
     const bytes = parts.get(name);
     return bytes ? UTF8.decode(bytes) : undefined;
   };
-  const workbook = text("xl/workbook.xml");
-  const rels = text("xl/_rels/workbook.xml.rels");
+  const workbookPart = workbookPartPath(text);
+  const workbook = text(workbookPart);
+  const rels = text(relsPathOf(workbookPart));
+  const folder = folderOf(workbookPart);
   if (!workbook || !rels || PREFIXED.test(workbook)) return null;
   if (/<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook)) return null;
 
@@ -29,12 +32,12 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
     const a = attrs(m[1]);
     if (!a.Id || !a.Target) continue;
     if (a.TargetMode === "External") continue;
-    targets.set(a.Id, (a.Type ?? "") + "\n" + resolvePart(a.Target));
+    targets.set(a.Id, (a.Type ?? "") + "\n" + resolveTarget(folder, a.Target));
   }
   const sst = text(partOfType(targets, "/sharedStrings") ?? "xl/sharedStrings.xml");
   const styles = text(partOfType(targets, "/styles") ?? "xl/styles.xml");
   if ((sst && PREFIXED.test(sst)) || (styles && PREFIXED.test(styles))) return null;
-  const strings = sharedStrings(sst);
+  const strings = sharedStrings(sst, limits.maxStrings, file);
   const formats = cellFormats(styles);
 
   const sheets: Grid[] = [];
@@ -65,18 +68,6 @@ const PREFIXED = {
   test: (xml: string) =>
     /^(?:<\?[^>]*\?>\s*)?<\w+:/.test(xml) || [":sheetData", ":row ", ":c ", ":si>", ":sheet ", ":cellXfs"].some((tag) => xml.includes(tag)),
 };
-
-/** A relationship target as a part name: relative to xl/, or absolute from the package root. */
-function resolvePart(target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ("xl/" + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== ".") out.push(p);
-  }
-  return out.join("/");
-}
 
 function partOfType(targets: Map<string, string>, suffix: string): string | undefined {
   for (const t of targets.values()) {
@@ -114,9 +105,12 @@ function attr(xml: string, from: number, to: number, nameEq: string): string | u
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-/** Character data as an XML parser delivers it: line ends normalised to LF (a CR survives only as &#13;), entities decoded. */
+/**
+ * Character data as SheetJS delivers it: CR LF as LF, entities decoded. (A lone raw CR stays a CR in SheetJS, though
+ * an XML parser would make it LF: ExcelJS and Gnumeric write "一行\r二行" so.)
+ */
 function unescapeXml(s: string): string {
-  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n/g, "\n");
   if (s.indexOf("&") < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
     e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
@@ -128,14 +122,17 @@ function stringItem(xml: string): string {
   const body = xml.indexOf("<rPh") >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
   let out = "";
   for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? "";
-  out = unescapeXml(out);
-  return out.indexOf("_x") >= 0 ? out.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : out;
+  return decodeEscapes(unescapeXml(out));
 }
 
-function sharedStrings(xml: string | undefined): string[] {
+/** The shared strings, at most `max` of them (more is not a report: refused while reading, not after). */
+function sharedStrings(xml: string | undefined, max: number, file: string): string[] {
   const out: string[] = [];
   if (!xml) return out;
-  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(m[1] ? stringItem(m[1]) : "");
+  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
+    if (out.length >= max) throw new UnreadableError(file, "too-many-strings", { limit: max });
+    out.push(m[1] ? stringItem(m[1]) : "");
+  }
   return out;
 }
 
@@ -357,7 +354,7 @@ function readCell(t: string, xml: string, from: number, to: number, format: stri
       const fgt = body.indexOf(">", fs);
       if (body.charCodeAt(fgt - 1) !== 47) {
         const fe = body.indexOf("</f>", fgt);
-        formula = unescapeXml(body.slice(fgt + 1, fe));
+        formula = formulaText(unescapeXml(body.slice(fgt + 1, fe)));
       }
     }
   }
@@ -377,24 +374,25 @@ function readCell(t: string, xml: string, from: number, to: number, format: stri
     case "s": {
       const k = Number(v);
       if (v === undefined || !(k >= 0 && k < strings.length)) return null;
-      cell = { value: strings[k], text: strings[k] };
+      cell = { value: strings[k], text: formattedText(format, strings[k]) };
       break;
     }
     case "str": {
-      const s = v === undefined ? "" : unescapeXml(v);
-      cell = { value: s, text: s };
+      // SheetJS unescapes a <v> once for every cell and a str cell's value a second time.
+      const s = v === undefined ? "" : decodeEscapes(unescapeXml(decodeEscapes(unescapeXml(v))));
+      cell = { value: s, text: formattedText(format, s) };
       break;
     }
     case "inlineStr": {
       const is = body.indexOf("<is");
       const s = is < 0 ? "" : stringItem(body.slice(is));
-      cell = { value: s, text: s };
+      cell = { value: s, text: formattedText(format, s) };
       break;
     }
     case "b": {
       if (v === undefined) return undefined;
       const b = v === "1" || v === "true";
-      cell = { value: b, text: b ? "TRUE" : "FALSE" };
+      cell = { value: b, text: formattedText(format, b) };
       break;
     }
     case "e": {

@@ -154,7 +154,7 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
   if (table.note !== null) xml += `<row r="2">${text("A2", 0, table.note)}</row>`;
   const headerStyle = styles.id({ numFmt: 0, font: FONTS.bold, fill: FILL_IDS.header, border: 1, align: "header" });
   // A header wider than its column wraps: give the row the lines it needs (spreadsheets do not re-fit it on opening).
-  const lines = Math.max(1, ...table.columns.map((c, k) => Math.ceil(displayWidth(c.header) / Math.max(1, widths[k] - 1))));
+  const lines = table.columns.reduce((most, c, k) => Math.max(most, Math.ceil(displayWidth(c.header) / Math.max(1, widths[k] - 1))), 1);
   xml += `<row r="${headerRow}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>` + table.columns.map((c, k) => text(`${cols[k]}${headerRow}`, headerStyle, c.header)).join("") + `</row>`;
 
   const columnStyle = table.columns.map((c) => ({ numFmt: NUMFMT_IDS[NUMBER_FORMATS[c.format]] ?? 0, font: 0, fill: 0, border: 1 as const }));

@@ -148,7 +148,7 @@ export async function writeTemplateWorkbook(spec: TemplateWorkbookSpec): Promise
   columns.forEach((col, c) => {
     const column = ws.getColumn(c + 1);
     const samples = [col.header, col.group && !columns[c - 1]?.group ? "" : "", ...spec.rows.slice(0, 50).map((r) => String(r[col.key] ?? ""))];
-    column.width = Math.min(40, Math.max(8, ...samples.map(textWidth)) + 2);
+    column.width = Math.min(40, samples.reduce((w, s) => Math.max(w, textWidth(s)), 8) + 2);
     const numFmt = col.type === "code" || col.type === "text" ? "@" : col.type === "number" ? `0.${"0".repeat(col.decimals ?? 2)}` : col.type === "date" ? "yyyy-mm-dd" : undefined;
     const list = col.type === "yesno" ? [YES, NO] : col.type === "enum" ? col.enum : undefined;
     const villages = spec.villageSheet && col.key === spec.villageNameKey ? spec.villageSheet.villages.length : 0;

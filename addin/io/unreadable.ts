@@ -1,6 +1,6 @@
 import { t, type MessageKey } from "../i18n";
 
-export type UnreadableReason = "empty" | "not-spreadsheet" | "truncated" | "encrypted" | "too-large" | "zip-bomb" | "too-many-cells";
+export type UnreadableReason = "empty" | "not-spreadsheet" | "truncated" | "encrypted" | "too-large" | "zip-bomb" | "too-many-cells" | "too-many-sheets" | "too-many-columns" | "too-many-merges" | "too-many-strings";
 
 const MESSAGES: Record<UnreadableReason, MessageKey> = {
   empty: "io.unreadable.empty",
@@ -10,6 +10,10 @@ const MESSAGES: Record<UnreadableReason, MessageKey> = {
   "too-large": "io.unreadable.tooLarge",
   "zip-bomb": "io.unreadable.zipBomb",
   "too-many-cells": "io.unreadable.tooManyCells",
+  "too-many-sheets": "io.unreadable.tooManySheets",
+  "too-many-columns": "io.unreadable.tooManyColumns",
+  "too-many-merges": "io.unreadable.tooManyMerges",
+  "too-many-strings": "io.unreadable.tooManyStrings",
 };
 
 /** A file that cannot be read as a spreadsheet. `message` says, in Chinese, which file and what to do. */

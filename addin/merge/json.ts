@@ -1,4 +1,5 @@
 import { compileTemplate } from "../templates";
+import { boundRejected, type RejectedOmitted } from "./bounded-rejected";
 import { measureHeader } from "./reconcile";
 import type { CountySummary, TownshipStatus } from "./types";
 
@@ -53,7 +54,9 @@ export interface SummaryJson {
     [figure: string]: unknown;
   };
   operatingThreshold?: number;
+  /** The rows not merged: per file and reason the first 200, the rest counted in rejectedOmitted. */
   rejected: { code: string; file: string; sheet: string | null; row: number; villageCode: string | null; reason: string }[];
+  rejectedOmitted: RejectedOmitted[];
   rejectedFiles: { file: string; outcome: string; reason: string }[];
   [parameter: string]: unknown;
 }
@@ -65,6 +68,7 @@ export interface SummaryJson {
 export function summaryToJson(summary: CountySummary): SummaryJson {
   const cs = compileTemplate(summary.template).summary;
   const shown = cs.measures.filter((m) => !m.spec.hidden);
+  const rejected = boundRejected(summary.rejected);
   const byHeader = cs.spec.jsonKeys === "header";
   const figures = (line: Record<string, unknown>) => {
     const out: Record<string, unknown> = {};
@@ -97,7 +101,8 @@ export function summaryToJson(summary: CountySummary): SummaryJson {
     townships,
     county: { villages: summary.county.villages, reported: summary.county.reported, ...figures(summary.county) } as SummaryJson["county"],
     ...params,
-    rejected: summary.rejected.map((r) => ({ code: r.code, file: r.file, sheet: r.sheet ?? null, row: r.row, villageCode: r.villageCode, reason: r.reason })),
+    rejected: rejected.listed.map((r) => ({ code: r.code, file: r.file, sheet: r.sheet ?? null, row: r.row, villageCode: r.villageCode, reason: r.reason })),
+    rejectedOmitted: rejected.omitted,
     rejectedFiles: summary.rejectedFiles.map((f) => ({ file: f.file, outcome: f.outcome, reason: f.reason })),
   };
 }

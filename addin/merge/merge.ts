@@ -68,7 +68,10 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   const unitRankings = rankUnits(detail, ct.summary, us, parameters);
 
   const issues: Issue[] = [];
-  reports.forEach((r, i) => issues.push(...r.issues, ...sorting.extraIssues[i]));
+  reports.forEach((r, i) => {
+    for (const x of r.issues) issues.push(x);
+    for (const x of sorting.extraIssues[i]) issues.push(x);
+  });
   const rejectedFiles: RejectedFile[] = sorting.files
     .filter((f) => f.outcome !== "passed" && f.outcome !== "merged-with-errors")
     .map((f) => ({ file: f.file, outcome: f.outcome as RejectedFile["outcome"], reason: f.reason }));

@@ -7,6 +7,7 @@
 import { t, type MessageKey, type Params } from "../i18n";
 import { compileTemplate, formatDate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
 import type { CellMark, ColumnFormat, SummaryColumn, SummaryTable, TableCell } from "../grid";
+import { boundRejected } from "./bounded-rejected";
 import { measureHeader } from "./reconcile";
 import { unitScope } from "./scope";
 import { townshipStatusText } from "./status";
@@ -381,6 +382,11 @@ function rejectedTable(s: CountySummary, msg: Msg): SummaryTable {
     { header: msg("merge.col.township"), format: "general" },
     { header: msg("merge.col.reason"), format: "general", maxWidth: 100 },
   ];
-  const rows: TableCell[][] = s.rejected.map((r, i) => [i + 1, r.file, r.sheet ?? null, r.row, r.villageCode, r.township, r.reason]);
+  const { listed, omitted } = boundRejected(s.rejected);
+  const rows: TableCell[][] = listed.map((r, i) => [i + 1, r.file, r.sheet ?? null, r.row, r.villageCode, r.township, r.reason]);
+  for (const o of omitted) {
+    const reason = msg("merge.rejectedOmitted", { count: o.count.toLocaleString("en-US"), first: o.firstRow, last: o.lastRow, reason: o.reason });
+    rows.push([rows.length + 1, o.file, o.sheet, null, null, o.township, reason]);
+  }
   return { key: "rejected", name: msg("merge.sheet.rejected"), title: msg("merge.title.rejected"), note: null, columns, rows, freezeColumns: 0, marks: [] };
 }

@@ -11,6 +11,20 @@ export class RegistryError extends Error {
   }
 }
 
+/**
+ * Villages in one registry: a county has hundreds, a province tens of thousands, and a province-scale merge (200,000
+ * villages, bench/merge.ts) must still work; China has about 490,000 administrative villages, so a list over a
+ * million is a wrong file.
+ */
+export const MAX_REGISTRY_VILLAGES = 1_000_000;
+/** Problems of a registry listed one by one; the rest are counted. */
+const MAX_LISTED_ERRORS = 200;
+
+function boundedErrors(errors: string[], file: string): string[] {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors;
+  return [...errors.slice(0, MAX_LISTED_ERRORS), t("registry.moreErrors", { file, count: errors.length - MAX_LISTED_ERRORS })];
+}
+
 const REGISTRY_COLUMNS = REGISTRY_HEADERS;
 const TARGET_COLUMNS = { townshipCode: REGISTRY_HEADERS.townshipCode, target: TARGET_HEADER };
 
@@ -41,7 +55,11 @@ function columnIndexes<K extends string>(header: string[], wanted: Record<K, str
  * Parses the county's registry (村名册) CSV text: one row per village, townships in first-seen order.
  * Every problem is collected; any problem makes the registry unusable (it is the reference for everything else).
  */
-export function parseRegistry(text: string, file = "registry.csv"): Registry {
+export function parseRegistry(text: string, file = "registry.csv", maxVillages = MAX_REGISTRY_VILLAGES): Registry {
+  // Counted before parsing: a province's list (or a wrong file) is refused in milliseconds, not after a gigabyte.
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && lines <= maxVillages + 1; i = text.indexOf("\n", i + 1)) lines++;
+  if (lines > maxVillages + 1) throw new RegistryError([t("registry.tooMany", { file, limit: maxVillages.toLocaleString("en-US") })]);
   const [header = [], ...rows] = parseCsvRecords(text);
   const col = columnIndexes(header, REGISTRY_COLUMNS, file);
   const errors: string[] = [];
@@ -86,7 +104,7 @@ export function parseRegistry(text: string, file = "registry.csv"): Registry {
     }
     township.villages.push({ code: v.code, name: v.name, weakBaseline: readYesNo(v.weak)!.value, townshipCode: v.townshipCode });
   }
-  if (errors.length) throw new RegistryError(errors);
+  if (errors.length) throw new RegistryError(boundedErrors(errors, file));
   if (townships.size === 0) throw new RegistryError([t("registry.empty", { file })]);
   return { townships: [...townships.values()] };
 }
@@ -107,7 +125,7 @@ export function parseTargets(text: string, file = "targets.csv", registry?: Regi
     else if (known && !known.has(code)) errors.push(t("targets.unknownTownship", { file, row, value: code }));
     else targets[code] = n.data;
   });
-  if (errors.length) throw new RegistryError(errors);
+  if (errors.length) throw new RegistryError(boundedErrors(errors, file));
   return targets;
 }
 

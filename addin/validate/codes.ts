@@ -54,8 +54,9 @@ export const ISSUE_REGISTRY = {
     stage: "cell",
     variants: { codeScientific: error("validate.codeScientific"), codeTruncated: error("validate.codeTruncated"), codeLength: error("validate.codeLength") },
   },
-  "unknown-village": { stage: "cell", variants: { unknownVillage: error("validate.unknownVillage") } },
-  "wrong-township": { stage: "cell", variants: { wrongTownship: error("validate.wrongTownship") } },
+  // The hint variants name the registry's code for the village the row is named for (so the clerk need not look it up).
+  "unknown-village": { stage: "cell", variants: { unknownVillage: error("validate.unknownVillage"), unknownVillageHint: error("validate.unknownVillage.hint") } },
+  "wrong-township": { stage: "cell", variants: { wrongTownship: error("validate.wrongTownship"), wrongTownshipHint: error("validate.wrongTownship.hint") } },
   "duplicate-village": { stage: "cell", variants: { duplicateVillage: error("validate.duplicateVillage"), duplicateValue: error("validate.duplicateValue") } },
   "missing-village": { stage: "cell", variants: { missingVillage: error("validate.missingVillage") } },
   "registry-mismatch": { stage: "cell", variants: { registryMismatch: error("validate.registryMismatch") } },

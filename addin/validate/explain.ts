@@ -27,19 +27,30 @@ export function isExplanation(text: string, ct: CompiledTemplate): boolean {
 
 /** Sets `explained` on every explainable warning whose row has a real explanation. */
 export function markExplained(issues: Issue[], rows: DataRow[], ct: CompiledTemplate): void {
-  const e = ct.template.explanation;
-  if (!e) return;
-  const byRow = new Map<number, DataRow>();
-  for (const dr of rows) byRow.set(dr.row, dr);
-  const verdict = new Map<number, boolean>();
+  const explained = explainer(rows, ct);
   for (const issue of issues) {
-    if (issue.severity !== "warning" || issue.row === undefined || NOT_EXPLAINABLE.has(issue.code)) continue;
-    let ok = verdict.get(issue.row);
-    if (ok === undefined) {
-      const remark = byRow.get(issue.row)?.values[e.column];
-      ok = typeof remark === "string" && isExplanation(remark, ct);
-      verdict.set(issue.row, ok);
-    }
-    if (ok) issue.explained = true;
+    if (issue.severity === "warning" && issue.row !== undefined && !issue.omitted && explained(issue.code, issue.row)) issue.explained = true;
   }
+}
+
+/** Whether a warning of `code` on sheet row `row` (1-based) is explained by the row's 备注. */
+export function explainer(rows: DataRow[], ct: CompiledTemplate): (code: IssueCode, row: number) => boolean {
+  const e = ct.template.explanation;
+  if (!e) return () => false;
+  let byRow: Map<number, DataRow> | undefined;
+  const verdict = new Map<number, boolean>();
+  return (code, row) => {
+    if (NOT_EXPLAINABLE.has(code)) return false;
+    let ok = verdict.get(row);
+    if (ok === undefined) {
+      if (!byRow) {
+        byRow = new Map();
+        for (const dr of rows) byRow.set(dr.row, dr);
+      }
+      const remark = byRow.get(row)?.values[e.column];
+      ok = typeof remark === "string" && isExplanation(remark, ct);
+      verdict.set(row, ok);
+    }
+    return ok;
+  };
 }

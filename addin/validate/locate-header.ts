@@ -34,19 +34,60 @@ function cellText(grid: Grid, r: number, c: number): string {
   return cell.text ?? (cell.value === null ? "" : String(cell.value));
 }
 
-function mergeAt(merges: Range[], r: number, c: number): Range | undefined {
-  for (const m of merges) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return m;
-  return undefined;
+/**
+ * The merged area covering a cell of the header rows, by a per-row index (built once per row, on demand): a scan of
+ * every merge for every cell was rows × columns × merges, minutes on a 16,384-column sheet with thousands of merges.
+ * The first merge in the sheet's order wins where (invalid) merges overlap, as the scan did; filled columns are
+ * skipped through `next` pointers, so overlapping merges cost no more than the row's width.
+ */
+export class MergeIndex {
+  private readonly rows: (Int32Array | undefined)[] = [];
+  constructor(
+    private readonly merges: Range[],
+    private readonly colCount: number,
+  ) {}
+
+  at(r: number, c: number): Range | undefined {
+    if (this.merges.length === 0 || c >= this.colCount) return undefined;
+    const row = (this.rows[r] ??= this.build(r));
+    const k = row[c];
+    return k < 0 ? undefined : this.merges[k];
+  }
+
+  private build(r: number): Int32Array {
+    const n = this.colCount;
+    const row = new Int32Array(n).fill(-1);
+    const next = new Int32Array(n + 1);
+    for (let c = 0; c <= n; c++) next[c] = c;
+    const find = (c: number): number => {
+      let root = c;
+      while (next[root] !== root) root = next[root];
+      while (next[c] !== root) {
+        const up = next[c];
+        next[c] = root;
+        c = up;
+      }
+      return root;
+    };
+    this.merges.forEach((m, k) => {
+      if (r < m.top || r > m.bottom) return;
+      for (let c = find(Math.max(0, m.left)); c <= Math.min(m.right, n - 1); c = find(c + 1)) {
+        row[c] = k;
+        next[c] = c + 1;
+      }
+    });
+    return row;
+  }
 }
 
 /**
  * The text shown at (r, c). `spread`: a merged area's text counts in every column it covers (a group header);
  * otherwise only in its own first column (a header merged across two columns for width is one column).
  */
-function shownText(grid: Grid, merges: Range[], r: number, c: number, spread: boolean): string {
+function shownText(grid: Grid, merges: MergeIndex, r: number, c: number, spread: boolean): string {
   const own = cellText(grid, r, c);
   if (own.trim() !== "") return own;
-  const m = mergeAt(merges, r, c);
+  const m = merges.at(r, c);
   if (!m || (!spread && m.left !== c)) return "";
   return cellText(grid, m.top, m.left);
 }
@@ -56,12 +97,12 @@ class Texts {
   private readonly ownRows: (string[] | undefined)[] = [];
   private readonly spreadRows: (string[] | undefined)[] = [];
   private readonly continuedRows: (boolean[] | undefined)[] = [];
-  private readonly merges: Range[];
+  private readonly merges: MergeIndex;
   constructor(
     private readonly grid: Grid,
     readonly rows: number,
   ) {
-    this.merges = grid.merges.filter((m) => m.top < rows);
+    this.merges = new MergeIndex(grid.merges.filter((m) => m.top < rows), grid.colCount);
   }
   private fill(r: number, spread: boolean): string[] {
     const out: string[] = [];
@@ -80,7 +121,7 @@ class Texts {
     if (!row) {
       row = [];
       for (let c = 0; c < this.grid.colCount; c++) {
-        const m = r > 0 ? mergeAt(this.merges, r, c) : undefined;
+        const m = r > 0 ? this.merges.at(r, c) : undefined;
         row.push(!!m && m.top < r);
       }
       this.continuedRows[r] = row;

@@ -132,6 +132,16 @@ export function checkRegistry(
     const v = cols.name ? values[cols.name.key] : undefined;
     return typeof v === "string" && v !== "" ? v : undefined;
   };
+  // The file's own township's villages by name stem, for the hint "the registry has code … for this village".
+  let byStem: Map<string, RegistryVillage> | undefined;
+  const namedVillage = (name: string | undefined): RegistryVillage | undefined => {
+    if (!township || !name) return undefined;
+    if (!byStem) {
+      byStem = new Map();
+      for (const v of township.villages) if (!byStem.has(stem(v.name))) byStem.set(stem(v.name), v);
+    }
+    return byStem.get(stem(name));
+  };
   for (const dr of rows) {
     const code = dr.values[codeCol.key];
     const name = nameOf(dr.values);
@@ -141,16 +151,19 @@ export function checkRegistry(
     }
     const village = idx.byCode.get(code);
     if (!village) {
-      out.add("unknown-village", "unknownVillage", { code }, { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code });
+      const hint = namedVillage(name);
+      const variant = hint ? "unknownVillageHint" : "unknownVillage";
+      out.add("unknown-village", variant, { code, name: hint?.name, expected: hint?.code, township: township?.name }, { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code });
       if (name) uncodedNames.add(compactText(name));
       continue;
     }
     if (township && village.townshipCode !== township.code) {
       const actual = idx.townshipByCode.get(village.townshipCode)?.name ?? village.townshipCode;
+      const hint = namedVillage(name);
       out.add(
         "wrong-township",
-        "wrongTownship",
-        { code, name: village.name, actual, township: township.name },
+        hint ? "wrongTownshipHint" : "wrongTownship",
+        { code, name: village.name, actual, township: township.name, own: hint?.name, expected: hint?.code },
         { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code },
       );
       continue;

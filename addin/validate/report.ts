@@ -28,6 +28,46 @@ export interface Issue {
   value?: string | number | boolean;
   /** A warning whose row carries a real explanation in 备注. Explained warnings do not count against a file. */
   explained?: boolean;
+  /**
+   * Set on the one issue that stands for the issues of its code (and severity) beyond the per-file limit
+   * (ValidateContext.maxIssuesPerCode): they are counted, not listed, so a report stays small whatever the file.
+   */
+  omitted?: OmittedIssues;
+}
+
+/** Issues of one code not listed one by one: how many, and where. */
+export interface OmittedIssues {
+  count: number;
+  /** Of `count` warnings, those without a real explanation in 备注 (for errors, equal to `count`). */
+  unexplained: number;
+  /** The A1 range that holds them all ("E7:E60006"), or "" when they have no cells. */
+  range: string;
+  /** 1-based first and last sheet row among them, when they are on rows. */
+  firstRow?: number;
+  lastRow?: number;
+}
+
+/** Listed issues per code (and severity) in one file's report, when the caller does not say. */
+export const DEFAULT_MAX_ISSUES_PER_CODE = 200;
+
+/** How many issues an issue stands for: 1, or the count of a summary of omitted issues. */
+export function issueWeight(issue: Issue): number {
+  return issue.omitted ? issue.omitted.count : 1;
+}
+
+/**
+ * The one issue counter (the CLI, the pane and the merge): errors, and warnings not explained in 备注, counting the
+ * omitted ones a summary stands for.
+ */
+export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const i of issues) {
+    if (i.severity === "error") errors += issueWeight(i);
+    else if (i.omitted) warnings += i.omitted.unexplained;
+    else if (!i.explained) warnings++;
+  }
+  return { errors, warnings };
 }
 
 /** ok: nothing to fix; warnings: only warnings left unexplained; errors: at least one error; unreadable: not a readable spreadsheet. */
@@ -72,15 +112,4 @@ export function fileIssue<C extends IssueCode>(code: C, variant: VariantOf<C>, f
   const issue: Issue = { code, severity: variantOf(code, variant).severity, file, message };
   if (sheet !== undefined) issue.sheet = sheet;
   return issue;
-}
-
-/** The one issue counter: errors, and warnings not yet explained in 备注 (what the CLI, the pane and the merge report). */
-export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const i of issues) {
-    if (i.severity === "error") errors++;
-    else if (!i.explained) warnings++;
-  }
-  return { errors, warnings };
 }

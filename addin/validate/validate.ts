@@ -6,7 +6,7 @@ import { parseAddress, type Book, type Grid } from "../grid";
 import { REPORT_YEAR, t, type Locale } from "../i18n";
 import { compileTemplate, type CompiledTemplate } from "../templates";
 import { Collector, type ValidateContext } from "./context";
-import { markExplained } from "./explain";
+import { explainer, markExplained } from "./explain";
 import { locateHeader, type HeaderMatch } from "./locate-header";
 import { hasContent, locateSheet } from "./locate-sheet";
 import { mapColumns, reportMissingColumn } from "./map-columns";
@@ -37,7 +37,7 @@ export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, for
   const ct = compileTemplate(ctx.template);
   const header = locateHeader(grid, ct);
   if (!header) {
-    const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN", grid);
+    const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN", ctx.maxIssuesPerCode, grid);
     if (!hasContent(grid)) out.add("sheet-not-found", "sheetNotFound", {});
     else headerNotFound(out, ct);
     return finish(file, format, grid.name, out.issues, []);
@@ -100,7 +100,7 @@ function rowValues(ct: CompiledTemplate): () => Record<string, Value> {
 }
 
 function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: string, ct: CompiledTemplate, ctx: ValidateContext): FileReport {
-  const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN", grid);
+  const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN", ctx.maxIssuesPerCode, grid);
   const map = mapColumns(header, ct, out);
   const scan = scanRows(grid, header.top + header.depth, ct, map, out);
 
@@ -160,9 +160,9 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   checkTotals(grid, scan.totalRow, ct, map, rows, badColumns, site);
   if (ctx.previous) checkYoy(ct, rows, ctx.previous, map, out);
   markExplained(out.issues, rows, ct);
-
   const errorRows = new Set<number>(extraErrorRows);
-  for (const issue of out.issues) if (issue.severity === "error" && issue.row !== undefined) errorRows.add(issue.row);
+  out.errorRows(errorRows);
+  out.summarise(explainer(rows, ct));
   for (const dr of rows) if (errorRows.has(dr.row)) dr.hasErrors = true;
   return finish(file, format, grid.name, sortIssues(out.issues), rows, township);
 }
@@ -183,11 +183,11 @@ function reportYearOf(grid: Grid, top: number, ctx: ValidateContext): { year: nu
   return { year: new Date().getFullYear(), fromTitle: false };
 }
 
-/** File-level issues first (in the order found), then by row, then left to right. Stable. */
+/** File-level issues first (in the order found), then by row, then left to right, then the counts of omitted ones. Stable. */
 function sortIssues(issues: Issue[]): Issue[] {
   const col = (i: Issue) => (i.cell ? parseAddress(i.cell).col : -1);
   return issues
-    .map((issue, n) => ({ issue, n, row: issue.row ?? 0, col: col(issue) }))
+    .map((issue, n) => ({ issue, n, row: issue.omitted ? Number.MAX_SAFE_INTEGER : (issue.row ?? 0), col: col(issue) }))
     .sort((a, b) => a.row - b.row || a.col - b.col || a.n - b.n)
     .map((x) => x.issue);
 }

@@ -19,6 +19,7 @@ export interface MergeOptions {
   json?: boolean;
   jobs?: number;
   year?: number;
+  maxIssuesPerCode?: number;
 }
 
 export interface MergeOutcome {
@@ -42,7 +43,7 @@ export async function mergeCommand(paths: string[], opts: MergeOptions): Promise
     template = loadTemplateOption(opts.template);
     registry = loadRegistryOption(opts.registry);
     targets = loadTargetsFor(template, registry, opts.targets, opts.registry);
-    reports = await validateFiles(files, { template: templateToJson(template), registry }, { workers });
+    reports = await validateFiles(files, { template: templateToJson(template), registry, maxIssuesPerCode: opts.maxIssuesPerCode }, { workers });
   } finally {
     stopWorkers(workers);
   }

@@ -13,6 +13,7 @@ export interface ValidateOptions {
   json?: boolean;
   annotate?: string;
   jobs?: number;
+  maxIssuesPerCode?: number;
 }
 
 /** `xiaobo validate`: exit 0 when no file has errors, 1 when some file has errors or is unreadable. */
@@ -23,7 +24,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
   try {
     const template = loadTemplateOption(opts.template);
     const registry = loadRegistryOption(opts.registry);
-    const shared = { template: templateToJson(template), registry };
+    const shared = { template: templateToJson(template), registry, maxIssuesPerCode: opts.maxIssuesPerCode };
     const previous = opts.previous ? await previousReports(opts.previous, shared, opts.json) : undefined;
     reports = await validateFiles(files, shared, { previous, workers });
   } finally {
@@ -44,8 +45,9 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
   return reports.some((r) => r.status === "errors" || r.status === "unreadable") ? 1 : 0;
 }
 
-function jsonReport(r: FileReport) {
-  return { file: r.file, township: r.township?.name ?? null, status: r.status, issues: r.issues };
+export function jsonReport(r: FileReport) {
+  // errors/warnings count every issue, the omitted ones too (an issue with `omitted` stands for `omitted.count`).
+  return { file: r.file, township: r.township?.name ?? null, status: r.status, ...countIssues(r.issues), issues: r.issues };
 }
 
 const STATUS_KEYS = {
@@ -63,10 +65,10 @@ function issueRows(issues: Issue[]): string[][] {
   // Errors first, then warnings; explained warnings last: what blocks submission comes first.
   const rank = (i: Issue) => (i.severity === "error" ? 0 : i.explained ? 2 : 1);
   return [...issues]
-    .sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0))
+    .sort((a, b) => rank(a) - rank(b) || (a.omitted ? Number.MAX_SAFE_INTEGER : (a.row ?? 0)) - (b.omitted ? Number.MAX_SAFE_INTEGER : (b.row ?? 0)))
     .map((i) => [
       i.severity === "error" ? t("cli.severity.error") : i.explained ? t("cli.severity.explained") : t("cli.severity.warning"),
-      i.cell ? `${i.sheet ?? ""}!${i.cell}` : i.row !== undefined ? t("cli.rowAt", { sheet: i.sheet ?? "", row: i.row }) : (i.sheet ?? ""),
+      i.cell ? `${i.sheet ?? ""}!${i.cell}` : i.omitted?.range ? `${i.sheet ?? ""}!${i.omitted.range}` : i.row !== undefined ? t("cli.rowAt", { sheet: i.sheet ?? "", row: i.row }) : (i.sheet ?? ""),
       i.code,
       i.message,
     ]);

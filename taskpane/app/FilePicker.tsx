@@ -81,11 +81,11 @@ export function FilePicker({ label, accept, multiple, droppable, disabled, onFil
   );
 }
 
-export const SPREADSHEET_ACCEPT = ".xlsx,.xls,.csv";
+export const SPREADSHEET_ACCEPT = ".xlsx,.xls,.csv,.ods,.fods";
 
-/** The spreadsheets among a folder's files: .xlsx/.xls/.csv, without Excel's "~$" lock files and hidden files. */
+/** The spreadsheets among a folder's files: .xlsx/.xls/.csv/.ods/.fods, without Excel's "~$" lock files and hidden files. */
 export function spreadsheetsOf(files: readonly File[]): File[] {
-  return files.filter((f) => /\.(xlsx|xls|csv)$/i.test(f.name) && !/^(~\$|\.)/.test(f.name));
+  return files.filter((f) => /\.(xlsx|xls|csv|ods|fods)$/i.test(f.name) && !/^(~\$|\.)/.test(f.name));
 }
 
 export interface FolderPickerProps {

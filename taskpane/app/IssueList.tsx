@@ -32,6 +32,7 @@ export function orderIssues(issues: readonly Issue[]): Issue[] {
 
 export function issueAt(i: Issue): string {
   if (i.sheet && i.cell) return `${i.sheet}!${i.cell}`;
+  if (i.sheet && i.omitted?.range) return `${i.sheet}!${i.omitted.range}`;
   if (i.sheet && i.row) return `${i.sheet}!${i.row}`;
   return i.sheet ?? i.file;
 }

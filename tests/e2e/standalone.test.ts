@@ -12,6 +12,7 @@ import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import { basename, extname, join, normalize } from "path";
 import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { t } from "../../addin/i18n";
 import { parseRegistry } from "../../addin/templates";
@@ -319,6 +320,48 @@ test("设置 → another template: a county's template file is loaded and saved,
   console.log(`e2e another template (load, save, check 2 files, merge, download): ${Date.now() - t0} ms`);
   await page.context().close();
 }, 120000);
+
+/**
+ * A 60,000-row sheet of junk under Template 1's header, written by SheetJS (not by XiaoBo): every data cell wrong in
+ * its own way, so each of several codes has about 60,000 issues.
+ */
+function junkWorkbook(path: string, rows: number): void {
+  const aoa: unknown[][] = [
+    ["东湖镇村级集体经济发展情况统计表（2026年度）"],
+    ["填报单位：东湖镇（盖章）"],
+    ["序号", "村（社区）代码", "村（社区）名称", "是否薄弱村基数", "集体经济收入", null, null, "是否已消薄", "消薄年份", "主要增收途径", "备注"],
+    [null, null, null, null, "总收入", "经营性收入", "上级补助收入", null, null, null, null],
+  ];
+  for (let i = 0; i < rows; i++) aoa.push([i + 1, `X${i}`, `村${i}`, "也许", "abc", "-", (i * 7919) % 1e6 + 0.123, "?", "y", null, null]);
+  const wb = XLSX.utils.book_new();
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  ws["!merges"] = [{ s: { r: 2, c: 4 }, e: { r: 2, c: 6 } }];
+  XLSX.utils.book_append_sheet(wb, ws, "村级集体经济");
+  XLSX.writeFile(wb, path);
+}
+
+test("检查: a 60,000-row junk sheet gives a bounded list: a few hundred issues per kind, the rest counted with their range", async () => {
+  const file = join(ARTIFACTS, "垃圾数据.xlsx");
+  junkWorkbook(file, 60_000);
+  const { page } = await openPane();
+  await page.getByRole("tab", { name: "检查" }).click();
+  const t0 = Date.now();
+  await page.getByRole("tabpanel").locator('input[type="file"]').setInputFiles([file]);
+  await page.getByText(/垃圾数据\.xlsx：\d+ 个错误/).waitFor({ timeout: 120000 });
+  const tChecked = Date.now();
+  const counts = await page.getByTestId("report-counts").innerText();
+  const errors = Number(/：(\d+) 个错误/.exec(counts)![1]);
+  // The counts are of every problem, listed or not: at least one per junk cell in five columns.
+  expect(errors).toBeGreaterThan(5 * 60_000);
+  const text = await page.getByRole("tabpanel").innerText();
+  expect(Buffer.byteLength(text)).toBeLessThan(2 * 1024 * 1024);
+  expect(text).toMatch(/另有 59,\d{3} 个同类问题，位于 村级集体经济!B\d+:B60004/);
+  const items = await page.getByRole("tabpanel").locator("li").count();
+  expect(items).toBeLessThan(20 * 201);
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  console.log(`e2e 检查 60,000 junk rows: ${tChecked - t0} ms, ${errors} errors, ${items} items listed, pane text ${Buffer.byteLength(text)} bytes, JS heap ${Math.round(heap / 1e6)} MB`);
+  await page.context().close();
+}, 180000);
 
 test("no request leaves this machine", () => {
   expect(requests.length).toBeGreaterThan(0);

@@ -89,7 +89,7 @@ describe("writeSummaryWorkbook", () => {
     // Chinese headers get room: 村均经营性收入 is 7 CJK characters = 14 units.
     expect(ws.getColumn(13).width).toBeGreaterThanOrEqual(14);
     // A header longer than its column wraps, and its row is tall enough for the wrapped lines.
-    const widest = Math.max(...(ws.getRow(3).values as unknown[]).slice(1).map((h, k) => String(h).length * 2 / (ws.getColumn(k + 1).width! - 1)));
+    const widest = (ws.getRow(3).values as unknown[]).slice(1).reduce<number>((most, h, k) => Math.max(most, (String(h).length * 2) / (ws.getColumn(k + 1).width! - 1)), -Infinity);
     expect(widest).toBeGreaterThan(1);
     expect(ws.getRow(3).height).toBeGreaterThanOrEqual(30);
   });

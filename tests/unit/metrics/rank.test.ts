@@ -43,6 +43,7 @@ describe("ranking, hand-checked", () => {
 
 // Small integer values make ties common.
 const list = fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 40 });
+// eslint-disable-next-line no-restricted-syntax -- four names
 const method = fc.constantFrom<RankMethod>(...RANK_METHODS);
 
 describe("ranking, properties against the definitions", () => {

@@ -18,7 +18,30 @@ describe("registry checks", () => {
     const r = run((rows) => (rows[0][1] = "339901101299"));
     expect(codes(r.issues)).toEqual(["unknown-village@B5"]);
     expect(r.issues[0]).toMatchObject({ severity: "error", villageCode: "339901101299" });
-    expect(r.issues[0].message).toBe("村级集体经济!B5：村代码 339901101299 不在县村名册中，请核对代码。");
+    // 黄埠村 is a registry village of this township: the message gives its registry code.
+    expect(r.issues[0].message).toBe("村级集体经济!B5：村代码 339901101299 不在县村名册中；村名册中东湖镇“黄埠村”的代码是 339901101201，请改为 339901101201。");
+  });
+
+  test("an unknown code on a row whose name is no village of this township: no hint, only 请核对代码", () => {
+    const r = run((rows) => {
+      rows[0][1] = "339901101299";
+      rows[0][2] = "不存在村";
+    });
+    expect(codes(r.issues)).toEqual(["missing-village", "unknown-village@B5"]);
+    expect(r.issues[1].message).toBe("村级集体经济!B5：村代码 339901101299 不在县村名册中，请核对代码。");
+  });
+
+  test("a code of another township on a row named for a village of this one: the hint gives this township's code", () => {
+    // 黄埠 (no 村 suffix) is the same village as the registry's 黄埠村.
+    const r = run((rows) => {
+      rows[0][1] = "339901102201";
+      rows[0][2] = "黄埠";
+    });
+    // 黄埠村 itself is then missing: the row's code does not account for it.
+    expect(codes(r.issues)).toEqual(["missing-village", "wrong-township@B5"]);
+    expect(r.issues[1].message).toBe(
+      "村级集体经济!B5：村代码 339901102201（上村）属于西山镇，不属于本表的东湖镇；村名册中东湖镇“黄埠村”的代码是 339901101201，请改为 339901101201。",
+    );
   });
 
   test("a village of another township is wrong-township; the township comes from 填报单位", () => {

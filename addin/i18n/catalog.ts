@@ -1,4 +1,5 @@
 import { annotate } from "./annotate";
+import { chart } from "./chart";
 import { cli } from "./cli";
 import { common } from "./common";
 import { functions } from "./functions";
@@ -26,6 +27,7 @@ export const catalogue = {
   ...validate,
   ...merge,
   ...taskpane,
+  ...chart,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,7 +1,7 @@
 /**
  * The county workbook's chart: the townships' main measure — the measure the template's summary ranks by (消除率 for
  * Template 1) — as columns in rank order, red and yellow for 红旗/黄旗, on the 乡镇汇总 sheet below its table.
- * chartData picks the figures (the pane draws the same data, taskpane/app/ResultChart.tsx); chartParts writes the
+ * chartData picks the figures (the pane and the sheets it writes into Excel draw the same data); chartParts writes the
  * DrawingML the zip writer packs (xl/drawings/drawing1.xml, xl/charts/chart1.xml and their relationships).
  * The series refers to the sheet's own cells, so the chart follows an edited figure; its cached values let every
  * reader draw it without recalculating.
@@ -9,10 +9,10 @@
 import { t } from "../i18n";
 import type { Locale } from "../i18n";
 import { compileTemplate } from "../templates";
-import { measureHeader, NUMBER_FORMATS, type CountySummary, type SummaryTable } from "../merge";
+import { measureHeader, type CountySummary, type SummaryTable } from "../merge";
 
 export interface ChartPoint {
-  /** Row index into the table's rows (0-based). */
+  /** The township's index in summary.townships (= its row in the 乡镇汇总 table). */
   row: number;
   name: string;
   value: number;
@@ -22,60 +22,50 @@ export interface ChartPoint {
 
 export interface ChartData {
   title: string;
-  /** The measure's header (消除率), the value axis title. */
+  /** The measure's header as the 乡镇汇总 sheet shows it (消除率): the column the chart reads, the value axis title. */
   measure: string;
-  /** The measure column's number format (0.0% for a rate). */
+  /** The measure's key in TownshipSummary (eliminationRate). */
+  key: string;
+  /** The measure's number format (0.0% for a rate). */
   numFmt: string;
   percent: boolean;
   /** Whether the points are in rank order (the template ranks by this measure) or by value. */
   ranked: boolean;
-  nameColumn: number;
-  valueColumn: number;
   /** The townships with a figure, in rank order (by value, largest first, when the template has no rank). */
   points: ChartPoint[];
 }
 
-/** The main measure's column in the 乡镇汇总 table: the ranked measure, else the first figure column. */
-function measureColumn(summary: CountySummary, table: SummaryTable): { column: number; ranked: boolean } | undefined {
-  const rank = compileTemplate(summary.template).summary.rank;
-  if (rank) {
-    const header = measureHeader(rank.measure, summary);
-    const k = table.columns.findIndex((c) => c.header === header);
-    if (k >= 0) return { column: k, ranked: true };
-  }
-  // No rank: the first number column after 序号, 乡镇 and 报送状态.
-  const k = table.columns.findIndex((c, i) => i > 2 && c.format !== "text" && c.format !== "general" && table.rows.some((r) => typeof r[i] === "number"));
-  return k >= 0 ? { column: k, ranked: false } : undefined;
-}
+const FORMATS: Record<string, string> = { percent: "0.0%", money: "0.00", decimal: "0.00", integer: "0" };
 
-/** The chart's data from the summary and its 乡镇汇总 table (the first of summaryTables), or undefined with nothing to draw. */
-export function chartData(summary: CountySummary, table: SummaryTable): ChartData | undefined {
-  if (table.key !== "townships") return undefined;
-  const pick = measureColumn(summary, table);
-  if (!pick) return undefined;
-  const { column, ranked } = pick;
+/**
+ * The chart's data: the measure the template's summary ranks by (消除率 for Template 1), else its first shown number
+ * measure; the townships that have a figure for it (and a rank, when ranked), in rank order. Undefined with nothing
+ * to draw.
+ */
+export function chartData(summary: CountySummary): ChartData | undefined {
+  const cs = compileTemplate(summary.template).summary;
+  const m = cs.rank?.measure ?? cs.measures.find((x) => !x.spec.hidden && x.spec.kind !== "goal" && x.format in FORMATS);
+  if (!m) return undefined;
+  const ranked = !!cs.rank;
+  const key = m.spec.key;
   const points: ChartPoint[] = [];
   summary.townships.forEach((tw, i) => {
-    const v = table.rows[i]?.[column];
+    const v = tw[key];
     if (typeof v !== "number" || !Number.isFinite(v) || (ranked && tw.rank === null)) return;
     points.push({ row: i, name: tw.name, value: v, rank: tw.rank, flag: tw.flag ?? null });
   });
   points.sort((a, b) => (ranked ? (a.rank ?? 0) - (b.rank ?? 0) : b.value - a.value) || a.row - b.row);
   if (points.length === 0) return undefined;
-  const col = table.columns[column];
-  const measure = col.header;
+  const measure = measureHeader(m, summary);
   const flags = points.some((p) => p.flag);
-  const key = !ranked ? "chart.titleUnranked" : flags ? "chart.titleFlags" : "chart.title";
-  return {
-    title: t(key, { measure }, summary.locale),
-    measure,
-    numFmt: NUMBER_FORMATS[col.format],
-    percent: col.format === "percent",
-    ranked,
-    nameColumn: 1,
-    valueColumn: column,
-    points,
-  };
+  const titleKey = !ranked ? "chart.titleUnranked" : flags ? "chart.titleFlags" : "chart.title";
+  return { title: t(titleKey, { measure }, summary.locale), measure, key, numFmt: FORMATS[m.format] ?? "General", percent: m.format === "percent", ranked, points };
+}
+
+/** The 乡镇汇总 table's columns the chart reads: 乡镇 and the measure (found by its header). */
+export function chartColumns(data: ChartData, table: SummaryTable): { nameColumn: number; valueColumn: number } | undefined {
+  const valueColumn = table.columns.findIndex((c) => c.header === data.measure);
+  return table.key === "townships" && valueColumn >= 0 ? { nameColumn: 1, valueColumn } : undefined;
 }
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -111,8 +101,10 @@ const title = (text: string, size: number, bold: boolean) => `<c:title>${rich(te
 const fill = (rgb: string) => `<c:spPr><a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill></c:spPr>`;
 
 export interface ChartPlacement {
-  /** The sheet the data is on. */
+  /** The sheet the data is on, and its columns of township names and of the measure. */
   sheet: string;
+  nameColumn: number;
+  valueColumn: number;
   /** Sheet row number (1-based) of the table's first data row. */
   firstRow: number;
   /** Where the chart goes: the 0-based row and column of its top-left cell, and its size in columns and rows. */
@@ -139,8 +131,8 @@ export function chartXml(data: ChartData, place: ChartPlacement): string {
     `<c:dLbls><c:numFmt formatCode="${fmt}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
     `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
     `<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-    `<c:cat><c:strRef><c:f>${esc(cellsRef(place.sheet, data.nameColumn, rows))}</c:f><c:strCache><c:ptCount val="${n}"/>${labels}</c:strCache></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${esc(cellsRef(place.sheet, data.valueColumn, rows))}</c:f><c:numCache><c:formatCode>${fmt}</c:formatCode><c:ptCount val="${n}"/>${values}</c:numCache></c:numRef></c:val>` +
+    `<c:cat><c:strRef><c:f>${esc(cellsRef(place.sheet, place.nameColumn, rows))}</c:f><c:strCache><c:ptCount val="${n}"/>${labels}</c:strCache></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${esc(cellsRef(place.sheet, place.valueColumn, rows))}</c:f><c:numCache><c:formatCode>${fmt}</c:formatCode><c:ptCount val="${n}"/>${values}</c:numCache></c:numRef></c:val>` +
     `</c:ser><c:gapWidth val="60"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
     `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     title(t("chart.axisTownship", {}, place.locale), 1000, false) +
@@ -190,8 +182,8 @@ export function chartParts(data: ChartData, place: ChartPlacement, sheet: number
 }
 
 /** The chart's place on the 乡镇汇总 sheet: one blank row below the table (total row included), as wide as its figures (not 说明), 22 rows high. */
-export function placeBelow(table: SummaryTable, locale?: Locale): ChartPlacement {
+export function placeBelow(table: SummaryTable, columns: { nameColumn: number; valueColumn: number }, locale?: Locale): ChartPlacement {
   const headerRow = table.note !== null ? 3 : 2;
   const lastRow = headerRow + table.rows.length; // 1-based number of the last row
-  return { sheet: table.name, firstRow: headerRow + 1, at: { row: lastRow + 1, col: 0, cols: Math.max(8, Math.min(table.columns.length - 1, 20)), rows: 22 }, locale };
+  return { sheet: table.name, ...columns, firstRow: headerRow + 1, at: { row: lastRow + 1, col: 0, cols: Math.max(8, Math.min(table.columns.length - 1, 20)), rows: 22 }, locale };
 }

@@ -1,6 +1,6 @@
 import { t } from "../i18n";
 import { NUMBER_FORMATS, summaryTables, type CellMark, type CountySummary, type SummaryTable } from "../merge";
-import { chartData, chartParts, placeBelow } from "./summary-chart";
+import { chartColumns, chartData, chartParts, placeBelow } from "./summary-chart";
 import { definedNamesXml, sheetPrint, type SheetPrint } from "./summary-print";
 import { ZipWriter, type ZipHost } from "./zip-writer";
 
@@ -241,8 +241,9 @@ function* sheetXml(table: SummaryTable, styles: Styles, print: SheetPrint): Gene
  */
 async function writeTables(zip: ZipWriter, tables: SummaryTable[], creator: string, summary: CountySummary): Promise<void> {
   const styles = new Styles();
-  const chart = tables.length ? chartData(summary, tables[0]) : undefined;
-  const charted = chart ? chartParts(chart, placeBelow(tables[0], summary.locale), 1) : undefined;
+  const chart = chartData(summary);
+  const columns = chart && tables.length ? chartColumns(chart, tables[0]) : undefined;
+  const charted = chart && columns ? chartParts(chart, placeBelow(tables[0], columns, summary.locale), 1) : undefined;
   for (let i = 0; i < tables.length; i++) {
     await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tables[i], styles, sheetPrint(tables[i], { drawing: i === 0 && !!charted, locale: summary.locale })));
   }

@@ -50,17 +50,18 @@ export async function writeSummarySheets(
   const clash = tables.map((t) => t.name).filter((n) => existing.has(n));
   if (clash.length && !opts.overwrite) return { kind: "conflict", sheets: clash };
 
+  // clear() leaves charts: the ones a previous summary drew on a replaced sheet are listed here and removed below.
+  const charted = tables.filter((t) => t.chart && existing.has(t.name)).map((t) => existing.get(t.name)!.charts);
+  if (charted.length) {
+    for (const c of charted) c.load("items");
+    await context.sync();
+  }
   // A replaced sheet is emptied and reused rather than deleted (a workbook cannot lose its last sheet).
   let firstSheet: Excel.Worksheet | undefined;
   for (const table of tables) {
     const old = existing.get(table.name);
     if (old) old.getRange().clear();
-    if (old && table.chart) {
-      // clear() leaves charts: remove the ones a previous summary drew.
-      old.charts.load("items");
-      await context.sync();
-      for (const c of old.charts.items) c.delete();
-    }
+    if (old && table.chart) for (const c of old.charts.items) c.delete();
     const ws = old ?? sheets.add(table.name);
     firstSheet ??= ws;
     const width = table.rows.reduce((m, r) => Math.max(m, r.length), 0);

@@ -4,8 +4,8 @@
  * rankings, breakdowns and lists). Nothing here knows a sheet name.
  * A sheet of the same name is never overwritten silently: without `overwrite` the result is a "conflict"
  * naming the sheets, which the pane turns into a confirmation dialog.
- * A table with a chart (乡镇汇总: the ranked measure, addin/io/summary-chart.ts) gets the chart's figures in rank order
- * to the right of the table and a column chart of them below it, flagged bars red/yellow — what 县汇总.xlsx shows.
+ * A table with a chart (乡镇汇总: the ranked measure, addin/io/summary-chart.ts) gets a column chart below it, flagged
+ * bars red/yellow — what 县汇总.xlsx shows — with the figures it draws, in rank order, under the chart.
  * Round trips: 1 sync to list the sheets, 1 sync to write every value of every sheet (1 more when a replaced sheet's
  * old charts are removed). Only ExcelApi 1.1 calls (charts included), plus autofitColumns (1.2) where the capability
  * flags allow it.
@@ -84,18 +84,23 @@ export async function writeSummarySheets(
   return { kind: "written", sheets: tables.map((t) => t.name) };
 }
 
-/** The chart's figures in rank order one column right of the table, and the column chart of them below the table. */
+/**
+ * The column chart below the table, and under it the figures it draws in rank order (ExcelApi 1.1 charts take their
+ * series from one range, and the table is in the registry's order): 乡镇 and the measure, a header and a row per bar.
+ */
 function addChart(ws: Excel.Worksheet, chart: SheetChart, rows: number, width: number): void {
   if (chart.points.length === 0) return;
-  const left = width + 1;
-  const data = ws.getRange(`${address(0, left)}:${address(chart.points.length, left + 1)}`);
+  const top = rows + 1;
+  const height = 22;
+  const dataTop = top + height + 1;
+  const data = ws.getRange(`${address(dataTop, 0)}:${address(dataTop + chart.points.length, 1)}`);
   data.numberFormat = [["@", "@"], ...chart.points.map(() => ["@", chart.format || "General"])];
   data.values = [chart.headers, ...chart.points.map((p) => [p.name, p.value])];
   const c = ws.charts.add("ColumnClustered", data, "Columns");
   c.title.text = chart.title;
   c.legend.visible = false;
   c.dataLabels.showValue = true;
-  c.setPosition(address(rows + 1, 0), address(rows + 22, Math.max(7, Math.min(width - 2, 19))));
+  c.setPosition(address(top, 0), address(top + height - 1, Math.max(7, Math.min(width - 2, 19))));
   const points = c.series.getItemAt(0).points;
   chart.points.forEach((p, i) => {
     if (p.flag) points.getItemAt(i).format.fill.setSolidColor(FLAG_COLOURS[p.flag]);

@@ -110,7 +110,7 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
 }
 
 /** `xiaobo merge --json` on the same files: the CLI's figures, to hold the downloaded workbook to. */
-function cliMerge(): { townships: { township: string; status: string; eliminationRate: number | null; eliminated: number; weakBaseline: number; totalIncome: number; rank: number | null }[]; county: { eliminationRate: number; eliminated: number; totalIncome: number } } {
+function cliMerge(): { townships: { township: string; status: string; eliminationRate: number | null; eliminated: number; weakBaseline: number; totalIncome: number; rank: number | null; flag: "red" | "yellow" | null }[]; county: { eliminationRate: number; eliminated: number; totalIncome: number } } {
   const out = join(ARTIFACTS, "cli-县汇总.xlsx");
   const run = spawnSync(process.execPath, [join(ROOT, "bin", "xiaobo.js"), "merge", SAMPLES, "--json", "--out", out], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   // Exit 1 = problems found in the data (石桥镇 fails validation, 凤鸣乡 is missing): expected for the demo files.
@@ -132,6 +132,32 @@ function townshipRows(ws: ExcelJS.Worksheet): Map<string, Record<string, unknown
     if (typeof rec["乡镇"] === "string") rows.set(rec["乡镇"] as string, rec);
   });
   return rows;
+}
+
+/**
+ * The pane's results after a merge (taskpane/app/ResultView.tsx) hold the CLI's figures: the table lists the ranked
+ * townships by rank with 消除率 and flag, then the others with none; the chart has one bar per ranked township in
+ * that order, flagged bars marked.
+ */
+async function expectResults(page: Page, cli: ReturnType<typeof cliMerge>): Promise<void> {
+  const table = page.getByTestId("result-table");
+  expect(await table.locator("thead th").allInnerTexts()).toEqual(["排名", "乡镇", "消除率", "旗"]);
+  const rows = (await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim()))));
+  const ranked = cli.townships.filter((tw) => tw.rank !== null).sort((a, b) => a.rank! - b.rank! || cli.townships.indexOf(a) - cli.townships.indexOf(b));
+  const flagText = (f: string | null) => (f === "red" ? "红旗" : f === "yellow" ? "黄旗" : "");
+  const expected = [
+    ...ranked.map((tw) => [String(tw.rank), tw.township, `${(tw.eliminationRate! * 100).toFixed(1)}%`, flagText(tw.flag)]),
+    ...cli.townships.filter((tw) => tw.rank === null).map((tw) => ["—", tw.township, "—", ""]),
+  ];
+  expect(rows).toEqual(expected);
+  expect(rows).toHaveLength(12);
+  const bars = await page.getByTestId("result-chart").locator("g[data-name]").evaluateAll((gs) =>
+    gs.map((g) => [g.getAttribute("data-name"), g.getAttribute("data-flag"), Number(g.querySelector("rect")!.getAttribute("width"))] as const),
+  );
+  expect(bars.map(([name, flag]) => [name, flag])).toEqual(ranked.map((tw) => [tw.township, tw.flag ?? ""]));
+  // Longer bars for higher figures: the first (rank 1) is the longest, and none is longer than the one before.
+  for (let i = 1; i < bars.length; i++) expect(bars[i][2]).toBeLessThanOrEqual(bars[i - 1][2]);
+  expect(bars[0][2]).toBeGreaterThan(bars[bars.length - 1][2]);
 }
 
 const MODES = [
@@ -169,6 +195,7 @@ describe.each(MODES)("$name", ({ file }) => {
     // Reading and merging loaded the reader, never the writer.
     expectChunk(seen, "sheetjs", true);
     expectChunk(seen, "exceljs", false);
+    await page.getByTestId("result-chart").waitFor();
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: shot("汇总.png"), fullPage: true, animations: "disabled" });
 
@@ -194,6 +221,7 @@ describe.each(MODES)("$name", ({ file }) => {
       expect([tw.township, row["已消除数"], row["薄弱村基数"], row["总收入合计"]]).toEqual([tw.township, tw.eliminated, tw.weakBaseline, tw.totalIncome]);
       expect([tw.township, row["消除率排名"] ?? null]).toEqual([tw.township, tw.rank]);
     }
+    await expectResults(page, cli);
     const total = sheet.get("全县合计")!;
     expect([total["消除率"], total["已消除数"], total["总收入合计"]]).toEqual([cli.county.eliminationRate, cli.county.eliminated, cli.county.totalIncome]);
     const tChecked = Date.now();
@@ -343,6 +371,22 @@ describe.each(MODES)("$name", ({ file }) => {
     console.log(`e2e another template (load, save, check 2 files, merge, download): ${Date.now() - t0} ms`);
     await page.context().close();
   }, 120000);
+
+  test("汇总 in a wide window (≥ 900 px): the townships in columns, the results table and chart side by side", async () => {
+    const { page } = await openPane(1280);
+    await page.getByRole("tab", { name: "汇总" }).click();
+    await dropFiles(page, "drop-zone", sampleFiles());
+    await page.getByTestId("result-chart").waitFor({ timeout: 30000 });
+    const table = (await page.getByTestId("result-table").boundingBox())!;
+    const chart = (await page.getByTestId("result-chart").boundingBox())!;
+    expect(chart.x).toBeGreaterThanOrEqual(table.x + table.width); // beside, not below
+    expect(table.width + chart.width).toBeGreaterThan(900);
+    const items = await page.getByTestId("township-list").locator("li").evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().left));
+    expect(new Set(items).size).toBeGreaterThan(1); // more than one column of townships
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: shot("汇总-宽屏.png"), fullPage: true, animations: "disabled" });
+    await page.context().close();
+  }, 90000);
 
   test("no request leaves this machine", () => {
     expect(requests.length).toBeGreaterThan(0);

@@ -39,29 +39,28 @@ test("乡镇汇总 carries the chart: 消除率 of the ranked townships in rank 
   expect(chart.points.some((p) => p.flag === "red") && chart.points.some((p) => p.flag === "yellow")).toBe(true);
 });
 
-test("writeSummarySheets draws it with ExcelApi 1.1 calls: ranked figures beside the table, a column chart below, flagged bars coloured", async () => {
+test("writeSummarySheets draws it with ExcelApi 1.1 calls: a column chart below the table, its figures in rank order under it, flagged bars coloured", async () => {
   const xl = new MockExcel();
   xl.addSheet("Sheet1", [["x"]]);
   const res = await writeSummarySheets(xl.context, tables, { caps: { autofit: false } });
   expect(res.kind).toBe("written");
   expect(xl.syncs).toBe(2);
   const sheet = xl.sheet("乡镇汇总");
-  const width = Math.max(...tables[0].rows.map((r) => r.length));
   const chart = tables[0].chart!;
   expect(sheet.charts).toHaveLength(1);
   const drawn = sheet.charts![0];
-  // The chart's source: the two columns one blank column right of the table, header + one row per bar.
-  const col = (k: number) => String.fromCharCode(65 + k);
-  expect(drawn).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", source: `乡镇汇总!${col(width + 1)}1:${col(width + 2)}${chart.points.length + 1}`, title: "各乡镇消除率（按排名，红色为红旗、黄色为黄旗）", legendVisible: false, showValue: true });
+  // The chart's source: under the chart (22 rows from the second row below the table), 乡镇 and 消除率, header + a row per bar.
+  const top = tables[0].rows.length + 2 + 22 + 1; // 1-based row of the data's header
+  expect(drawn).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", source: `乡镇汇总!A${top}:B${top + chart.points.length}`, title: "各乡镇消除率（按排名，红色为红旗、黄色为黄旗）", legendVisible: false, showValue: true });
+  expect([sheet.cells.get(`A${top}`)?.value, sheet.cells.get(`B${top}`)?.value]).toEqual(["乡镇", "消除率"]);
   chart.points.forEach((p, i) => {
-    expect(sheet.cells.get(`${col(width + 1)}${i + 2}`)?.value).toBe(p.name);
-    expect(sheet.cells.get(`${col(width + 2)}${i + 2}`)).toMatchObject({ value: p.value, format: "0.0%" });
+    expect(sheet.cells.get(`A${top + 1 + i}`)?.value).toBe(p.name);
+    expect(sheet.cells.get(`B${top + 1 + i}`)).toMatchObject({ value: p.value, format: "0.0%" });
   });
   expect(Object.fromEntries(drawn.pointFills)).toEqual(Object.fromEntries(chart.points.flatMap((p, i) => (p.flag ? [[i, p.flag === "red" ? "#FF0000" : "#FFC000"]] : []))));
-  // Below the table: its top row is the second after the last row written.
-  expect(drawn.position![0]).toBe(`A${tables[0].rows.length + 2}`);
-  // The table itself is untouched by the chart's columns.
-  expect(sheet.cells.get("B1")).toBeUndefined();
+  // Below the table: its top row is the second after the last row written, and the table's rows are untouched.
+  expect(drawn.position).toEqual([`A${tables[0].rows.length + 2}`, expect.stringMatching(new RegExp(`^[A-Z]${tables[0].rows.length + 23}$`))]);
+  for (let r = tables[0].rows.length + 1; r < top; r++) expect([r, sheet.cells.has(`A${r}`), sheet.cells.has(`B${r}`)]).toEqual([r, false, false]);
 });
 
 test("writing again over the same sheets replaces the old chart, never stacks a second", async () => {

@@ -4,7 +4,7 @@
  * chartData picks the figures (the pane and the sheets it writes into Excel draw the same data); chartParts writes the
  * DrawingML the zip writer packs (xl/drawings/drawing1.xml, xl/charts/chart1.xml and their relationships).
  * The series refers to the sheet's own cells, so the chart follows an edited figure; its cached values let every
- * reader draw it without recalculating.
+ * reader draw it without recalculating (a county too large for Excel's reference length gets the figures as literals).
  */
 import { t } from "../i18n";
 import type { Locale } from "../i18n";
@@ -94,6 +94,22 @@ function cellsRef(sheet: string, column: number, rows: number[]): string {
   return refs.length === 1 ? refs[0] : `(${refs.join(",")})`;
 }
 
+/**
+ * Excel takes a series reference of at most 255 characters: a union of a dozen cells fits, a county of 20 or more
+ * townships does not. Then the series carries its figures as literals (in the same rank order, not linked to cells).
+ */
+export const MAX_REF_LENGTH = 255;
+
+function seriesData(place: ChartPlacement, rows: number[], names: string, values: string): string {
+  const cat = cellsRef(place.sheet, place.nameColumn, rows);
+  const val = cellsRef(place.sheet, place.valueColumn, rows);
+  if (cat.length > MAX_REF_LENGTH || val.length > MAX_REF_LENGTH) {
+    return `<c:cat><c:strLit>${names}</c:strLit></c:cat><c:val><c:numLit>${values}</c:numLit></c:val>`;
+  }
+  return `<c:cat><c:strRef><c:f>${esc(cat)}</c:f><c:strCache>${names}</c:strCache></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${esc(val)}</c:f><c:numCache>${values}</c:numCache></c:numRef></c:val>`;
+}
+
 const rich = (text: string, size: number, bold: boolean) =>
   `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
   `<a:r><a:rPr lang="zh-CN" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
@@ -131,8 +147,7 @@ export function chartXml(data: ChartData, place: ChartPlacement): string {
     `<c:dLbls><c:numFmt formatCode="${fmt}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
     `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
     `<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-    `<c:cat><c:strRef><c:f>${esc(cellsRef(place.sheet, place.nameColumn, rows))}</c:f><c:strCache><c:ptCount val="${n}"/>${labels}</c:strCache></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${esc(cellsRef(place.sheet, place.valueColumn, rows))}</c:f><c:numCache><c:formatCode>${fmt}</c:formatCode><c:ptCount val="${n}"/>${values}</c:numCache></c:numRef></c:val>` +
+    seriesData(place, rows, `<c:ptCount val="${n}"/>${labels}`, `<c:formatCode>${fmt}</c:formatCode><c:ptCount val="${n}"/>${values}`) +
     `</c:ser><c:gapWidth val="60"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
     `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     title(t("chart.axisTownship", {}, place.locale), 1000, false) +

@@ -73,7 +73,7 @@ export function ResultView({ summary }: { summary: CountySummary }) {
         </thead>
         <tbody>
           {data.points.map((p) => (
-            <tr key={p.name}>
+            <tr key={p.row}>
               {data.ranked && <td className={`${styles.cell} ${styles.num}`}>{p.rank}</td>}
               <td className={styles.cell}>{p.name}</td>
               <td className={`${styles.cell} ${styles.num}`}>{fmt(p.value)}</td>
@@ -127,7 +127,7 @@ function BarChart({ data }: { data: ChartData }) {
           const y = top + i * (barH + gap);
           const w = Math.max(0, p.value * scale);
           return (
-            <g key={p.name} data-name={p.name} data-flag={p.flag ?? ""}>
+            <g key={p.row} data-name={p.name} data-flag={p.flag ?? ""}>
               <text x={nameW - 4} y={y + barH - 4} textAnchor="end" fontSize="11">
                 {p.name}
               </text>

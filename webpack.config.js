@@ -4,6 +4,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { productionManifest, productionUrl } = require("./scripts/manifest-url");
 
 const dist = path.resolve(__dirname, "dist");
 
@@ -62,8 +63,13 @@ async function httpsOptions() {
   return { ca: o.ca, key: o.key, cert: o.cert };
 }
 
-module.exports = async (_env, _options) => {
+module.exports = async (_env, options = {}) => {
   const serving = !!process.env.WEBPACK_SERVE;
+  // dist/manifest.xml points at the server the county hosts dist/ on (XIAOBO_URL, scripts/manifest-url.js); the dev
+  // server and development builds keep https://localhost:3000, like the manifest.xml in the repository.
+  const production = options.mode === "production" && !serving;
+  const baseUrl = production ? productionUrl() : undefined;
+  if (production && !process.env.XIAOBO_URL) console.warn(`XIAOBO_URL 未设置：dist/manifest.xml 使用示例地址 ${baseUrl}，部署前请按 docs/deploy.md 设置。`);
   return {
     devtool: "source-map",
     entry: {
@@ -121,7 +127,7 @@ module.exports = async (_env, _options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (baseUrl ? productionManifest(content, baseUrl) : content) },
           { from: "functions/functions-zh-cn.json", to: "functions-zh-cn.json" },
         ],
       }),

@@ -7,6 +7,8 @@
  */
 import type { Book, Grid } from "../addin/grid";
 import { annotatedName } from "../addin/io/annotated-name";
+import type { ChartData } from "../addin/grid";
+import { t } from "../addin/i18n";
 import type { CountySummary } from "../addin/merge";
 import type { FileReport } from "../addin/validate";
 import type { SheetTable } from "./office/summary-sheets";
@@ -78,13 +80,15 @@ export async function summaryWorkbook(summary: CountySummary, config: EngineConf
 /**
  * The summary as sheets for the live workbook: the very workbook 县汇总.xlsx would be, read back into
  * values and number formats, so the sheets written into Excel cannot drift from the downloaded file. Every sheet
- * of it, in its order: the template's summary decides which (addin/merge's summaryTables).
+ * of it, in its order: the template's summary decides which (addin/merge's summaryTables). The first (乡镇汇总) carries
+ * the workbook's chart.
  */
 export async function summaryTables(summary: CountySummary, config: EngineConfig): Promise<SheetTable[]> {
   const { readBook } = await reading();
   const bytes = await summaryWorkbook(summary, config);
   const book = readBook(bytes, "summary.xlsx");
-  return book.sheets.map((g: Grid) => {
+  const chart = await resultChart(summary);
+  const tables = book.sheets.map((g: Grid): SheetTable => {
     const rows = Array.from({ length: g.rowCount }, (_, r) => Array.from({ length: g.colCount }, (_, c) => {
       const cell = g.rows[r]?.[c];
       return cell ? (cell.error ?? cell.value) : null;
@@ -98,6 +102,21 @@ export async function summaryTables(summary: CountySummary, config: EngineConfig
     });
     return { name: g.name, rows, formats };
   });
+  if (chart && tables.length) {
+    tables[0].chart = {
+      title: chart.title,
+      headers: [t("merge.col.township", {}, summary.locale), chart.measure],
+      format: chart.numFmt === "General" ? "" : chart.numFmt,
+      points: chart.points.map((p) => ({ name: p.name, value: p.value, flag: p.flag })),
+    };
+  }
+  return tables;
+}
+
+/** The township figures the chart draws (the ranked measure, in rank order), for the pane and the sheets. */
+export async function resultChart(summary: CountySummary): Promise<ChartData | undefined> {
+  const { chartData } = await merging();
+  return chartData(summary);
 }
 
 /** Text of a chosen CSV/JSON file, whatever its encoding (UTF-8 with or without BOM, GBK/GB18030). */

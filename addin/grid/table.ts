@@ -36,6 +36,31 @@ export interface SummaryColumn {
   maxWidth?: number;
 }
 
+/** A chart of one measure over the townships (the county workbook's, the pane's): addin/merge's chartData makes it. */
+export interface ChartPoint {
+  /** The township's row in the 乡镇汇总 table. */
+  row: number;
+  name: string;
+  value: number;
+  rank: number | null;
+  flag: "red" | "yellow" | null;
+}
+
+export interface ChartData {
+  title: string;
+  /** The measure's header as the 乡镇汇总 sheet shows it (消除率): the column the chart reads, the value axis title. */
+  measure: string;
+  /** The measure's key in TownshipSummary (eliminationRate). */
+  key: string;
+  /** The measure's number format (0.0% for a rate). */
+  numFmt: string;
+  percent: boolean;
+  /** Whether the points are in rank order (the template ranks by this measure) or by value. */
+  ranked: boolean;
+  /** The townships with a figure, in rank order (by value, largest first, when the template has no rank). */
+  points: ChartPoint[];
+}
+
 export interface SummaryTable {
   /** ranking, list and breakdown tables come from the template's summary (unitRankings, lists, breakdowns). */
   key: "townships" | "detail" | "ranking" | "list" | "breakdown" | "submissions" | "issues" | "rejected";
@@ -51,6 +76,8 @@ export interface SummaryTable {
   freezeColumns: number;
   /** Cells to fill: row and column are 0-based indexes into `rows` and `columns`. */
   marks: { row: number; column: number; mark: CellMark }[];
+  /** The chart drawn below the table (乡镇汇总: the ranked measure). */
+  chart?: ChartData;
   /** For the red/yellow flag cells: the text is in the cell too (红旗/黄旗), the mark adds the colour. */
 }
 

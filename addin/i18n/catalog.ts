@@ -1,4 +1,5 @@
 import { annotate } from "./annotate";
+import { chart } from "./chart";
 import { cli } from "./cli";
 import { codes } from "./codes";
 import { common } from "./common";
@@ -28,6 +29,7 @@ export const catalogue = {
   ...validate,
   ...merge,
   ...taskpane,
+  ...chart,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -101,6 +101,9 @@ export const cli = {
   "cli.unknownTownshipOption": { "zh-CN": "村名册中没有乡镇“{township}”。可选：{known}", "en-US": "the registry has no township “{township}”. Known: {known}" },
   "cli.progressValidate": { "zh-CN": "审核", "en-US": "Checking" },
   "cli.progressPrevious": { "zh-CN": "读取上年报表", "en-US": "Reading last year" },
+  "cli.progressLeft": { "zh-CN": "剩余", "en-US": "left" },
+  "cli.progressLine": { "zh-CN": "{label} {done}/{total}，已用 {elapsed} 秒，约剩 {left} 秒", "en-US": "{label} {done}/{total}, {elapsed} s so far, about {left} s left" },
+  "cli.progressDone": { "zh-CN": "{label}完成：{total} 个文件，用时 {elapsed} 秒", "en-US": "{label} done: {total} files in {elapsed} s" },
   "cli.rowAt": { "zh-CN": "{sheet} 第 {row} 行", "en-US": "{sheet} row {row}" },
   "cli.annotateFailed": {
     "zh-CN": "没能为“{file}”写出标注副本（{detail}）。该文件的审核结果不受影响，请对照下面列出的单元格直接修改原文件。",

@@ -1,5 +1,7 @@
 import { NUMBER_FORMATS, PALETTE, type CellMark, type SummaryTable } from "../grid";
 import { t, type Locale } from "../i18n";
+import { chartColumns, chartParts, placeBelow } from "./summary-chart";
+import { definedNamesXml, sheetPrint, type SheetPrint } from "./summary-print";
 import { ZipWriter, type ZipHost } from "./zip-writer";
 
 /**
@@ -129,7 +131,7 @@ const TEXT_CACHE = 4096;
  * A sheet's XML, in chunks: merged title row, optional merged note row, frozen header row, data rows with their
  * column's number format and border, marks filled, fitted widths.
  */
-function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
+function* sheetXml(table: SummaryTable, styles: Styles, print: SheetPrint): Generator<string> {
   const n = table.columns.length;
   const headerRow = table.note !== null ? 3 : 2;
   const first = headerRow + 1;
@@ -139,7 +141,7 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
     ? `<pane xSplit="${fx}" ySplit="${headerRow}" topLeftCell="${colName(fx)}${first}" activePane="bottomRight" state="frozen"/>`
     : `<pane ySplit="${headerRow}" topLeftCell="A${first}" activePane="bottomLeft" state="frozen"/>`;
   const widths = columnWidths(table);
-  let xml = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+  let xml = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${print.head}` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>` +
     widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("") +
@@ -213,21 +215,30 @@ function* sheetXml(table: SummaryTable, styles: Styles): Generator<string> {
       chunk = [];
     }
   }
-  chunk.push(`</sheetData><mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
+  chunk.push(`</sheetData>${print.filter}<mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
     (table.note !== null ? `<mergeCell ref="A2:${cols[n - 1]}2"/>` : "") + `</mergeCells>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${print.tail}</worksheet>`);
   yield chunk.join("");
 }
 
-/** Writes the summary's tables as an .xlsx package through the zip writer. */
-async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], creator: string): Promise<void> {
+/**
+ * Writes the summary's tables as an .xlsx package through the zip writer: every sheet set up for printing, the
+ * first (乡镇汇总) with the chart its table carries (addin/io/summary-chart.ts, addin/io/summary-print.ts).
+ */
+async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], creator: string, locale?: Locale): Promise<void> {
   const styles = new Styles();
-  for (let i = 0; i < tables.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tables[i], styles));
+  const chart = tables[0]?.chart;
+  const columns = chart ? chartColumns(chart, tables[0]) : undefined;
+  const charted = chart && columns ? chartParts(chart, placeBelow(tables[0], columns, locale), 1) : undefined;
+  for (let i = 0; i < tables.length; i++) {
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tables[i], styles, sheetPrint(tables[i], { drawing: i === 0 && !!charted, locale })));
+  }
+  for (const [name, xml] of charted?.entries ?? []) await zip.add(name, [xml]);
   await zip.add("xl/styles.xml", [styles.xml()]);
   await zip.add("xl/workbook.xml", [
     XML_HEAD + `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
       tables.map((tb, i) => `<sheet name="${escapeXml(tb.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
-      `</sheets></workbook>`,
+      `</sheets>${definedNamesXml(tables)}</workbook>`,
   ]);
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
   const T = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -253,7 +264,7 @@ async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], crea
       `<Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
       tables.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join("") +
-      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` + (charted?.contentTypes ?? "") +
       `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
       `</Types>`,
   ]);
@@ -275,7 +286,7 @@ export async function writeSummaryWorkbook(tables: readonly SummaryTable[], loca
       size += b.length;
     },
   });
-  await writeTables(zip, tables, t("app.name", {}, locale));
+  await writeTables(zip, tables, t("app.name", {}, locale), locale);
   const out = new Uint8Array(size);
   let at = 0;
   for (const p of parts) {
@@ -295,5 +306,5 @@ async function deflateWithStream(data: Uint8Array): Promise<Uint8Array> {
  * chunks on zlib's threads and writes them to the file as they come): memory stays flat however large the county is.
  */
 export async function streamSummaryWorkbook(tables: readonly SummaryTable[], host: ZipHost, locale?: Locale): Promise<void> {
-  await writeTables(new ZipWriter(host), tables, t("app.name", {}, locale));
+  await writeTables(new ZipWriter(host), tables, t("app.name", {}, locale), locale);
 }

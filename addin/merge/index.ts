@@ -6,3 +6,4 @@ export { summaryToJson, type SummaryJson, type TownshipJson } from "./json";
 export { summaryTables } from "./tables";
 export type { SummaryTableOptions } from "./tables";
 export { townshipStatusText } from "./status";
+export { chartData } from "./chart";

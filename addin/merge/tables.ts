@@ -8,6 +8,7 @@ import { t, type MessageKey, type Params } from "../i18n";
 import { compileTemplate, formatDate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
 import type { CellMark, ColumnFormat, SummaryColumn, SummaryTable, TableCell } from "../grid";
 import { boundRejected } from "./bounded-rejected";
+import { chartData } from "./chart";
 import { measureHeader } from "./reconcile";
 import { unitScope } from "./scope";
 import { townshipStatusText } from "./status";
@@ -146,6 +147,7 @@ function townshipsTable(ctx: TableContext): SummaryTable {
     rows,
     freezeColumns: 2,
     marks,
+    chart: chartData(s),
   };
 }
 

@@ -21,11 +21,18 @@ import type { SheetTable } from "../office/summary-sheets";
 import type { EngineConfig } from "../settings";
 import { errorText, FileProgress, joinList, LiveRegion, NoticeBar, type Notice } from "./common";
 import { FilePicker, FolderPicker, SPREADSHEET_ACCEPT } from "./FilePicker";
+import { ResultView } from "./ResultView";
 import type { AppServices } from "./services";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    // A wide window (the standalone page, a wide pane) lays the townships out in columns.
+    "@media (min-width: 900px)": { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", columnGap: tokens.spacingHorizontalXXL },
+  },
   row: {
     display: "flex",
     justifyContent: "space-between",
@@ -157,6 +164,7 @@ export function MergeView({ services, config }: MergeViewProps) {
           </ul>
         </section>
       )}
+      {summary && <ResultView summary={summary} />}
       {unattributed.length > 0 && (
         <Text size={200} data-testid="unattributed">
           {t("taskpane.merge.rejectedFiles", { files: joinList(unattributed.map((f) => t("taskpane.merge.fileReason", { file: f.file, reason: f.reason }))) })}

@@ -67,3 +67,24 @@ test("SheetJS, ExcelJS and mathjs are lazy chunks of their own", () => {
   expect(holding("exceljs")[0]).not.toBe(holding("@e965/xlsx")[0]);
   expect(holding("@e965/xlsx")[0].origins).not.toContain("exceljs");
 });
+
+test("dist/消薄助手.html is one file: every script inline, no chunk or office.js to fetch, a CSP that allows no request", () => {
+  const path = join(DIST, "消薄助手.html");
+  expect(existsSync(path)).toBe(true);
+  const html = readFileSync(path, "utf8");
+  expect(html).not.toMatch(/<script[^>]*\bsrc=/i);
+  expect(html).not.toMatch(/<link\b/i);
+  expect(html).not.toContain("appsforoffice");
+  expect(html).not.toMatch(/chunks\/[\w.-]+\.js/);
+  // One script element: every "</script" inside the bundle was escaped, so the only one closes it, just before </body>.
+  expect(html.match(/<\/script/gi)).toHaveLength(1);
+  expect(html.slice(html.indexOf("</script>"))).toMatch(/^<\/script>\s*<\/body>\s*<\/html>\s*$/);
+  expect(html.indexOf("<script>")).toBeLessThan(html.indexOf("</script>"));
+  expect(html.slice(0, html.indexOf("<script>"))).toMatch(/<div id="?container"?><\/div>\s*$/);
+  expect(html).toMatch(/<meta http-equiv="?Content-Security-Policy"? content="default-src 'none'; script-src 'unsafe-inline';/);
+  // The lazy libraries are inside: SheetJS (reading), ExcelJS (annotated copies) and mathjs (templates).
+  for (const marker of ["SheetJS", "exceljs", "mathjs"]) expect([marker, html.toLowerCase().includes(marker.toLowerCase())]).toEqual([marker, true]);
+  const { gzipSync } = require("zlib") as typeof import("zlib"); // eslint-disable-line @typescript-eslint/no-require-imports
+  const bytes = Buffer.byteLength(html);
+  console.log(`dist/消薄助手.html: ${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes} bytes), ${(gzipSync(html).length / 1024).toFixed(0)} KB gzip`);
+});

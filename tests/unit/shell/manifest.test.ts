@@ -3,11 +3,34 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 
 const ROOT = join(__dirname, "../../..");
-const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+const { DEFAULT_URL, productionManifest, productionUrl } = require(join(ROOT, "scripts", "manifest-url.js")) as {
+  DEFAULT_URL: string;
+  productionManifest(xml: string, base: string): string;
+  productionUrl(value?: string): string;
+};
+const devXml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+const DIST_MANIFEST = join(ROOT, "dist", "manifest.xml");
+
+/** The base URL dist/manifest.xml was built for (XIAOBO_URL then, or the default): where its task pane is. */
+function distBase(): string {
+  const m = /<SourceLocation DefaultValue="([^"]+)taskpane\.html"/.exec(readFileSync(DIST_MANIFEST, "utf8"));
+  return m ? m[1].replace(/&amp;/g, "&") : "(no SourceLocation)";
+}
+
+/**
+ * The same checks for the development manifest (manifest.xml, https://localhost:3000/), the production one as the
+ * build makes it for a county's server, and dist/manifest.xml as `npm run build` wrote it (XIAOBO_URL or the default).
+ */
+const MANIFESTS: [string, string, string][] = [
+  ["manifest.xml", devXml, "https://localhost:3000/"],
+  ["production manifest for https://oa.example.gov.cn/xiaobo/", productionManifest(devXml, "https://oa.example.gov.cn/xiaobo/"), "https://oa.example.gov.cn/xiaobo/"],
+  ["production manifest at a server root with a port", productionManifest(devXml, productionUrl("https://10.1.2.3:8443")), "https://10.1.2.3:8443/"],
+  ...(existsSync(DIST_MANIFEST) ? [["dist/manifest.xml", readFileSync(DIST_MANIFEST, "utf8"), distBase()] as [string, string, string]] : []),
+];
+
+describe.each(MANIFESTS)("%s", (_name, xml, base) => {
 const doc = new DOMParser().parseFromString(xml, "application/xml");
 const all = (tag: string) => Array.from(doc.getElementsByTagName(tag));
-
-describe("manifest.xml", () => {
   test("is well-formed XML with the TaskPaneApp root", () => {
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(doc.documentElement.localName).toBe("OfficeApp");
@@ -43,19 +66,21 @@ describe("manifest.xml", () => {
     expect(str.getAttribute("DefaultValue")).toBe("XB");
   });
 
-  test("every URL is https://localhost:3000, and each Override carries the bt: prefix inside Resources", () => {
+  test("every URL is under the base URL, the AppDomain is its origin, and each Override carries the bt: prefix inside Resources", () => {
     const urls = Array.from(doc.querySelectorAll("*")).flatMap((el) => ["DefaultValue", "Value"].map((a) => el.getAttribute(a) ?? "")).filter((v) => /^https?:/.test(v));
     expect(urls.length).toBeGreaterThan(5);
-    for (const u of urls) expect(u.startsWith("https://localhost:3000/")).toBe(true);
+    for (const u of urls) expect(u.startsWith(base)).toBe(true);
+    expect(all("AppDomain").map((d) => d.textContent)).toEqual([new URL(base).origin]);
+    if (!base.includes("localhost")) expect(xml).not.toMatch(/localhost/i);
     for (const el of all("Resources")[0].querySelectorAll("*")) if (el.localName === "Override") expect(el.tagName).toBe("bt:Override");
     expect(xml).not.toMatch(/<Override[^>]*>\s*<\/bt:/);
   });
 
   test("the functions metadata has a zh-cn override to functions-zh-cn.json; English overrides for strings", () => {
     const meta = all("bt:Url").find((u) => u.getAttribute("id") === "Functions.Metadata.Url")!;
-    expect(meta.getAttribute("DefaultValue")).toBe("https://localhost:3000/functions.json");
+    expect(meta.getAttribute("DefaultValue")).toBe(`${base}functions.json`);
     const zh = Array.from(meta.getElementsByTagName("bt:Override"));
-    expect(zh.map((o) => [o.getAttribute("Locale")?.toLowerCase(), o.getAttribute("Value")])).toEqual([["zh-cn", "https://localhost:3000/functions-zh-cn.json"]]);
+    expect(zh.map((o) => [o.getAttribute("Locale")?.toLowerCase(), o.getAttribute("Value")])).toEqual([["zh-cn", `${base}functions-zh-cn.json`]]);
     for (const s of all("bt:String").filter((s) => s.getAttribute("id") !== "Functions.Namespace")) {
       expect(s.getAttribute("DefaultValue")).toMatch(/[\u4e00-\u9fff]/);
       expect(s.getElementsByTagName("bt:Override")[0]?.getAttribute("Locale")).toBe("en-us");
@@ -65,7 +90,26 @@ describe("manifest.xml", () => {
   test("every icon it names exists in assets/", () => {
     const icons = Array.from(doc.querySelectorAll("*")).map((el) => el.getAttribute("DefaultValue") ?? "").filter((v) => v.endsWith(".png"));
     expect(icons.length).toBeGreaterThanOrEqual(4);
-    for (const u of icons) expect(existsSync(join(ROOT, u.replace("https://localhost:3000/", "")))).toBe(true);
+    for (const u of icons) expect(existsSync(join(ROOT, u.replace(base, "")))).toBe(true);
+  });
+});
+
+describe("the production base URL (XIAOBO_URL)", () => {
+  test("https only, a trailing slash added, no query; the default is the documented placeholder", () => {
+    expect(productionUrl("https://oa.example.gov.cn/xiaobo")).toBe("https://oa.example.gov.cn/xiaobo/");
+    expect(productionUrl("")).toBe(DEFAULT_URL);
+    expect(productionUrl(undefined)).toBe(process.env.XIAOBO_URL ? productionUrl(process.env.XIAOBO_URL) : DEFAULT_URL);
+    expect(readFileSync(join(ROOT, "docs", "deploy.md"), "utf8")).toContain(DEFAULT_URL);
+    expect(() => productionUrl("http://oa.example.gov.cn/xiaobo/")).toThrow(/https/);
+    expect(() => productionUrl("oa.example.gov.cn")).toThrow(/不是有效的网址/);
+    expect(() => productionUrl("https://a.cn/x/?v=1")).toThrow(/\?/);
+  });
+
+  test("a URL with & is escaped in the XML, and the manifest stays well-formed", () => {
+    const xml = productionManifest(devXml, "https://a.cn/x&y/");
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(doc.getElementsByTagName("SourceLocation")[0].getAttribute("DefaultValue")).toBe("https://a.cn/x&y/taskpane.html");
   });
 });
 

@@ -29,6 +29,20 @@ export interface MockSheet {
   /** Fill by A1 address; absent = no fill. */
   fills: Map<string, string>;
   visibility: "Visible" | "Hidden";
+  /** Charts added with worksheet.charts.add (ExcelApi 1.1). */
+  charts?: MockChart[];
+}
+
+export interface MockChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legendVisible?: boolean;
+  showValue?: boolean;
+  position?: [string, string];
+  /** Fill colours set on data points, by point index. */
+  pointFills: Map<number, string>;
 }
 
 const MAX_ROWS = 1048576;
@@ -266,6 +280,7 @@ export class MockExcel {
         return { format: self.format(s, () => rects) };
       },
       getUsedRange: () => self.range(s, self.usedRect(s)),
+      charts: self.charts(s),
       activate: () => self.queue(() => (self.active = self.sheets.indexOf(s))),
       delete: () =>
         self.queue(() => {
@@ -277,6 +292,39 @@ export class MockExcel {
       },
     };
     return this.loadable(ws, () => ({ name: s.name, visibility: s.visibility })) as unknown as Excel.Worksheet;
+  }
+
+  /** worksheet.charts: add (type, source range, series by) and items to delete; every change applied at sync. */
+  private charts(s: MockSheet) {
+    const self = this;
+    const list = () => (s.charts ??= []);
+    const chartProxy = (c: MockChart) => {
+      const set = (f: () => void) => self.queue(f);
+      return {
+        title: { set text(v: string) { set(() => (c.title = v)); } },
+        legend: { set visible(v: boolean) { set(() => (c.legendVisible = v)); } },
+        dataLabels: { set showValue(v: boolean) { set(() => (c.showValue = v)); } },
+        setPosition: (from: string, to: string) => set(() => (c.position = [from, to])),
+        series: {
+          getItemAt: (i: number) => {
+            if (i !== 0) throw new Error("mock: one series");
+            return { points: { getItemAt: (k: number) => ({ format: { fill: { setSolidColor: (colour: string) => set(() => c.pointFills.set(k, colour)) } } }) } };
+          },
+        },
+        delete: () => set(() => list().splice(list().indexOf(c), 1)),
+      };
+    };
+    return this.loadable(
+      {
+        add: (type: string, source: { __rect: Range }, seriesBy: string) => {
+          self.count("charts.add");
+          const c: MockChart = { type, source: self.rangeAddress(s, source.__rect), seriesBy, pointFills: new Map() };
+          self.queue(() => list().push(c));
+          return chartProxy(c);
+        },
+      },
+      () => ({ items: list().map(chartProxy) }),
+    );
   }
 
   private noteKey(key: string): string {

@@ -57,9 +57,10 @@ function columnIndexes<K extends string>(header: string[], wanted: Record<K, str
  */
 export function parseRegistry(text: string, file = "registry.csv", maxVillages = MAX_REGISTRY_VILLAGES): Registry {
   // Counted before parsing: a province's list (or a wrong file) is refused in milliseconds, not after a gigabyte.
-  let lines = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && lines <= maxVillages + 1; i = text.indexOf("\n", i + 1)) lines++;
-  if (lines > maxVillages + 1) throw new RegistryError([t("registry.tooMany", { file, limit: maxVillages.toLocaleString("en-US") })]);
+  let newlines = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && newlines <= maxVillages + 1; i = text.indexOf("\n", i + 1)) newlines++;
+  const lines = newlines + (text.endsWith("\n") ? 0 : 1) - 1; // the lines after the header
+  if (lines > maxVillages) throw new RegistryError([t("registry.tooMany", { file, limit: maxVillages.toLocaleString("en-US") })]);
   const [header = [], ...rows] = parseCsvRecords(text);
   const col = columnIndexes(header, REGISTRY_COLUMNS, file);
   const errors: string[] = [];

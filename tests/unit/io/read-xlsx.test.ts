@@ -8,6 +8,7 @@ import { boundedInflate, readBookFile } from "../../../addin/io/node";
 import { readWorkbook } from "../../../addin/io/read-workbook";
 import { display, readXlsx } from "../../../addin/io/read-xlsx";
 import { guardZip } from "../../../addin/io/zip-guard";
+import { comparable } from "./comparable";
 import { makeZip } from "./zip-helper";
 
 const ROOT = join(__dirname, "../../..");
@@ -30,19 +31,6 @@ function parts(bytes: Uint8Array) {
   return boundedInflate(bytes, guardZip(bytes, "x.xlsx", DEFAULT_LIMITS), "x.xlsx", DEFAULT_LIMITS);
 }
 
-/** A Book as what the validator sees: every sheet's shape and flags, and every non-empty cell with its position. */
-function comparable(book: Book) {
-  return book.sheets.map((g) => ({
-    name: g.name,
-    rowCount: g.rowCount,
-    colCount: g.colCount,
-    merges: g.merges,
-    hiddenRows: g.hiddenRows,
-    hiddenCols: g.hiddenCols,
-    hidden: !!g.hidden,
-    cells: g.rows.flatMap((row, r) => (row ?? []).flatMap((c, k) => (c ? [{ at: [r, k], ...c }] : []))),
-  }));
-}
 
 describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
   test("there are files from several producers to compare", () => {

@@ -8,29 +8,18 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import type { Book, Cell } from "../../../addin/grid";
+import type { Cell } from "../../../addin/grid";
 import { DEFAULT_LIMITS, readBook } from "../../../addin/io";
 import { boundedInflate } from "../../../addin/io/node";
 import { readWorkbook } from "../../../addin/io/read-workbook";
 import { readXlsx } from "../../../addin/io/read-xlsx";
 import { decodeEscapes, formattedText, formulaText, workbookPartPath } from "../../../addin/io/xlsx-text";
 import { guardZip } from "../../../addin/io/zip-guard";
+import { comparable } from "./comparable";
 
 const DIR = join(__dirname, "../../fixtures/reader/producers");
 const FILES = readdirSync(DIR).flatMap((producer) => readdirSync(join(DIR, producer)).map((f) => [producer, f, join(DIR, producer, f)] as const));
 
-function comparable(book: Book) {
-  return book.sheets.map((g) => ({
-    name: g.name,
-    rowCount: g.rowCount,
-    colCount: g.colCount,
-    merges: g.merges,
-    hiddenRows: g.hiddenRows,
-    hiddenCols: g.hiddenCols,
-    hidden: !!g.hidden,
-    cells: g.rows.flatMap((row, r) => (row ?? []).flatMap((c, k) => (c ? [{ at: [r, k], ...c }] : []))),
-  }));
-}
 
 /** SheetJS cannot find this package's sheet parts (it looks where Excel puts them); the lean reader reads it (below). */
 const LEAN_ONLY = "workbook-part-elsewhere.xlsx";

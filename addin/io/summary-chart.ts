@@ -8,6 +8,7 @@
  * reader draw it without recalculating (a county too large for Excel's reference length gets the figures as literals).
  */
 import type { ChartData, SummaryTable } from "../grid";
+import { BODY_FONT } from "./fonts";
 import { t } from "../i18n";
 import type { Locale } from "../i18n";
 
@@ -108,7 +109,7 @@ export function chartXml(data: ChartData, place: ChartPlacement): string {
     `<c:numFmt formatCode="${axisFmt}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="50010"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"><a:latin typeface="宋体"/><a:ea typeface="宋体"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"><a:latin typeface="${BODY_FONT}"/><a:ea typeface="${BODY_FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
     `</c:chartSpace>`;
 }
 

@@ -1,5 +1,6 @@
 import { NUMBER_FORMATS, PALETTE, type CellMark, type SummaryTable } from "../grid";
 import { t, type Locale } from "../i18n";
+import { BODY_FONT } from "./fonts";
 import { chartColumns, chartParts, placeBelow } from "./summary-chart";
 import { definedNamesXml, sheetPrint, type SheetPrint } from "./summary-print";
 import { ZipWriter, type ZipHost } from "./zip-writer";
@@ -74,7 +75,7 @@ class Styles {
 
   xml(): string {
     const fill = (argb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
-    const font = (extra: string) => `<font>${extra}<sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`;
+    const font = (extra: string) => `<font>${extra}<sz val="11"/><name val="${BODY_FONT}"/><family val="3"/><charset val="134"/></font>`;
     const align = (a: Style["align"]) =>
       a === "center" ? `<alignment horizontal="center"/>`
       : a === "title" ? `<alignment horizontal="center" vertical="center"/>`

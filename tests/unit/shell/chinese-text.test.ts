@@ -16,7 +16,7 @@ const EXCEPTIONS: Record<string, string> = {
   // The demo county's registry and targets, bundled as data for the offline page.
   "taskpane/demo-county.ts": "bundled demo data",
   // "宋体" is the name of a font Excel looks up, not a word shown.
-  "addin/io/summary-workbook.ts": "a font name",
+  "addin/io/fonts.ts": "a font name",
 };
 
 function sources(dir: string): string[] {

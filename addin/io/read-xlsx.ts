@@ -525,31 +525,49 @@ function readCell(t: string, xml: string, from: number, to: number, format: stri
   // cell that has a <v> or an <f>, which may be the 合计 row at the bottom). v: the <v> text's bounds, -1 for none.
   let vFrom = -1;
   let vTo = -1;
+  let isFrom = -1;
   let formula: string | undefined;
-  if (to > from) {
-    // Its first child: <v>, <f> or <is>; one written with a prefix (<x:v>) is not what this reader reads.
-    const first = xml.indexOf("<", from);
-    if (first >= 0 && first < to && prefixedTag(xml, first, xml.indexOf(">", first))) return null;
-    const vs = xml.indexOf("<v", from);
-    if (vs >= 0 && vs < to) {
-      const ve = xml.indexOf("</v>", vs);
+  // Its children, tag by tag (indexOf("<") stops at the next one, inside the cell): <v>, <f>, <is>. A search for "<f"
+  // from here would run on through the rest of the sheet for every cell that has none.
+  for (let lt = from < to ? xml.indexOf("<", from) : -1; lt >= 0 && lt < to; ) {
+    const gt = xml.indexOf(">", lt);
+    if (gt < 0 || gt >= to) break;
+    const k = xml.charCodeAt(lt + 1);
+    const after = xml.charCodeAt(lt + 2);
+    const plain = after === 62 || after === 47 || isSpace(after);
+    if (k === 118 && plain && vFrom < 0) {
+      // <v>…</v>
+      const ve = xml.indexOf("</v>", gt);
       if (ve < 0 || ve + 4 > to) vFrom = vTo = from;
       else {
-        vFrom = xml.indexOf(">", vs) + 1;
+        vFrom = gt + 1;
         vTo = ve;
       }
+      lt = xml.indexOf("<", vTo > gt ? vTo + 1 : gt + 1);
+      continue;
     }
-    const fs = xml.indexOf("<f", from);
-    if (fs >= 0 && fs < to) {
-      const fgt = xml.indexOf(">", fs);
-      // A shared formula: SheetJS rewrites it per cell, so the whole sheet is left to SheetJS.
-      const ftag = xml.slice(fs, fgt);
+    if (k === 102 && plain) {
+      // <f …>…</f>. A shared formula: SheetJS rewrites it per cell, so the whole sheet is left to SheetJS.
+      const ftag = xml.slice(lt, gt);
       if (ftag.indexOf('t="shared"') >= 0 || ftag.indexOf("t='shared'") >= 0) return null;
-      if (xml.charCodeAt(fgt - 1) !== 47) {
-        const fe = xml.indexOf("</f>", fgt);
-        formula = unescapeXml(xml.slice(fgt + 1, fe));
+      if (xml.charCodeAt(gt - 1) === 47) {
+        lt = xml.indexOf("<", gt + 1);
+        continue;
       }
+      const fe = xml.indexOf("</f>", gt);
+      if (fe < 0 || fe > to) return null;
+      formula = unescapeXml(xml.slice(gt + 1, fe));
+      lt = xml.indexOf("<", fe + 1);
+      continue;
     }
+    if (k === 105 && after === 115 && isFrom < 0) {
+      // <is>: an inline string, read to the end of the cell.
+      isFrom = lt;
+      break;
+    }
+    // A child written with a prefix (<x:v>) is not what this reader reads; closing tags and others are passed over.
+    if (prefixedTag(xml, lt, gt)) return null;
+    lt = xml.indexOf("<", gt + 1);
   }
   let cell: Cell;
   switch (t) {
@@ -578,8 +596,7 @@ function readCell(t: string, xml: string, from: number, to: number, format: stri
       break;
     }
     case "inlineStr": {
-      const is = xml.indexOf("<is", from);
-      const s = is < 0 || is >= to ? "" : stringItem(xml.slice(is, to));
+      const s = isFrom < 0 ? "" : stringItem(xml.slice(isFrom, to));
       cell = { value: s, text: s, format };
       break;
     }

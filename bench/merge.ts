@@ -34,7 +34,8 @@ function child(mode: string, dir: string, registry: string, targets: string): Me
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "inherit"],
+    // Progress lines go to stderr: kept out of the table, and shown in the error if the run fails.
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const line = out.split("\n").find((l) => l.startsWith("BENCH "));
   if (!line) throw new Error(`no result from ${mode}`);

@@ -10,7 +10,7 @@ import xiaobo from "./eslint-rules/layers.cjs";
 const node = { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", Buffer: "readonly" };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "out/**", "coverage/**", "node_modules/**", "bench/results/**", "tests/e2e/.artifacts/**", ".tmp/**"] },
+  { ignores: ["dist/**", "dist-cli/**", ".bench-cache/**", "out/**", "coverage/**", "node_modules/**", "bench/results/**", "tests/e2e/.artifacts/**", ".tmp/**"] },
   js.configs.recommended,
   // eslint-disable-next-line no-restricted-syntax -- a handful of config objects
   ...tseslint.configs.recommended,
@@ -63,7 +63,7 @@ export default tseslint.config(
     // Deliberate CommonJS requires: bench/run.ts and cli/main.ts load a module only when it is asked for (and
     // package.json for the version); functions/entry.ts registers the functions only when CustomFunctions exists;
     // the manifest test loads webpack.config.js, which is CommonJS.
-    files: ["bench/run.ts", "cli/main.ts", "functions/entry.ts", "tests/unit/shell/manifest.test.ts"],
+    files: ["bench/run.ts", "bench/merge-child.ts", "cli/main.ts", "functions/entry.ts", "tests/unit/shell/manifest.test.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

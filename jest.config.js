@@ -7,4 +7,5 @@ module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 30000,
+  globalSetup: "<rootDir>/tests/global-setup.js",
 };

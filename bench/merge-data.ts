@@ -1,7 +1,8 @@
 /**
  * Synthetic county for the merge benchmark: N townships × V villages (default 1,000 × 200, as in
- * docs/architecture.md's performance targets), written once as real Template 1 .xlsx files and cached in
- * .tmp/bench/<N>x<V>/ (delete it to regenerate).
+ * docs/architecture.md's performance targets), written once as real Template 1 .xlsx files by XiaoBo's own template
+ * writer and cached in .bench-cache/<N>x<V>/xiaobo/ (delete it to regenerate). bench/corpus.ts makes the other
+ * producers' files from these.
  */
 import { existsSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
@@ -16,7 +17,7 @@ export interface BenchData {
 }
 
 export async function benchData(townships: number, villages: number, log: (s: string) => void): Promise<BenchData> {
-  const root = join(__dirname, "..", ".tmp", "bench", `${townships}x${villages}`);
+  const root = join(__dirname, "..", ".bench-cache", `${townships}x${villages}`, "xiaobo");
   const dir = join(root, "files");
   const registry = join(root, "registry.csv");
   const targets = join(root, "targets.csv");

@@ -1,96 +1,143 @@
 /**
- * `npm run bench -- merge`: the county merge (read + validate + merge + write) over N township files × V
- * villages (default 1,000 × 200; XIAOBO_BENCH_TOWNSHIPS / XIAOBO_BENCH_VILLAGES to change; XIAOBO_BENCH_RUNS runs of
- * each, median reported), against baselines measured in the same run, each run in its own process:
- *  - SheetJS reading every file (dense mode): the general-purpose library the architecture measured (~6.8 s);
- *  - the read floor: our reader alone, single-threaded, as the CLI reads;
- *  - read and concatenate the rows: what a plain stacking script does;
- *  - read + validate, single-threaded: what validation adds on top of reading (target < 50%).
- *
- * The architecture's target is `xiaobo merge` ≥ 5× faster than a pandas + openpyxl script that only stacks the rows
- * (25 s on this machine type, when SheetJS read the files in 6.8 s). pandas cannot be installed here, so its time is
- * derived from the SheetJS reading measured in this run (pandas ≈ 25/6.8 × SheetJS), labelled as derived; the
- * absolute 5 s is reported too.
+ * `npm run bench -- merge [--files N] [--villages V] [--runs R] [--producers openpyxl,libreoffice,sheetjs,xiaobo]`:
+ * the county merge over N township files × V villages (default 1,000 × 200, docs/architecture.md's performance targets), on
+ * the files of each producer (bench/corpus.ts: openpyxl, LibreOffice, SheetJS and XiaoBo's own writer), every run in
+ * its own process, R runs of each interleaved (median time reported, the most memory any run took):
+ *  - the physical floor: every sheet's XML inflated and scanned once (one thread);
+ *  - our reader, SheetJS's reader, read + validate (one thread each; the registry read before the clock);
+ *  - `xiaobo merge` in-process (read + validate + merge + write, all cores; module loading before the clock);
+ *  - `xiaobo merge` as a user runs it: the whole node process, start to workbook written (bin/xiaobo.js);
+ *  - the pandas + openpyxl script that stacks the rows (bench/pandas_stack.py), run for real on Debian's python3.
+ * Whole processes are timed, and their peak RSS taken, by bench/measure.py. Once, on the first producer: merge +
+ * reconcile + write after validation, the CLI on 1 and 2 threads, and node start → first file read.
  */
 import { execFileSync } from "child_process";
-import { writeFileSync } from "fs";
+import { mkdirSync } from "fs";
 import { join } from "path";
-import { benchData } from "./merge-data";
-
-const PANDAS_OVER_SHEETJS = 25 / 6.8;
+import { corpus, corpusFiles, ensurePython, PRODUCERS, PYTHON, type Producer } from "./corpus";
+import type { BenchOptions } from "./run";
 
 interface Measure {
-  mode: string;
   ms: number;
-  rows: number;
+  rows?: number;
   maxRssMB: number;
+  mergeMs?: number;
+  reconcileMs?: number;
+  writeMs?: number;
 }
 
-function once(mode: string, root: string): Measure {
-  const out = execFileSync(process.execPath, ["--require", "tsx/cjs", join(__dirname, "merge-child.ts"), mode, root], {
-    cwd: join(__dirname, ".."),
+const ROOT = join(__dirname, "..");
+const OUT = join(ROOT, ".bench-cache", "out");
+
+function child(mode: string, dir: string, registry: string, targets: string): Measure {
+  const out = execFileSync(process.execPath, ["--require", "tsx/cjs", join(__dirname, "merge-child.ts"), mode, dir, registry, targets, OUT], {
+    cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "ignore"],
+    // Progress lines go to stderr: kept out of the table, and shown in the error if the run fails.
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const line = out.split("\n").find((l) => l.startsWith("BENCH "));
   if (!line) throw new Error(`no result from ${mode}`);
   return JSON.parse(line.slice(6)) as Measure;
 }
 
-/** `xiaobo merge` as a user runs it: the whole process, node's start and module loading included. */
-function cliOnce(root: string): Measure {
-  const started = performance.now();
-  execFileSync(
-    process.execPath,
-    [join(__dirname, "..", "bin", "xiaobo.js"), "merge", join(root, "files"), "--registry", join(root, "registry.csv"), "--targets", join(root, "targets.csv"), "--out", join(root, "县汇总-cli.xlsx"), "--json"],
-    { stdio: ["ignore", "ignore", "ignore"], maxBuffer: 256 * 1024 * 1024 },
-  );
-  return { mode: "cli", ms: performance.now() - started, rows: 200000, maxRssMB: NaN };
+/** A whole process, timed from its start to its exit, with its peak RSS (bench/measure.py). */
+function whole(command: string[]): Measure {
+  const out = execFileSync(PYTHON, [join(__dirname, "measure.py"), ...command], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const line = out.split("\n").find((l) => l.startsWith("MEASURE "));
+  if (!line) throw new Error(`no result from ${command.join(" ")}`);
+  return JSON.parse(line.slice(8)) as Measure;
 }
 
-/** The median run by time (its memory figure is the most memory any run took). */
-function measure(mode: string, root: string, runs: number): Measure {
-  const all = Array.from({ length: runs }, () => (mode === "cli" ? cliOnce(root) : once(mode, root))).sort((a, b) => a.ms - b.ms);
-  return { ...all[Math.floor(runs / 2)], maxRssMB: all.reduce((most, m) => Math.max(most, m.maxRssMB), 0) };
+const XIAOBO = join(ROOT, "bin", "xiaobo.js");
+
+const MODES = ["floor", "read", "sheetjs", "validate", "merge", "cli", "pandas"] as const;
+type Mode = (typeof MODES)[number];
+
+const LABELS: Record<Mode, string> = {
+  floor: "physical floor: inflate every sheet XML + one scan (1 thread)",
+  read: "our reader (1 thread)",
+  sheetjs: "SheetJS reader (1 thread)",
+  validate: "read + validate (1 thread)",
+  merge: "xiaobo merge in-process (all cores, modules loaded)",
+  cli: "**xiaobo merge as a user runs it** (node start → workbook written)",
+  pandas: "**pandas + openpyxl script stacking the rows** (python start → CSV written)",
+};
+
+function runMode(mode: Mode, dir: string, registry: string, targets: string): Measure {
+  if (mode === "cli")
+    return whole([process.execPath, XIAOBO, "merge", dir, "--registry", registry, "--targets", targets, "--out", join(OUT, "县汇总-cli.xlsx"), "--json"]);
+  if (mode === "pandas") return whole([PYTHON, join(__dirname, "pandas_stack.py"), dir, join(OUT, "stacked.csv")]);
+  return child(mode, dir, registry, targets);
 }
 
-export async function run(log: (s: string) => void = console.log): Promise<void> {
-  const townships = Number(process.env.XIAOBO_BENCH_TOWNSHIPS ?? 1000);
-  const villages = Number(process.env.XIAOBO_BENCH_VILLAGES ?? 200);
-  const runs = Number(process.env.XIAOBO_BENCH_RUNS ?? 3);
-  log(`merge bench: ${townships} township files × ${villages} villages, median of ${runs} runs each`);
-  const data = await benchData(townships, villages, log);
-  const root = join(data.dir, "..");
-  writeFileSync(join(root, "list.txt"), data.files.join("\n"));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const peak = (xs: Measure[]) => xs.reduce((m, x) => Math.max(m, x.maxRssMB), 0);
+const summarise = (xs: Measure[]): Measure => ({ ...xs[0], ms: median(xs.map((x) => x.ms)), maxRssMB: peak(xs) });
+const sec = (ms: number) => (ms / 1000).toFixed(2);
 
-  const sheetjs = measure("sheetjs", root, runs);
-  const read = measure("read", root, runs);
-  const concat = measure("concat", root, runs);
-  const validate = measure("validate", root, runs);
-  const merge = measure("merge", root, runs);
-  const cli = measure("cli", root, runs);
-  const s = (m: Measure) => (m.ms / 1000).toFixed(2);
+export async function run(log: (s: string) => void = console.log, options: BenchOptions = {}): Promise<void> {
+  const townships = Number(options.files ?? process.env.XIAOBO_BENCH_TOWNSHIPS ?? 1000);
+  const villages = Number(options.villages ?? process.env.XIAOBO_BENCH_VILLAGES ?? 200);
+  const runs = Number(options.runs ?? process.env.XIAOBO_BENCH_RUNS ?? 3);
+  const producers = (options.producers ? options.producers.split(",") : [...PRODUCERS]) as Producer[];
+  for (const p of producers) if (!PRODUCERS.includes(p)) throw new Error(`unknown producer ${p}; known: ${PRODUCERS.join(", ")}`);
+  log(`merge bench: ${townships} township files × ${villages} villages per producer (${producers.join(", ")}), median of ${runs} runs`);
+  ensurePython(log);
+  mkdirSync(OUT, { recursive: true });
+  const data = await corpus(townships, villages, producers, log);
+  // The CLI as installed: the precompiled JavaScript that `npm ci` builds (prepare), rebuilt here from this checkout.
+  execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT, stdio: "inherit" });
+
+  const results = new Map<string, Measure[]>();
+  const add = (key: string, m: Measure) => results.set(key, [...(results.get(key) ?? []), m]);
+  const first = producers[0];
+  const oneFile = corpusFiles(data.files[first])[0];
+  for (let r = 0; r < runs; r++) {
+    for (const p of producers) for (const mode of MODES) add(`${p}/${mode}`, runMode(mode, data.files[p], data.registry, data.targets));
+    add("after", child("after", data.files[first], data.registry, data.targets));
+    for (const jobs of [1, 2])
+      add(`jobs${jobs}`, whole([process.execPath, XIAOBO, "merge", data.files[first], "--registry", data.registry, "--targets", data.targets, "--out", join(OUT, "县汇总-jobs.xlsx"), "--json", "--jobs", String(jobs)]));
+    add("version", whole([process.execPath, XIAOBO, "--version"]));
+    add("oneFile", whole([process.execPath, XIAOBO, "validate", oneFile, "--registry", data.registry, "--json"]));
+  }
+  const get = (key: string) => summarise(results.get(key)!);
+
+  for (const p of producers) {
+    const floor = get(`${p}/floor`);
+    const pandas = get(`${p}/pandas`);
+    const merged = get(`${p}/merge`).rows;
+    if (merged !== townships * villages) log(`\n**${p}: ${merged} villages merged, not ${townships * villages}: the corpus is not what the bench means to measure.**`);
+    log("");
+    log(`### ${p} (${townships} files × ${villages} villages)`);
+    log("");
+    log("| run | seconds | × floor | pandas ÷ this | peak RSS MB |");
+    log("|---|---:|---:|---:|---:|");
+    for (const mode of MODES) {
+      const m = get(`${p}/${mode}`);
+      log(`| ${LABELS[mode]} | ${sec(m.ms)} | ${(m.ms / floor.ms).toFixed(1)} | ${(pandas.ms / m.ms).toFixed(1)}× | ${m.maxRssMB.toFixed(0)} |`);
+    }
+  }
+
   log("");
-  log("| run | seconds | × read floor | rows | peak RSS MB |");
-  log("|---|---:|---:|---:|---:|");
-  for (const [name, m] of [
-    ["SheetJS reading every file (1 thread)", sheetjs],
-    ["read floor: our reader (1 thread)", read],
-    ["read + concatenate rows (1 thread)", concat],
-    ["read + validate (1 thread; registry read before the clock)", validate],
-    ["xiaobo merge (registry, read+validate+merge+write, all cores)", merge],
-    ["the same as a user runs it (node start and module loading too)", cli],
-  ] as const)
-    log(`| ${name} | ${s(m)} | ${(m.ms / read.ms).toFixed(2)} | ${m.rows} | ${Number.isNaN(m.maxRssMB) ? "—" : m.maxRssMB.toFixed(0)} |`);
+  log("### Summary: ratios within this run");
   log("");
-  const pandas = PANDAS_OVER_SHEETJS * sheetjs.ms;
-  log(`our reader vs SheetJS: ${(sheetjs.ms / read.ms).toFixed(2)}× faster`);
-  log(`validation on top of reading: +${(((validate.ms - read.ms) / read.ms) * 100).toFixed(0)}% (target < 50%)`);
-  log(`merge vs read-and-concatenate baseline: ${(concat.ms / merge.ms).toFixed(2)}× the speed`);
-  log(`merge vs pandas+openpyxl stacking (derived: ${(pandas / 1000).toFixed(1)} s = 25/6.8 × SheetJS): ${(pandas / merge.ms).toFixed(2)}× faster, ${(pandas / cli.ms).toFixed(2)}× as a user runs it (target ≥ 5×)`);
-  log(`merge in absolute terms: ${s(merge)} s, ${s(cli)} s as a user runs it (target ≤ 5 s, 25 s / 5, on the machine the architecture measured)`);
-  log(`merge peak memory: ${merge.maxRssMB.toFixed(0)} MB (target < 1024 MB)`);
+  log("| producer | reader ÷ floor (target ≤ 3) | CLI merge vs pandas (target ≥ 10×) | CLI peak RSS MB (target < 1024) |");
+  log("|---|---:|---:|---:|");
+  for (const p of producers) {
+    const floor = get(`${p}/floor`);
+    const cli = get(`${p}/cli`);
+    log(`| ${p} | ${(get(`${p}/read`).ms / floor.ms).toFixed(1)} | ${(get(`${p}/pandas`).ms / cli.ms).toFixed(1)}× | ${cli.maxRssMB.toFixed(0)} |`);
+  }
+
+  const after = get("after");
+  const steps = (k: "mergeMs" | "reconcileMs" | "writeMs") => median(results.get("after")!.map((m) => m[k]!));
+  const [j1, j2] = [get("jobs1"), get("jobs2")];
+  log("");
+  log(`after validation (${first}; ${after.rows} villages): merge + reconcile + write ${sec(after.ms)} s (merge ${steps("mergeMs").toFixed(0)} ms, reconcile ${steps("reconcileMs").toFixed(0)} ms, write ${steps("writeMs").toFixed(0)} ms; target ≤ 0.5 s)`);
+  log(`threads (${first}, the CLI as a user runs it): --jobs 1 ${sec(j1.ms)} s (${((townships / j1.ms) * 1000).toFixed(0)} files/s), --jobs 2 ${sec(j2.ms)} s (${((townships / j2.ms) * 1000).toFixed(0)} files/s): ${(j1.ms / j2.ms).toFixed(2)}× on 2 threads`);
+  log(`start-up: \`xiaobo --version\` ${get("version").ms.toFixed(0)} ms; \`xiaobo validate\` of one file (node start → report) ${get("oneFile").ms.toFixed(0)} ms`);
 }
 
 if (require.main === module) void run();

@@ -1,15 +1,24 @@
 /**
- * `npm run bench [-- name…]`: every benchmark, or the named ones. Each reports ratios against a baseline measured
- * in the same run (docs/architecture.md: speed is measured here, never in timed tests).
+ * `npm run bench [-- name… [--option value…]]`: every benchmark, or the named ones. Each reports ratios against a
+ * baseline measured in the same run (docs/architecture.md: speed is measured here, never in timed tests). Options are
+ * handed to the benches (`npm run bench -- merge --files 100 --runs 1`).
  */
-const BENCHES: Record<string, () => Promise<unknown> | unknown> = {
+export type BenchOptions = Record<string, string>;
+
+const BENCHES: Record<string, (options: BenchOptions) => Promise<unknown> | unknown> = {
   ranks: () => require("./ranks").run(),
-  merge: () => require("./merge").run(),
+  merge: (options) => require("./merge").run(console.log, options),
   summary: () => require("./summary").run(),
 };
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const wanted: string[] = [];
+  const options: BenchOptions = {};
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].startsWith("--")) options[args[i].slice(2)] = args[++i] ?? "";
+    else wanted.push(args[i]);
+  }
   const names = wanted.length ? wanted : Object.keys(BENCHES);
   for (const name of names) {
     const bench = BENCHES[name];
@@ -19,7 +28,7 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`\n## ${name}\n`);
-    await bench();
+    await bench(options);
   }
 }
 

@@ -137,3 +137,6 @@ export function run(): void {
     },
   );
 }
+
+/** The merge itself, for the merge bench to run in-process from the precompiled bundle (dist-cli/main.js). */
+export { mergeCommand };

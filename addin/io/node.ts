@@ -100,8 +100,9 @@ export async function writeSummaryFile(tables: readonly SummaryTable[], path: st
     await streamSummaryWorkbook(
       tables,
       {
-        // Level 3: a 200,000-village detail sheet is ~150 MB of XML; level 6 costs three times the CPU for 15% less file.
-        deflateChunk: (data) => deflateChunk(data, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }),
+        // Level 1: the county workbook of 200,000 villages is ~210 MB of XML; level 3 costs 1.6× the CPU for 12% less file,
+        // level 6 four times (bench/merge.ts, docs/decisions.md).
+        deflateChunk: (data) => deflateChunk(data, { level: 1, finishFlush: constants.Z_SYNC_FLUSH }),
         crc32: (data, previous) => crc32(data, previous),
         write: async (bytes) => {
           await file.write(bytes);

@@ -48,8 +48,10 @@ export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: R
     if (!target || a.name === undefined) return null;
     const [type, path] = target.split("\n");
     if (!type.endsWith("/worksheet")) return null;
-    const xml = text(path);
-    if (xml === undefined || PREFIXED.test(xml)) return null;
+    const bytes = parts.get(path);
+    if (bytes === undefined) return null;
+    const xml = sheetText(bytes);
+    if (PREFIXED.test(xml.head)) return null;
     const grid = worksheet(xml, a.name, strings, formats, limits, file, cells);
     if (!grid) return null;
     grid.hidden = a.state === "hidden" || a.state === "veryHidden";
@@ -68,6 +70,52 @@ const PREFIXED = {
   test: (xml: string) =>
     /^(?:<\?[^>]*\?>\s*)?<\w+:/.test(xml) || [":sheetData", ":row ", ":c ", ":si>", ":sheet ", ":cellXfs"].some((tag) => xml.includes(tag)),
 };
+
+/** A relationship target as a part name: relative to xl/, or absolute from the package root. */
+/**
+ * A worksheet's text in three pieces, decoded one by one: before <sheetData> (dimension, columns; where a namespace
+ * prefix would show), the rows from "<sheetData" up to "</sheetData>", and what follows (merged cells). The rows are
+ * plain ASCII in most files, and TextDecoder reads ASCII many times faster than the same bytes decoded together with
+ * the CJK prompts of the data validations that follow them. Inside the rows, the scanner itself declines any tag with a
+ * prefix (worksheet(), readCell()). A sheet without both tags is all head and tail, with no rows.
+ */
+interface SheetText {
+  head: string;
+  data: string;
+  tail: string;
+}
+
+function sheetText(bytes: Uint8Array): SheetText {
+  const open = indexOfAscii(bytes, "<sheetData");
+  const close = open < 0 ? -1 : lastIndexOfAscii(bytes, "</sheetData>");
+  if (open < 0 || close < open) {
+    const all = UTF8.decode(bytes);
+    return { head: all, data: "", tail: all };
+  }
+  return { head: UTF8.decode(bytes.subarray(0, open)), data: UTF8.decode(bytes.subarray(open, close)), tail: UTF8.decode(bytes.subarray(close)) };
+}
+
+/** First position of an ASCII text in bytes (-1 if none). <sheetData> follows a short head, so a plain loop does. */
+function indexOfAscii(bytes: Uint8Array, s: string): number {
+  const first = s.charCodeAt(0);
+  for (let i = bytes.indexOf(first); i >= 0 && i + s.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < s.length && bytes[i + k] === s.charCodeAt(k)) k++;
+    if (k === s.length) return i;
+  }
+  return -1;
+}
+
+/** Last position of an ASCII text in bytes (-1 if none). </sheetData> is near the end. */
+function lastIndexOfAscii(bytes: Uint8Array, s: string): number {
+  const first = s.charCodeAt(0);
+  for (let i = bytes.lastIndexOf(first, bytes.length - s.length); i >= 0; i = i === 0 ? -1 : bytes.lastIndexOf(first, i - 1)) {
+    let k = 1;
+    while (k < s.length && bytes[i + k] === s.charCodeAt(k)) k++;
+    if (k === s.length) return i;
+  }
+  return -1;
+}
 
 function partOfType(targets: Map<string, string>, suffix: string): string | undefined {
   for (const t of targets.values()) {
@@ -111,18 +159,69 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
  */
 function unescapeXml(s: string): string {
   if (s.indexOf("\r") >= 0) s = s.replace(/\r\n/g, "\n");
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
-  );
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  // One pass (openpyxl writes every CJK character as &#NNNNN;): each "&…;" that is a character or one of the five
+  // predefined entities is replaced, anything else is kept as written.
+  let out = "";
+  let done = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp + 2);
+    if (semi < 0) break;
+    const decoded = entity(s, amp + 1, semi);
+    if (decoded !== undefined) {
+      out += s.slice(done, amp) + decoded;
+      done = semi + 1;
+      amp = s.indexOf("&", done);
+    } else amp = s.indexOf("&", amp + 1);
+  }
+  return done === 0 ? s : out + s.slice(done);
+}
+
+/** The text of the reference s[from, to) (between "&" and ";"): &#NNN; &#xHH; or a predefined entity; else undefined. */
+function entity(s: string, from: number, to: number): string | undefined {
+  if (s.charCodeAt(from) !== 35) {
+    const name = s.slice(from, to);
+    return Object.prototype.hasOwnProperty.call(ENTITIES, name) ? ENTITIES[name] : undefined;
+  }
+  const hex = s.charCodeAt(from + 1) === 120; // "x"
+  let i = hex ? from + 2 : from + 1;
+  if (i >= to) return undefined;
+  let n = 0;
+  for (; i < to; i++) {
+    const k = s.charCodeAt(i);
+    if (k >= 48 && k <= 57) n = hex ? n * 16 + (k - 48) : n * 10 + (k - 48);
+    else if (hex && ((k >= 97 && k <= 102) || (k >= 65 && k <= 70))) n = n * 16 + ((k | 32) - 87);
+    else return undefined;
+  }
+  return String.fromCodePoint(n);
 }
 
 /** Text of a string item: OOXML escapes control characters as _xHHHH_; the text of every <t>, phonetic runs left out. */
 function stringItem(xml: string): string {
-  const body = xml.indexOf("<rPh") >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
-  let out = "";
-  for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? "";
+  let out = singleRun(xml);
+  if (out === undefined) {
+    const body = xml.indexOf("<rPh") >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
+    out = "";
+    for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? "";
+  }
   return decodeEscapes(unescapeXml(out));
+}
+
+/**
+ * The raw text of an item that is one plain <t>…</t> (nearly every string a report holds), found with indexOf; undefined
+ * for anything else (rich text runs, phonetic runs, an empty <t/>), which the general path above reads.
+ */
+function singleRun(xml: string): string | undefined {
+  const t = xml.indexOf("<t");
+  if (t < 0) return undefined;
+  const after = xml.charCodeAt(t + 2);
+  if (after !== 62 && after !== 32) return undefined; // <t> or <t xml:space="preserve">
+  const open = xml.indexOf(">", t + 2);
+  if (open < 0 || xml.charCodeAt(open - 1) === 47) return undefined;
+  const close = xml.indexOf("</t>", open);
+  if (close < 0 || xml.indexOf("<t", close + 4) >= 0 || xml.indexOf("<r", 0) >= 0) return undefined;
+  return xml.slice(open + 1, close);
 }
 
 /** The shared strings, at most `max` of them (more is not a report: refused while reading, not after). */
@@ -220,7 +319,7 @@ function fixedDecimals(format: string): number {
 }
 
 function worksheet(
-  xml: string,
+  sheet: SheetText,
   name: string,
   strings: string[],
   formats: string[],
@@ -228,7 +327,6 @@ function worksheet(
   file: string,
   cells: { n: number },
 ): Grid | null {
-  if (xml.indexOf('t="shared"') >= 0 || xml.indexOf("t='shared'") >= 0) return null;
   const rows: (Cell | undefined)[][] = [];
   const hiddenRows: number[] = [];
   const hiddenCols: number[] = [];
@@ -237,47 +335,36 @@ function worksheet(
   let minRow = Infinity;
   let minCol = Infinity;
 
-  const dim = /<dimension\b[^>]*?\bref="([^"]*)"/.exec(xml);
+  const { head, data: xml } = sheet;
+  const start = xml.length > 0 ? 0 : -1;
+  const end = xml.length;
+  const dim = /<dimension\b[^>]*?\bref="([^"]*)"/.exec(head);
   const dimRange = dim ? decodeRange(dim[1]) : null;
 
-  for (const m of xml.matchAll(/<col\b([^>]*?)\/?>/g)) {
+  for (const m of head.matchAll(/<col\b([^>]*?)\/?>/g)) {
     const a = attrs(m[1]);
     if (a.hidden === "1" || a.hidden === "true") for (let c = Number(a.min) - 1; c <= Number(a.max) - 1; c++) hiddenCols.push(c);
   }
 
-  const start = xml.indexOf("<sheetData");
-  const end = xml.lastIndexOf("</sheetData>");
   let row = -1;
   let col = -1;
+  const tag: CellTag = { row: 0, col: 0, hasRef: false, type: "n", style: -1, end: 0 };
   if (start >= 0 && end > start) {
     let i = xml.indexOf(">", start) + 1;
     while (i < end) {
       const lt = xml.indexOf("<", i);
       if (lt < 0 || lt >= end) break;
-      const gt = xml.indexOf(">", lt);
-      const selfClosing = xml.charCodeAt(gt - 1) === 47; // "/"
-      const tagEnd = selfClosing ? gt - 1 : gt;
-      if (xml.startsWith("<row", lt) && (xml[lt + 4] === " " || xml[lt + 4] === ">" || xml[lt + 4] === "/")) {
-        const r = attr(xml, lt + 4, tagEnd, "r=");
-        row = r === undefined ? row + 1 : Number(r) - 1;
-        col = -1;
-        if (!(row >= 0)) return null;
-        if (row >= limits.maxRows) throw new UnreadableError(file, "too-many-cells", { limit: limits.maxRows });
-        const hidden = attr(xml, lt + 4, tagEnd, "hidden=");
-        if (hidden === "1" || hidden === "true") hiddenRows.push(row);
-        i = gt + 1;
-        continue;
-      }
-      if (xml.startsWith("<c", lt) && (xml[lt + 2] === " " || xml[lt + 2] === ">" || xml[lt + 2] === "/")) {
-        const ref = attr(xml, lt + 2, tagEnd, "r=");
-        if (ref !== undefined) {
-          const rc = decodeCell(ref);
-          if (!rc) return null;
-          if (rc[0] !== row) return null; // a cell outside its row: not a shape we model
-          col = rc[1];
+      const c1 = xml.charCodeAt(lt + 1);
+      const c2 = xml.charCodeAt(lt + 2);
+      if (c1 === 99 && (isSpace(c2) || c2 === 62 || c2 === 47)) {
+        // <c …>: its attributes in one pass, its content up to </c>.
+        if (!cellTag(xml, lt + 2, tag)) return null;
+        if (tag.hasRef) {
+          if (tag.row !== row) return null; // a cell outside its row: not a shape we model
+          col = tag.col;
         } else col++;
-        const t = attr(xml, lt + 2, tagEnd, "t=") ?? "n";
-        const s = attr(xml, lt + 2, tagEnd, "s=");
+        const gt = tag.end;
+        const selfClosing = xml.charCodeAt(gt - 1) === 47; // "/"
         let bodyEnd = gt + 1;
         if (selfClosing) i = gt + 1;
         else {
@@ -290,22 +377,34 @@ function worksheet(
         if (row < minRow) minRow = row;
         if (col > maxCol) maxCol = col;
         if (col < minCol) minCol = col;
-        const cell = readCell(t, xml, gt + 1, bodyEnd, formats[s === undefined ? 0 : Number(s)] ?? "General", strings);
+        const cell = readCell(tag.type, xml, gt + 1, bodyEnd, (tag.style >= 0 ? formats[tag.style] : formats[0]) ?? "General", strings);
         if (cell === undefined) continue;
         if (cell === null) return null;
         if (++cells.n > limits.maxCells) throw new UnreadableError(file, "too-many-cells", { limit: limits.maxCells });
         (rows[row] ??= [])[col] = cell;
         continue;
       }
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) return null;
+      if (c1 === 114 && xml.startsWith("ow", lt + 2) && (isSpace(xml.charCodeAt(lt + 4)) || xml[lt + 4] === ">" || xml[lt + 4] === "/")) {
+        const tagEnd = xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt;
+        const r = attr(xml, lt + 4, tagEnd, "r=");
+        row = r === undefined ? row + 1 : Number(r) - 1;
+        col = -1;
+        if (!(row >= 0)) return null;
+        if (row >= limits.maxRows) throw new UnreadableError(file, "too-many-cells", { limit: limits.maxRows });
+        const hidden = attr(xml, lt + 4, tagEnd, "hidden=");
+        if (hidden === "1" || hidden === "true") hiddenRows.push(row);
+      } else if (prefixedTag(xml, lt, gt)) return null;
       i = gt + 1;
     }
   }
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
 
   const merges: Range[] = [];
-  const mc = xml.indexOf("<mergeCells");
+  const mc = sheet.tail.indexOf("<mergeCells");
   if (mc >= 0) {
-    for (const m of xml.slice(mc).matchAll(/<mergeCell\b[^>]*?\bref="([^"]*)"/g)) {
+    for (const m of sheet.tail.slice(mc).matchAll(/<mergeCell\b[^>]*?\bref="([^"]*)"/g)) {
       const range = decodeRange(m[1]);
       if (range) merges.push(range);
     }
@@ -336,75 +435,221 @@ function worksheet(
   };
 }
 
+const isSpace = (k: number) => k === 32 || k === 9 || k === 10 || k === 13;
+
+/** A tag xml[lt, gt] whose name has a namespace prefix (<x:row>, </x:c>): not what this scanner reads. */
+function prefixedTag(xml: string, lt: number, gt: number): boolean {
+  for (let i = lt + 1; i < gt; i++) {
+    const k = xml.charCodeAt(i);
+    if (k === 58) return true; // ":"
+    if (isSpace(k) || k === 62 || (k === 47 && i > lt + 1)) return false;
+  }
+  return false;
+}
+
+/** What a <c> tag says, filled in place by cellTag (one object per sheet, not one per cell). */
+interface CellTag {
+  row: number;
+  col: number;
+  hasRef: boolean;
+  type: string;
+  /** Index into cellXfs; -1 when the cell has no s attribute. */
+  style: number;
+  /** Position of the tag's ">". */
+  end: number;
+}
+
+/** Cell types by their t attribute (the strings kept once, so no text is cut out of the sheet per cell). */
+const CELL_TYPES = ["n", "s", "str", "inlineStr", "b", "e", "d"];
+
+/**
+ * The attributes of the <c> tag whose name ends at `from`, read in one pass: r (as row and column, no string cut out),
+ * t and s. False for a tag this reader does not model (a reference that is not a plain A1 cell, a broken tag).
+ */
+function cellTag(xml: string, from: number, tag: CellTag): boolean {
+  tag.hasRef = false;
+  tag.type = "n";
+  tag.style = -1;
+  let p = from;
+  for (;;) {
+    let k = xml.charCodeAt(p);
+    while (isSpace(k)) k = xml.charCodeAt(++p);
+    if (k === 62 || k === 47) {
+      const gt = k === 62 ? p : xml.indexOf(">", p);
+      if (gt < 0) return false;
+      tag.end = gt;
+      return true;
+    }
+    if (k !== k) return false; // end of text
+    const nameStart = p;
+    while (k === k && k !== 61 && !isSpace(k) && k !== 62) k = xml.charCodeAt(++p);
+    const nameEnd = p;
+    while (isSpace(k)) k = xml.charCodeAt(++p);
+    if (k !== 61) return false;
+    k = xml.charCodeAt(++p);
+    while (isSpace(k)) k = xml.charCodeAt(++p);
+    if (k !== 34 && k !== 39) return false;
+    const vs = p + 1;
+    const ve = xml.indexOf(k === 34 ? '"' : "'", vs);
+    if (ve < 0) return false;
+    p = ve + 1;
+    if (nameEnd - nameStart !== 1) continue;
+    const name = xml.charCodeAt(nameStart);
+    if (name === 114) {
+      // r="AB12"
+      let c = 0;
+      let i = vs;
+      for (; i < ve; i++) {
+        const d = xml.charCodeAt(i);
+        if (d >= 65 && d <= 90) c = c * 26 + (d - 64);
+        else break;
+      }
+      if (i === vs || i === ve) return false;
+      let r = 0;
+      for (; i < ve; i++) {
+        const d = xml.charCodeAt(i);
+        if (d < 48 || d > 57) return false;
+        r = r * 10 + (d - 48);
+      }
+      if (r < 1) return false;
+      tag.hasRef = true;
+      tag.row = r - 1;
+      tag.col = c - 1;
+    } else if (name === 116) {
+      // t="…": one of the known types (compared in place), else the text itself, which readCell declines.
+      const len = ve - vs;
+      tag.type = CELL_TYPES.find((t) => t.length === len && xml.startsWith(t, vs)) ?? xml.slice(vs, ve);
+    } else if (name === 115) {
+      let n = 0;
+      for (let i = vs; i < ve; i++) {
+        const d = xml.charCodeAt(i);
+        if (d < 48 || d > 57) {
+          n = NaN;
+          break;
+        }
+        n = n * 10 + (d - 48);
+      }
+      tag.style = ve === vs ? 0 : n;
+    }
+  }
+}
+
+/**
+ * A plain decimal integer of at most 15 digits at xml[from, to) (nearly every number in a report), read without
+ * cutting it out; NaN for anything else, which Number() then reads.
+ */
+function plainInteger(xml: string, from: number, to: number): number {
+  if (to - from > 15 || to <= from) return NaN;
+  let i = from;
+  const negative = xml.charCodeAt(i) === 45;
+  if (negative && ++i === to) return NaN;
+  let n = 0;
+  for (; i < to; i++) {
+    const d = xml.charCodeAt(i);
+    if (d < 48 || d > 57) return NaN;
+    n = n * 10 + (d - 48);
+  }
+  return negative ? -n : n;
+}
+
 /** One cell's Grid form; undefined for an empty cell, null for a shape this reader leaves to SheetJS. */
 function readCell(t: string, xml: string, from: number, to: number, format: string, strings: string[]): Cell | undefined | null {
-  let v: string | undefined;
+  // The cell's content xml[from, to): every search in it stops at its end (one in the sheet would run on to the next
+  // cell that has a <v> or an <f>, which may be the 合计 row at the bottom). v: the <v> text's bounds, -1 for none.
+  let vFrom = -1;
+  let vTo = -1;
+  let isFrom = -1;
   let formula: string | undefined;
-  // The cell's content on its own: a search in it stops at its end (one in the sheet would run on to the next cell
-  // that has a <v> or an <f>, which may be the 合计 row at the bottom).
-  const body = to > from ? xml.slice(from, to) : "";
-  if (body) {
-    const vs = body.indexOf("<v");
-    if (vs >= 0) {
-      const ve = body.indexOf("</v>", vs);
-      v = ve < 0 ? "" : body.slice(body.indexOf(">", vs) + 1, ve);
-    }
-    const fs = body.indexOf("<f");
-    if (fs >= 0) {
-      const fgt = body.indexOf(">", fs);
-      if (body.charCodeAt(fgt - 1) !== 47) {
-        const fe = body.indexOf("</f>", fgt);
-        formula = formulaText(unescapeXml(body.slice(fgt + 1, fe)));
+  // Its children, tag by tag (indexOf("<") stops at the next one, inside the cell): <v>, <f>, <is>. A search for "<f"
+  // from here would run on through the rest of the sheet for every cell that has none.
+  for (let lt = from < to ? xml.indexOf("<", from) : -1; lt >= 0 && lt < to; ) {
+    const gt = xml.indexOf(">", lt);
+    if (gt < 0 || gt >= to) break;
+    const k = xml.charCodeAt(lt + 1);
+    const after = xml.charCodeAt(lt + 2);
+    const plain = after === 62 || after === 47 || isSpace(after);
+    if (k === 118 && plain && vFrom < 0) {
+      // <v>…</v>
+      const ve = xml.indexOf("</v>", gt);
+      if (ve < 0 || ve + 4 > to) vFrom = vTo = from;
+      else {
+        vFrom = gt + 1;
+        vTo = ve;
       }
+      lt = xml.indexOf("<", vTo > gt ? vTo + 1 : gt + 1);
+      continue;
     }
+    if (k === 102 && plain) {
+      // <f …>…</f>. A shared formula: SheetJS rewrites it per cell, so the whole sheet is left to SheetJS.
+      const ftag = xml.slice(lt, gt);
+      if (ftag.indexOf('t="shared"') >= 0 || ftag.indexOf("t='shared'") >= 0) return null;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        lt = xml.indexOf("<", gt + 1);
+        continue;
+      }
+      const fe = xml.indexOf("</f>", gt);
+      if (fe < 0 || fe > to) return null;
+      formula = formulaText(unescapeXml(xml.slice(gt + 1, fe)));
+      lt = xml.indexOf("<", fe + 1);
+      continue;
+    }
+    if (k === 105 && after === 115 && isFrom < 0) {
+      // <is>: an inline string, read to the end of the cell.
+      isFrom = lt;
+      break;
+    }
+    // A child written with a prefix (<x:v>) is not what this reader reads; closing tags and others are passed over.
+    if (prefixedTag(xml, lt, gt)) return null;
+    lt = xml.indexOf("<", gt + 1);
   }
   let cell: Cell;
   switch (t) {
     case "n": {
-      if (v === undefined || v === "") {
+      if (vFrom < 0 || vTo === vFrom) {
         if (formula === undefined) return undefined;
-        cell = { value: null, text: "" };
+        cell = { value: null, text: "", format };
         break;
       }
-      const x = Number(v);
+      let x = plainInteger(xml, vFrom, vTo);
+      if (x !== x) x = Number(xml.slice(vFrom, vTo));
       if (!Number.isFinite(x)) return null;
-      cell = { value: x, text: display(format, x) };
+      cell = { value: x, text: display(format, x), format };
       break;
     }
     case "s": {
-      const k = Number(v);
-      if (v === undefined || !(k >= 0 && k < strings.length)) return null;
-      cell = { value: strings[k], text: formattedText(format, strings[k]) };
+      let k = plainInteger(xml, vFrom, vTo);
+      if (k !== k && vFrom >= 0) k = Number(xml.slice(vFrom, vTo));
+      if (vFrom < 0 || !(k >= 0 && k < strings.length)) return null;
+      cell = { value: strings[k], text: formattedText(format, strings[k]), format };
       break;
     }
     case "str": {
       // SheetJS unescapes a <v> once for every cell and a str cell's value a second time.
-      const s = v === undefined ? "" : decodeEscapes(unescapeXml(decodeEscapes(unescapeXml(v))));
-      cell = { value: s, text: formattedText(format, s) };
+      const s = vFrom < 0 ? "" : decodeEscapes(unescapeXml(decodeEscapes(unescapeXml(xml.slice(vFrom, vTo)))));
+      cell = { value: s, text: formattedText(format, s), format };
       break;
     }
     case "inlineStr": {
-      const is = body.indexOf("<is");
-      const s = is < 0 ? "" : stringItem(body.slice(is));
-      cell = { value: s, text: formattedText(format, s) };
+      const s = isFrom < 0 ? "" : stringItem(xml.slice(isFrom, to));
+      cell = { value: s, text: formattedText(format, s), format };
       break;
     }
     case "b": {
-      if (v === undefined) return undefined;
+      if (vFrom < 0) return undefined;
+      const v = xml.slice(vFrom, vTo);
       const b = v === "1" || v === "true";
-      cell = { value: b, text: formattedText(format, b) };
+      cell = { value: b, text: formattedText(format, b), format };
       break;
     }
     case "e": {
-      const e = v === undefined ? "#N/A" : unescapeXml(v);
+      const e = vFrom < 0 ? "#N/A" : unescapeXml(xml.slice(vFrom, vTo));
       if (!ERROR_TEXT.has(e)) return null;
-      cell = { value: null, text: e, error: e };
+      cell = { value: null, text: e, error: e, format };
       break;
     }
     default:
       return null; // "d" (ISO dates) and anything unknown
   }
-  cell.format = format;
   if (formula !== undefined) cell.formula = formula;
   return cell;
 }

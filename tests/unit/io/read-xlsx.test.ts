@@ -102,6 +102,44 @@ describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
     expect(comparable(viaSheetJs)).toEqual(comparable(readBook(bytes, "东湖镇.xlsx")));
   });
 
+  test("a sheet whose rows or values alone carry a prefix (<x:row>, <x:v> inside <sheetData>) is left to SheetJS too", () => {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, "samples/submissions/东湖镇.xlsx")));
+    for (const tags of ["row|c|v|f", "v"]) {
+      const entries = [...parts(bytes)].map(([name, data]) => {
+        let text = Buffer.from(data);
+        if (name === "xl/worksheets/sheet1.xml") {
+          const xml = text.toString("utf8").replace(new RegExp(`<(\\/?)(${tags})\\b`, "g"), "<$1x:$2").replace("<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ');
+          text = Buffer.from(xml, "utf8");
+        }
+        return { name, data: text };
+      });
+      expect(readXlsx(parts(makeZip(entries)), "东湖镇.xlsx", DEFAULT_LIMITS)).toBeNull();
+    }
+  });
+
+  test("character references (openpyxl writes CJK as &#NNNNN;) and entities read as SheetJS reads them", () => {
+    const texts = ["&#26449;1", "&#x6751;&#x41;&#x4e1C;", "&amp;#26449;", "&lt;b&gt; &quot;x&quot; &apos;y&apos;", "a&amp;b", "&#65; 𝟘", "plain 文本"];
+    const cell = (t: string, k: number) => `<c r="${String.fromCharCode(65 + k)}1" t="inlineStr"><is><t>${t}</t></is></c>`;
+    const sheet =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+      `<row r="1">${texts.map(cell).join("")}</row>` +
+      `<row r="2"><c r="A2" t="str"><f>"&#26449;"&amp;"x"</f><v>&#65;&amp;x</v></c><c r="B2"><f>1+1</f><v>2</v></c><c r="C2"><f/><v>3</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const bytes = makeZip([
+      { name: "[Content_Types].xml", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`) },
+      { name: "_rels/.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+      { name: "xl/workbook.xml", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+      { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from(sheet, "utf8") },
+    ]);
+    const lean = readXlsx(parts(bytes), "f.xlsx", DEFAULT_LIMITS);
+    expect(lean).not.toBeNull();
+    expect(comparable(lean!)).toEqual(comparable(readWorkbook(bytes, "f.xlsx", "xlsx", DEFAULT_LIMITS)));
+    // What the comparison is about: the references decoded, a double-escaped one left as text.
+    expect(lean!.sheets[0].rows[0].map((c) => c?.value)).toEqual(["村1", "村A东", "&#26449;", '<b> "x" \'y\'', "a&b", "A 𝟘", "plain 文本"]);
+    expect(lean!.sheets[0].rows[1][0]).toMatchObject({ value: "A&x", formula: '"村"&"x"' });
+  });
+
   test("row and cell limits hold on the lean path", () => {
     const bytes = new Uint8Array(readFileSync(join(ROOT, "samples/submissions/东湖镇.xlsx")));
     const reason = (limits: Partial<typeof DEFAULT_LIMITS>) => {

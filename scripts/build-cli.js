@@ -2,7 +2,7 @@
 /**
  * `npm run build:cli` (and `prepare`, so `npm ci` builds it): the `xiaobo` command and its worker thread compiled
  * ahead of time to plain JavaScript in dist-cli/ with esbuild, so no TypeScript is compiled when a user runs it
- * (architecture.md, performance targets). One bundle per entry, npm packages included: node then reads and compiles
+ * (docs/architecture.md, performance targets). One bundle per entry, npm packages included: node then reads and compiles
  * one file instead of resolving hundreds (mathjs alone is most of them), which halves start-up, for the CLI and for each
  * worker thread alike. jest's global setup runs it too, so the CLI tests always run the current sources.
  */

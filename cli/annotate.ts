@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { t } from "../addin/i18n";
-import { annotatedName, annotateWorkbook, readBook } from "../addin/io";
+import { annotatedName, annotateWorkbook, DEFAULT_LIMITS, readBook, tooLargeToAnnotate } from "../addin/io";
+import { boundedInflate } from "../addin/io/node";
 import type { FileReport } from "../addin/validate";
 
 export interface AnnotateResult {
@@ -47,9 +48,16 @@ export async function annotateFiles(files: string[], reports: FileReport[], dir:
   for (let i = 0; i < files.length; i++) {
     const report = reports[i];
     if (report.status === "unreadable" || !report.issues.some((x) => x.cell)) continue;
+    // Known from validation: a book too large to annotate is not read a second time.
+    const tooLarge = report.cells === undefined ? undefined : tooLargeToAnnotate(report.file, report.cells);
+    if (tooLarge) {
+      result.failed.push({ file: report.file, message: t("cli.annotateFailed", { file: report.file, detail: tooLarge.slice(0, 200) }) });
+      continue;
+    }
     try {
       const bytes = new Uint8Array(readFileSync(files[i]));
-      const book = readBook(bytes, report.file);
+      // Read as validation read it (the lean reader, bounded inflation), not through SheetJS's slower, larger path.
+      const book = readBook(bytes, report.file, DEFAULT_LIMITS, boundedInflate);
       const { bytes: out } = await annotateWorkbook(bytes, book, report.issues);
       const path = join(outDir, names[i]);
       mkdirSync(dirname(path), { recursive: true });

@@ -1,3 +1,4 @@
+import { cellCount } from "../addin/grid";
 import { readBookFile, UnreadableError } from "../addin/io/node";
 import type { Registry } from "../addin/templates";
 import { loadTemplate } from "../addin/templates";
@@ -33,7 +34,9 @@ export function makeValidator(shared: ValidateShared): (task: ValidateTask) => P
     try {
       const book = await readBookFile(task.path);
       book.file = file;
-      return validateBook(book, { template, registry: shared.registry, previous: task.previous, maxIssuesPerCode: shared.maxIssuesPerCode });
+      const report = validateBook(book, { template, registry: shared.registry, previous: task.previous, maxIssuesPerCode: shared.maxIssuesPerCode });
+      report.cells = cellCount(book);
+      return report;
     } catch (e) {
       if (e instanceof UnreadableError) return unreadableReport(file, e.file === file ? e.message : new UnreadableError(file, e.reason, e.params).message);
       return internalErrorReport(file, e);

@@ -80,3 +80,10 @@ export function gridFromValues(name: string, values: Scalar[][], extra: Partial<
   const colCount = values.reduce((m, r) => Math.max(m, r.length), 0);
   return { name, rows, rowCount: values.length, colCount, merges: [], hiddenRows: [], hiddenCols: [], ...extra };
 }
+
+/** The non-empty cells of a book, every sheet. */
+export function cellCount(book: Book): number {
+  let n = 0;
+  for (const g of book.sheets) for (const row of g.rows) if (row) for (const c of row) if (c) n++;
+  return n;
+}

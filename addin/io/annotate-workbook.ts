@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Book } from "../grid";
-import { PALETTE, parseAddress } from "../grid";
+import { cellCount, PALETTE, parseAddress } from "../grid";
 import { t } from "../i18n";
 import { annotatedName } from "./annotated-name";
 
@@ -29,10 +29,10 @@ export class AnnotateTooLargeError extends Error {
   override name = "AnnotateTooLargeError";
 }
 
-function cellCount(book: Book): number {
-  let n = 0;
-  for (const g of book.sheets) for (const row of g.rows) if (row) for (const c of row) if (c) n++;
-  return n;
+/** Why a book of `cells` non-empty cells gets no annotated copy, or undefined when it gets one. */
+export function tooLargeToAnnotate(file: string, cells: number): string | undefined {
+  if (cells <= MAX_ANNOTATED_CELLS) return undefined;
+  return t("io.annotate.tooLarge", { file, cells: cells.toLocaleString("en-US"), limit: MAX_ANNOTATED_CELLS.toLocaleString("en-US") });
 }
 
 const FILL = {
@@ -50,10 +50,8 @@ export async function annotateWorkbook(
   book: Book,
   marks: readonly CellMark[],
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const cells = cellCount(book);
-  if (cells > MAX_ANNOTATED_CELLS) {
-    throw new AnnotateTooLargeError(t("io.annotate.tooLarge", { file: book.file, cells: cells.toLocaleString("en-US"), limit: MAX_ANNOTATED_CELLS.toLocaleString("en-US") }));
-  }
+  const tooLarge = tooLargeToAnnotate(book.file, cellCount(book));
+  if (tooLarge) throw new AnnotateTooLargeError(tooLarge);
   const workbook = new ExcelJS.Workbook();
   /** The annotated copy's sheet name for each of the book's sheet names (they differ only when rebuilt). */
   let sheetNames = new Map<string, string>();

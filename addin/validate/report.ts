@@ -105,6 +105,8 @@ export interface FileReport {
   status: FileStatus;
   issues: Issue[];
   rows: DataRow[];
+  /** Non-empty cells of the book, when the caller counted them (the CLI: an annotated copy has a size limit). */
+  cells?: number;
 }
 
 /** An issue of a whole file (no cell), its severity from the code registry; the message is already made. */

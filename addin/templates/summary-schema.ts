@@ -95,11 +95,16 @@ const sheetName = z.union([
   z.strictObject({ "zh-CN": z.string().regex(/^[^[\]:*?/\\]{1,31}$/), "en-US": z.string().regex(/^[^[\]:*?/\\]{1,31}$/).optional() }),
 ]);
 
+/** The sheet a ranking, list or breakdown gets, and its title. */
+const sheetOfItsOwn = {
+  sheet: sheetName.describe("工作表名"),
+  title: textSchema.describe("标题，{county}{year} 换成县名和年度"),
+};
+
 /** A county-wide ranking of every merged unit (强村富民指数榜, 书记述职评议排名). */
 export const unitRankingSchema = z
   .strictObject({
-    sheet: sheetName.describe("工作表名"),
-    title: textSchema.describe("标题，{county}{year} 换成县名和年度"),
+    ...sheetOfItsOwn,
     /** The value ranked: an expression over the unit … */
     by: expr.optional().describe("按什么排名：表达式（与 index 二选一）"),
     /** … or a composite index: components scaled 0–100 across the units, weighted (metrics.compositeIndex). */
@@ -130,8 +135,7 @@ export type UnitRanking = z.infer<typeof unitRankingSchema>;
 /** A list of the units for which `where` holds (候选村差一两条, 逾期未销号), with the columns chosen. */
 export const unitListSchema = z
   .strictObject({
-    sheet: sheetName.describe("工作表名"),
-    title: textSchema.describe("标题，{county}{year} 换成县名和年度"),
+    ...sheetOfItsOwn,
     where: expr.describe("列入名单的条件"),
     columns: z.array(z.string().min(1)).min(1).describe("名单里显示的列（键名或表头），乡镇、代码、名称总会显示"),
   })
@@ -144,8 +148,7 @@ export type UnitList = z.infer<typeof unitListSchema>;
  */
 export const breakdownSchema = z
   .strictObject({
-    sheet: sheetName.describe("工作表名"),
-    title: textSchema.describe("标题，{county}{year} 换成县名和年度"),
+    ...sheetOfItsOwn,
     columns: z.array(z.string().min(1)).min(1).describe("逐列统计的列（键名或表头），每列一行"),
     value: z.union([z.string().min(1), z.number(), z.boolean()]).describe("统计等于此值的个数（如 \"达标\"、true）"),
     among: expr.optional().describe("只在满足此条件的村（单位）中统计"),

@@ -22,6 +22,9 @@ export function stopWorkers(workers: readonly Worker[]): void {
  * loaded already, and each worker takes its share from whenever it is ready. `shared` is sent once per worker
  * (template, registry); each task carries only its own input. The workers are ended when the queue is empty.
  */
+/** Tasks queued in each worker ahead of the one it is on. */
+const IN_FLIGHT = 2;
+
 export async function runPool<T, R>(opts: {
   workers: Worker[];
   shared: unknown;
@@ -40,14 +43,15 @@ export async function runPool<T, R>(opts: {
 
   const viaWorker = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
-      let current = -1;
+      // Tasks sent and not yet answered, oldest first (a worker answers in order). A worker always has the next task
+      // waiting: were it fed one at a time, each answer would wait for the calling thread to finish the file it is on.
+      const sent: number[] = [];
       const feed = () => {
-        if (next >= tasks.length) {
-          void worker.terminate().then(() => resolve()); // resolves once it has ended
-          return;
+        while (sent.length < IN_FLIGHT && next < tasks.length) {
+          sent.push(next);
+          worker.postMessage(tasks[next++]);
         }
-        current = next++;
-        worker.postMessage(tasks[current]);
+        if (sent.length === 0) void worker.terminate().then(() => resolve()); // resolves once it has ended
       };
       worker.on("message", (msg: { ok: true; value: R } | { ok: false; error: string }) => {
         if (!msg.ok) {
@@ -55,7 +59,7 @@ export async function runPool<T, R>(opts: {
           reject(new Error(msg.error));
           return;
         }
-        done(msg.value, current);
+        done(msg.value, sent.shift()!);
         feed();
       });
       worker.on("error", reject);

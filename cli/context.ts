@@ -29,9 +29,26 @@ function readText(path: string): string {
 }
 
 export function loadRegistryOption(path?: string): Registry {
+  return parseRegistrySource(readRegistrySource(path));
+}
+
+/** A registry's text as read from disk (decoded), before it is parsed: what the CLI's worker threads are started with. */
+export interface RegistrySource {
+  text: string;
+  /** The name messages give it. */
+  file: string;
+  /** The bundled demo county's. */
+  demo: boolean;
+}
+
+export function readRegistrySource(path?: string): RegistrySource {
   const file = path ? resolve(path) : join(DEMO_DIR, "registry.csv");
-  const registry = parseRegistry(readText(file), path ?? "registry.csv");
-  if (!path) registry.county = t("name.demoCounty");
+  return { text: readText(file), file: path ?? "registry.csv", demo: !path };
+}
+
+export function parseRegistrySource(source: RegistrySource): Registry {
+  const registry = parseRegistry(source.text, source.file);
+  if (source.demo) registry.county = t("name.demoCounty");
   return registry;
 }
 

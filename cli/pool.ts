@@ -6,9 +6,9 @@ import { Worker } from "worker_threads";
  * Worker threads started ahead of the work: a worker needs the better part of a second to load (TypeScript, mathjs),
  * so the CLI starts them as soon as it knows the run is large, and they load while it reads the registry.
  */
-export function startWorkers(worker: string, count: number): Worker[] {
+export function startWorkers(worker: string, count: number, workerData?: unknown): Worker[] {
   const file = join(__dirname, "workers", worker);
-  return Array.from({ length: Math.max(0, count) }, () => new Worker(file));
+  return Array.from({ length: Math.max(0, count) }, () => new Worker(file, { workerData }));
 }
 
 /** Ends workers that are no longer needed (idempotent: ending an ended worker does nothing). */

@@ -3,15 +3,23 @@ import { readBookFile, UnreadableError } from "../addin/io/node";
 import type { Registry } from "../addin/templates";
 import { loadTemplate } from "../addin/templates";
 import { internalErrorReport, unreadableReport, validateBook, type FileReport } from "../addin/validate";
+import type { RegistrySource } from "./context";
 import { displayName } from "./display-names";
 
 /** What every file of a run shares: sent once to each worker. */
 export interface ValidateShared {
   /** The template as JSON (templates cross threads as data and are checked again on arrival). */
   template: unknown;
-  registry: Registry;
+  registry?: Registry;
+  /** A worker's registry is the one it parsed from its ValidateWorkerData (the registry above is then not sent). */
+  registryInWorkers?: boolean;
   /** Issues of one code listed per file (ValidateContext.maxIssuesPerCode). */
   maxIssuesPerCode?: number;
+}
+
+/** What a validate worker is started with. */
+export interface ValidateWorkerData {
+  registry?: RegistrySource;
 }
 
 export interface ValidateTask {

@@ -7,17 +7,21 @@ import { defaultJobs, runPool, startWorkers, stopWorkers } from "./pool";
 import { startProgress } from "./progress";
 import { UsageError } from "./usage-error";
 import { displayNames } from "./display-names";
-import { makeValidator, type ValidateShared, type ValidateTask } from "./validate-file";
+import type { RegistrySource } from "./context";
+import { makeValidator, type ValidateShared, type ValidateTask, type ValidateWorkerData } from "./validate-file";
 
 /** Below this many files, a worker's start-up (about half a second) costs more than it saves. */
 const INLINE_MAX = 32;
 
 /**
  * Workers for a run over these files: none for a small run (the calling thread alone is faster), else one per core
- * besides the calling thread. Start them first, so they load while the caller reads the template and registry.
+ * besides the calling thread. Start them first, so they load while the caller reads the template and registry. Given
+ * the registry's text, each parses it as soon as it has loaded, at the same time as the calling thread does: a
+ * province's registry (200,000 villages) would otherwise be parsed, then copied to each worker, before any starts.
  */
-export function workersFor(files: string[], jobs?: number): Worker[] {
-  return files.length > INLINE_MAX ? startWorkers("validate-worker.js", Math.min(jobs ?? defaultJobs(), files.length) - 1) : [];
+export function workersFor(files: string[], jobs?: number, registry?: RegistrySource): Worker[] {
+  const data: ValidateWorkerData = { registry };
+  return files.length > INLINE_MAX ? startWorkers("validate-worker.js", Math.min(jobs ?? defaultJobs(), files.length) - 1, data) : [];
 }
 
 /** Lists the spreadsheets under the given files/folders; none at all is a usage error. */
@@ -31,7 +35,14 @@ export async function collectFiles(paths: string[]): Promise<string[]> {
 export async function validateFiles(
   files: string[],
   shared: ValidateShared,
-  opts: { previous?: Map<string, FileReport>; quiet?: boolean; label?: string; workers?: Worker[] } = {},
+  opts: {
+    previous?: Map<string, FileReport>;
+    quiet?: boolean;
+    label?: string;
+    workers?: Worker[];
+    /** The workers were started with the registry's text (workersFor) and parsed it themselves: it is not sent again. */
+    registryInWorkers?: boolean;
+  } = {},
 ): Promise<FileReport[]> {
   const progress = startProgress(opts.label ?? t("cli.progressValidate"), files.length, opts.quiet);
   // Year-over-year: a file's previous report is last year's report of the same township.
@@ -44,7 +55,7 @@ export async function validateFiles(
     if (!opts.previous && workers.length > 0) {
       return await runPool<ValidateTask, FileReport>({
         workers,
-        shared,
+        shared: opts.registryInWorkers ? { ...shared, registry: undefined, registryInWorkers: true } : shared,
         tasks: files.map((path, i) => ({ path, name: names[i] })),
         inline: validate,
         onResult: (r) => progress.tick(r.file),

@@ -5,7 +5,7 @@ import { writeSummaryFile } from "../../addin/io/node";
 import type { FileReport } from "../../addin/validate";
 import { measureHeader, mergeSubmissions, reconcile, summaryTables, summaryToJson, townshipStatusText, type CountySummary } from "../../addin/merge";
 import { compileTemplate, templateToJson, type CompiledMeasure } from "../../addin/templates";
-import { loadRegistryOption, loadTargetsFor, loadTemplateOption } from "../context";
+import { loadTargetsFor, loadTemplateOption, parseRegistrySource, readRegistrySource } from "../context";
 import { stopWorkers } from "../pool";
 import { renderTable } from "../text-table";
 import { collectFiles, validateFiles, workersFor } from "../validate-run";
@@ -36,14 +36,15 @@ export interface MergeOutcome {
  */
 export async function mergeCommand(paths: string[], opts: MergeOptions): Promise<MergeOutcome> {
   const files = await collectFiles(paths);
-  const workers = workersFor(files, opts.jobs);
+  const registrySource = readRegistrySource(opts.registry);
+  const workers = workersFor(files, opts.jobs, registrySource);
   let reports: FileReport[];
   let template, registry, targets;
   try {
     template = loadTemplateOption(opts.template);
-    registry = loadRegistryOption(opts.registry);
+    registry = parseRegistrySource(registrySource);
     targets = loadTargetsFor(template, registry, opts.targets, opts.registry);
-    reports = await validateFiles(files, { template: templateToJson(template), registry, maxIssuesPerCode: opts.maxIssuesPerCode }, { workers });
+    reports = await validateFiles(files, { template: templateToJson(template), registry, maxIssuesPerCode: opts.maxIssuesPerCode }, { workers, registryInWorkers: true });
   } finally {
     stopWorkers(workers);
   }

@@ -1,7 +1,7 @@
 import { t } from "../../addin/i18n";
 import { templateToJson } from "../../addin/templates";
 import { countIssues, type FileReport, type Issue } from "../../addin/validate";
-import { loadRegistryOption, loadTemplateOption } from "../context";
+import { loadTemplateOption, parseRegistrySource, readRegistrySource } from "../context";
 import { stopWorkers } from "../pool";
 import { renderTable } from "../text-table";
 import { collectFiles, previousReports, validateFiles, workersFor } from "../validate-run";
@@ -19,14 +19,15 @@ export interface ValidateOptions {
 /** `xiaobo validate`: exit 0 when no file has errors, 1 when some file has errors or is unreadable. */
 export async function validateCommand(paths: string[], opts: ValidateOptions): Promise<number> {
   const files = await collectFiles(paths);
-  const workers = opts.previous ? [] : workersFor(files, opts.jobs);
+  const registrySource = readRegistrySource(opts.registry);
+  const workers = opts.previous ? [] : workersFor(files, opts.jobs, registrySource);
   let reports: FileReport[];
   try {
     const template = loadTemplateOption(opts.template);
-    const registry = loadRegistryOption(opts.registry);
+    const registry = parseRegistrySource(registrySource);
     const shared = { template: templateToJson(template), registry, maxIssuesPerCode: opts.maxIssuesPerCode };
     const previous = opts.previous ? await previousReports(opts.previous, shared, opts.json) : undefined;
-    reports = await validateFiles(files, shared, { previous, workers });
+    reports = await validateFiles(files, shared, { previous, workers, registryInWorkers: true });
   } finally {
     stopWorkers(workers);
   }

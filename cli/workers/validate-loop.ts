@@ -1,13 +1,26 @@
-import { parentPort } from "worker_threads";
-import { makeValidator, type ValidateShared, type ValidateTask } from "../validate-file";
+import { parentPort, workerData } from "worker_threads";
+import type { Registry } from "../../addin/templates";
+import { parseRegistrySource } from "../context";
+import { makeValidator, type ValidateShared, type ValidateTask, type ValidateWorkerData } from "../validate-file";
 
-// The modules load as soon as the worker starts (the CLI starts it before it reads the registry); the first message
-// is what every file shares, and one validator is built from it: the template's rules are compiled once.
+// The modules load as soon as the worker starts (the CLI starts it before it reads the registry), then the registry it
+// was started with is parsed, while the calling thread parses its own copy of the same text. A registry that does not
+// parse fails there too, and the calling thread reports it and ends this worker.
+let registry: Registry | undefined;
+const source = (workerData as ValidateWorkerData | null)?.registry;
+try {
+  if (source) registry = parseRegistrySource(source);
+} catch {
+  registry = undefined;
+}
+
+// The first message is what every file shares, and one validator is built from it: the template's rules are compiled once.
 let validate: ReturnType<typeof makeValidator> | undefined;
 
 parentPort!.on("message", (msg: { shared: ValidateShared } | ValidateTask) => {
   if ("shared" in msg) {
-    validate = makeValidator(msg.shared);
+    if (msg.shared.registryInWorkers && !registry) throw new Error("validate worker: no registry parsed from workerData");
+    validate = makeValidator(msg.shared.registryInWorkers ? { ...msg.shared, registry } : msg.shared);
     return;
   }
   validate!(msg).then(

@@ -15,6 +15,7 @@ import { builtinTemplate, loadTemplate, parseRegistry } from "../../addin/templa
 import { validateBook } from "../../addin/validate";
 import { makeValidator } from "../../cli/validate-file";
 import { buildProgram } from "../../cli/main";
+import { parseRegistrySource, readRegistrySource } from "../../cli/context";
 import { startWorkers } from "../../cli/pool";
 import { validateFiles } from "../../cli/validate-run";
 
@@ -226,6 +227,20 @@ describe("one file never stops the others", () => {
       expect(reports.find((x) => x.file === "已删除.xlsx")!.issues[0].message).toContain("ENOENT");
     }
   });
+});
+
+test("workers started with the registry's text parse it themselves: the same reports as the calling thread alone, and a worker without its registry stops the run", async () => {
+  const source = readRegistrySource(REGISTRY);
+  const shared = { template: builtinTemplate("village-economy"), registry: parseRegistrySource(source) };
+  const samples = ["东湖镇.xlsx", "南溪镇.xlsx", "石桥镇.xlsx", "北岭乡.xls", "白云乡.csv"].map((f) => join(SAMPLES, f));
+  const files = [...samples, ...samples, ...samples];
+  const alone = await validateFiles(files, shared, { quiet: true });
+  expect(alone.some((r) => r.township !== undefined)).toBe(true);
+  // The first files go to the worker at once (each has its next file waiting), so some reports are the worker's.
+  const pooled = await validateFiles(files, shared, { quiet: true, workers: startWorkers("validate-worker.js", 1, { registry: source }), registryInWorkers: true });
+  expect(pooled).toEqual(alone);
+  const broken = { ...source, text: "乡镇代码\n" };
+  await expect(validateFiles(files, shared, { quiet: true, workers: startWorkers("validate-worker.js", 1, { registry: broken }), registryInWorkers: true })).rejects.toThrow(/no registry/);
 });
 
 describe("--targets with a county's own template: any number column of the CSV, by name", () => {

@@ -12,29 +12,26 @@ import type { Locale } from "../i18n";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readBook, type Inflater } from "./read-book";
 import { UnreadableError } from "./unreadable";
-import { dataOffset } from "./zip-guard";
+import { dataOffset, type ZipEntry } from "./zip-guard";
 import { streamSummaryWorkbook } from "./summary-workbook";
 
 export { UnreadableError };
 
 /**
- * Inflates every entry with a hard output bound (a zip that lies about its sizes is a zip bomb) and hands the parts
- * to the reader, so each is inflated once.
+ * Inflates an entry when the reader first asks for it, with a hard output bound over all entries (a zip that lies about
+ * its sizes is a zip bomb): a reader needs five or six of a package's parts, and each inflation has a fixed cost.
  */
 export const boundedInflate: Inflater = (bytes, entries, file, limits) => {
   let budget = limits.maxUnzippedBytes;
-  const parts = new Map<string, Uint8Array>();
-  for (const e of entries) {
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) if (e.method === 0 || e.method === 8) byName.set(e.name, e);
+  const done = new Map<string, Uint8Array>();
+  const inflate = (e: ZipEntry): Uint8Array => {
     const start = dataOffset(bytes, e);
-    if (e.method === 0) {
-      parts.set(e.name, bytes.subarray(start, start + e.compressedSize));
-      continue;
-    }
-    if (e.method !== 8) continue;
+    if (e.method === 0) return bytes.subarray(start, start + e.compressedSize);
     if (e.compressedSize === 0) {
       if (e.size !== 0) throw new UnreadableError(file, "truncated");
-      parts.set(e.name, new Uint8Array(0));
-      continue;
+      return new Uint8Array(0);
     }
     let out: Buffer;
     try {
@@ -45,9 +42,24 @@ export const boundedInflate: Inflater = (bytes, entries, file, limits) => {
     }
     if (out.length !== e.size) throw new UnreadableError(file, "zip-bomb");
     budget -= out.length;
-    parts.set(e.name, out);
-  }
-  return parts;
+    return out;
+  };
+  const get = (name: string) => {
+    let part = done.get(name);
+    if (part === undefined) {
+      const e = byName.get(name);
+      if (e === undefined) return undefined;
+      part = inflate(e);
+      done.set(name, part);
+    }
+    return part;
+  };
+  return {
+    get,
+    checkAll: () => {
+      for (const name of byName.keys()) get(name);
+    },
+  };
 };
 
 export async function readBookFile(path: string, limits: Partial<ReadLimits> = {}): Promise<Book> {

@@ -8,12 +8,19 @@ import { UnreadableError } from "./unreadable";
 import { guardZip, type ZipEntry } from "./zip-guard";
 
 /**
- * Inflates a zip's entries with a hard bound on their real size (declared sizes can lie) and returns them by name.
- * Node passes one built on zlib's bounded inflate (addin/io/node.ts), and then .xlsx files go through the lean
- * reader; a browser has no synchronous bounded inflate, and there the declared-size checks of guardZip are the
- * bound and SheetJS reads the file.
+ * A zip's entries by name, each inflated when first asked for, with a hard bound on their real size (declared sizes can
+ * lie) over all of them. Node passes one built on zlib's bounded inflate (addin/io/node.ts), and then .xlsx files go
+ * through the lean reader; a browser has no synchronous bounded inflate, and there the declared-size checks of
+ * guardZip are the bound and SheetJS reads the file.
  */
-export type Inflater = (bytes: Uint8Array, entries: ZipEntry[], file: string, limits: ReadLimits) => Map<string, Uint8Array>;
+export type Inflater = (bytes: Uint8Array, entries: ZipEntry[], file: string, limits: ReadLimits) => ZipParts;
+
+export interface ZipParts {
+  /** The entry inflated (once), or undefined when the package has none by that name. */
+  get(name: string): Uint8Array | undefined;
+  /** Inflates every entry not asked for yet: a lying size is caught before another reader is given the package. */
+  checkAll(): void;
+}
 
 const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|et)$/i;
 
@@ -55,8 +62,12 @@ function readAny(bytes: Uint8Array, fileName: string, lim: ReadLimits, inflate?:
     // An OOXML spreadsheet: its workbook part is where _rels/.rels says (read-xlsx.ts), usually xl/workbook.xml; one
     // elsewhere still has worksheet parts (a Word or PowerPoint package has none).
     if (!has(/^xl\/workbook\.xml$/i) && !(has(/^_rels\/\.rels$/) && has(/(^|\/)worksheets\/[^/]+\.(xml|bin)$/i))) throw new UnreadableError(file, "not-spreadsheet");
+    // Only the parts the lean reader needs are inflated (not the theme, printer settings, thumbnails …).
     const parts = inflate?.(bytes, entries, file, lim);
-    return (parts && readXlsx(parts, file, lim)) ?? readWorkbook(bytes, file, "xlsx", lim);
+    const book = parts && readXlsx(parts, file, lim);
+    if (book) return book;
+    parts?.checkAll();
+    return readWorkbook(bytes, file, "xlsx", lim);
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return readWorkbook(bytes, file, "xls", lim);
   // BIFF2–BIFF4 (Excel 2.x–4.0): a bare record stream, no OLE container, that starts with its BOF record.

@@ -13,9 +13,9 @@ import { decodeEscapes, folderOf, formattedText, formulaText, relsPathOf, resolv
  * per cell), 1904 dates, ISO date cells, chart or macro sheets, elements written with a namespace prefix, a part it
  * cannot find.
  *
- * `parts` holds the inflated zip entries by name (inflated with a bound by the caller: addin/io/node.ts).
+ * `parts` gives the zip entries by name, inflated with a bound (by the caller: addin/io/node.ts).
  */
-export function readXlsx(parts: Map<string, Uint8Array>, file: string, limits: ReadLimits): Book | null {
+export function readXlsx(parts: { get(name: string): Uint8Array | undefined }, file: string, limits: ReadLimits): Book | null {
   const text = (name: string) => {
     const bytes = parts.get(name);
     return bytes ? UTF8.decode(bytes) : undefined;

@@ -31,6 +31,12 @@ function parts(bytes: Uint8Array) {
   return boundedInflate(bytes, guardZip(bytes, "x.xlsx", DEFAULT_LIMITS), "x.xlsx", DEFAULT_LIMITS);
 }
 
+/** Every entry of a package, inflated, as [name, bytes]. */
+function allParts(bytes: Uint8Array): [string, Uint8Array][] {
+  const inflated = parts(bytes);
+  return guardZip(bytes, "x.xlsx", DEFAULT_LIMITS).map((e) => [e.name, inflated.get(e.name) ?? new Uint8Array(0)]);
+}
+
 
 describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
   test("there are files from several producers to compare", () => {
@@ -86,9 +92,22 @@ describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
     expect(g.rows[2][1]).toMatchObject({ value: 60, formula: "A3*2" });
   });
 
+  test("only the parts a sheet needs are inflated: a lying part the reader never needs does not stop it, and is caught when SheetJS must read the package", () => {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, "samples/submissions/东湖镇.xlsx")));
+    const lie = { name: "xl/media/image1.png", data: Buffer.alloc(4 * 1024 * 1024, 0x20), declaredSize: 100 };
+    const withLie = makeZip([...allParts(bytes).map(([name, data]) => ({ name, data: Buffer.from(data) })), lie]);
+    expect(comparable(readBook(withLie, "东湖镇.xlsx", {}, boundedInflate))).toEqual(comparable(readBook(bytes, "东湖镇.xlsx", {}, boundedInflate)));
+    // A sheet the lean reader declines (a prefixed <x:row>) goes to SheetJS, and every part is inflated, bounded, first.
+    const declined = makeZip([
+      ...allParts(bytes).map(([name, data]) => ({ name, data: name.endsWith("sheet1.xml") ? Buffer.from(Buffer.from(data).toString("utf8").replace(/<(\/?)row\b/g, "<$1x:row")) : Buffer.from(data) })),
+      lie,
+    ]);
+    expect(() => readBook(declined, "东湖镇.xlsx", {}, boundedInflate)).toThrow(expect.objectContaining({ reason: "zip-bomb" }));
+  });
+
   test("a worksheet written with namespace prefixes (<x:row>) is left to SheetJS, never read as empty", () => {
     const bytes = new Uint8Array(readFileSync(join(ROOT, "samples/submissions/东湖镇.xlsx")));
-    const entries = [...parts(bytes)].map(([name, data]) => {
+    const entries = allParts(bytes).map(([name, data]) => {
       let text = Buffer.from(data);
       if (name === "xl/worksheets/sheet1.xml") {
         const xml = text.toString("utf8").replace(/<(\/?)(sheetData|row|c|v|f|mergeCells|mergeCell)\b/g, "<$1x:$2").replace("<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ');
@@ -105,7 +124,7 @@ describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
   test("a sheet whose rows or values alone carry a prefix (<x:row>, <x:v> inside <sheetData>) is left to SheetJS too", () => {
     const bytes = new Uint8Array(readFileSync(join(ROOT, "samples/submissions/东湖镇.xlsx")));
     for (const tags of ["row|c|v|f", "v"]) {
-      const entries = [...parts(bytes)].map(([name, data]) => {
+      const entries = allParts(bytes).map(([name, data]) => {
         let text = Buffer.from(data);
         if (name === "xl/worksheets/sheet1.xml") {
           const xml = text.toString("utf8").replace(new RegExp(`<(\\/?)(${tags})\\b`, "g"), "<$1x:$2").replace("<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ');

@@ -78,8 +78,8 @@ test("a workbook part elsewhere than xl/workbook.xml is found through _rels/.rel
   const path = join(DIR, "openpyxl", "workbook-part-elsewhere.xlsx");
   const bytes = new Uint8Array(readFileSync(path));
   const parts = boundedInflate(bytes, guardZip(bytes, "f.xlsx", DEFAULT_LIMITS), "f.xlsx", DEFAULT_LIMITS);
-  expect(parts.has("xl/workbook.xml")).toBe(false);
-  expect(workbookPartPath((n) => (parts.has(n) ? new TextDecoder().decode(parts.get(n)) : undefined))).toBe("xl/book/main.xml");
+  expect(parts.get("xl/workbook.xml")).toBeUndefined();
+  expect(workbookPartPath((n) => { const part = parts.get(n); return part ? new TextDecoder().decode(part) : undefined; })).toBe("xl/book/main.xml");
   const moved = readBook(bytes, "f.xlsx", {}, boundedInflate);
   const original = readBook(new Uint8Array(readFileSync(join(DIR, "openpyxl", "openpyxl.xlsx"))), "f.xlsx", {}, boundedInflate);
   expect(comparable(moved)).toEqual(comparable(original));

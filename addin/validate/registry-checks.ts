@@ -14,8 +14,12 @@ import type { DataRow } from "./report";
 interface RegistryIndex {
   byCode: Map<string, RegistryVillage>;
   townshipByCode: Map<string, RegistryTownship>;
-  /** Townships, longest name first (so 东湖镇 is not taken for 湖镇), with their names compacted once. */
-  byNameLength: { township: RegistryTownship; compact: string }[];
+  /**
+   * Townships by compacted name (the first of two with the same name), and the lengths of those names, longest first:
+   * the longest name in a text wins, so 东湖镇 is not taken for 湖镇.
+   */
+  byName: Map<string, { township: RegistryTownship; order: number }>;
+  nameLengths: number[];
 }
 
 const indexCache = new WeakMap<Registry, RegistryIndex>();
@@ -29,10 +33,13 @@ export function registryIndex(registry: Registry): RegistryIndex {
       townshipByCode.set(tw.code, tw);
       for (const v of tw.villages) byCode.set(v.code, v);
     }
-    const byNameLength = [...registry.townships]
-      .sort((a, b) => b.name.length - a.name.length)
-      .map((township) => ({ township, compact: compactText(township.name) }));
-    idx = { byCode, townshipByCode, byNameLength };
+    const byName = new Map<string, { township: RegistryTownship; order: number }>();
+    registry.townships.forEach((township, order) => {
+      const compact = compactText(township.name);
+      if (compact !== "" && !byName.has(compact)) byName.set(compact, { township, order });
+    });
+    const nameLengths = [...new Set([...byName.keys()].map((name) => name.length))].sort((a, b) => b - a);
+    idx = { byCode, townshipByCode, byName, nameLengths };
     indexCache.set(registry, idx);
   }
   return idx;
@@ -48,9 +55,21 @@ function textAbove(grid: Grid, top: number): string {
   return compactText(s);
 }
 
+/**
+ * The township whose name the text contains: the longest such name, and of names as long, the first in the registry.
+ * The text's pieces of each name length are looked up, not every township's name searched for in the text: a province
+ * has a thousand townships, and every file asks.
+ */
 function namedIn(text: string, idx: RegistryIndex): RegistryTownship | undefined {
   if (text === "") return undefined;
-  for (const tw of idx.byNameLength) if (text.includes(tw.compact)) return tw.township;
+  for (const len of idx.nameLengths) {
+    let found: { township: RegistryTownship; order: number } | undefined;
+    for (let i = 0; i + len <= text.length; i++) {
+      const hit = idx.byName.get(text.slice(i, i + len));
+      if (hit && (!found || hit.order < found.order)) found = hit;
+    }
+    if (found) return found.township;
+  }
   return undefined;
 }
 

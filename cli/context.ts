@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
-import { decodeText } from "../addin/io";
+import { decodeText } from "../addin/io/reading";
 import { TARGET_HEADER } from "../addin/i18n";
 import {
   BUILTIN_TEMPLATE_IDS,

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { t } from "../../addin/i18n";
-import { blankTemplateWorkbook } from "../../addin/io";
 import { templateToJson } from "../../addin/templates";
 import { TEMPLATE_SCHEMA_FILE, templateJsonSchemaText } from "../../addin/templates/json-schema";
 import { loadRegistryOption, loadTemplateOption } from "../context";
@@ -38,6 +37,9 @@ export async function templateCommand(opts: TemplateOptions): Promise<number> {
     );
   }
   const year = opts.year ?? new Date().getFullYear();
+  // ExcelJS loads only when a template is written, not with every command (tsx's CommonJS hook serves require, not import()).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { blankTemplateWorkbook } = require("../../addin/io") as typeof import("../../addin/io");
   const bytes = await blankTemplateWorkbook(template, township, year);
   const out = resolve(opts.out ?? t("name.templateFile", { township: township.name, template: template.name, year }));
   mkdirSync(dirname(out), { recursive: true });

@@ -461,6 +461,19 @@ interface CellTag {
 
 /** Cell types by their t attribute (the strings kept once, so no text is cut out of the sheet per cell). */
 const CELL_TYPES = ["n", "s", "str", "inlineStr", "b", "e", "d"];
+const ONE_LETTER_TYPES: string[] = [];
+for (const t of CELL_TYPES) if (t.length === 1) ONE_LETTER_TYPES[t.charCodeAt(0)] = t;
+
+/** The cell type xml[vs, ve): one of CELL_TYPES without cutting it out, or else the text itself. */
+function cellType(xml: string, vs: number, ve: number): string {
+  const len = ve - vs;
+  const known =
+    len === 1 ? ONE_LETTER_TYPES[xml.charCodeAt(vs)]
+    : len === 3 && xml.startsWith("str", vs) ? "str"
+    : len === 9 && xml.startsWith("inlineStr", vs) ? "inlineStr"
+    : undefined;
+  return known ?? xml.slice(vs, ve);
+}
 
 /**
  * The attributes of the <c> tag whose name ends at `from`, read in one pass: r (as row and column, no string cut out),
@@ -489,48 +502,39 @@ function cellTag(xml: string, from: number, tag: CellTag): boolean {
     k = xml.charCodeAt(++p);
     while (isSpace(k)) k = xml.charCodeAt(++p);
     if (k !== 34 && k !== 39) return false;
+    const quote = k;
     const vs = p + 1;
-    const ve = xml.indexOf(k === 34 ? '"' : "'", vs);
-    if (ve < 0) return false;
-    p = ve + 1;
-    if (nameEnd - nameStart !== 1) continue;
-    const name = xml.charCodeAt(nameStart);
+    const name = nameEnd - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
+    // The values of r, s and t are a few characters: read where they stand, up to the closing quote, with no search.
+    let i = vs;
     if (name === 114) {
       // r="AB12"
       let c = 0;
-      let i = vs;
-      for (; i < ve; i++) {
-        const d = xml.charCodeAt(i);
-        if (d >= 65 && d <= 90) c = c * 26 + (d - 64);
-        else break;
-      }
-      if (i === vs || i === ve) return false;
+      for (k = xml.charCodeAt(i); k >= 65 && k <= 90; k = xml.charCodeAt(++i)) c = c * 26 + (k - 64);
+      if (i === vs) return false;
+      const digits = i;
       let r = 0;
-      for (; i < ve; i++) {
-        const d = xml.charCodeAt(i);
-        if (d < 48 || d > 57) return false;
-        r = r * 10 + (d - 48);
-      }
-      if (r < 1) return false;
+      for (; k >= 48 && k <= 57; k = xml.charCodeAt(++i)) r = r * 10 + (k - 48);
+      if (k !== quote || i === digits || r < 1) return false;
       tag.hasRef = true;
       tag.row = r - 1;
       tag.col = c - 1;
-    } else if (name === 116) {
-      // t="…": one of the known types (compared in place), else the text itself, which readCell declines.
-      const len = ve - vs;
-      tag.type = CELL_TYPES.find((t) => t.length === len && xml.startsWith(t, vs)) ?? xml.slice(vs, ve);
     } else if (name === 115) {
       let n = 0;
-      for (let i = vs; i < ve; i++) {
-        const d = xml.charCodeAt(i);
-        if (d < 48 || d > 57) {
-          n = NaN;
-          break;
-        }
-        n = n * 10 + (d - 48);
+      for (k = xml.charCodeAt(i); k >= 48 && k <= 57; k = xml.charCodeAt(++i)) n = n * 10 + (k - 48);
+      if (k !== quote) {
+        i = xml.indexOf(quote === 34 ? '"' : "'", i);
+        if (i < 0) return false;
+        n = NaN;
       }
-      tag.style = ve === vs ? 0 : n;
+      tag.style = i === vs ? 0 : n;
+    } else {
+      i = xml.indexOf(quote === 34 ? '"' : "'", vs);
+      if (i < 0) return false;
+      // t="…": one of the known types (compared in place), else the text itself, which readCell declines.
+      if (name === 116) tag.type = cellType(xml, vs, i);
     }
+    p = i + 1;
   }
 }
 

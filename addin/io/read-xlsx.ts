@@ -364,20 +364,28 @@ function worksheet(
           col = tag.col;
         } else col++;
         const gt = tag.end;
+        const format = (tag.style >= 0 ? formats[tag.style] : formats[0]) ?? "General";
         const selfClosing = xml.charCodeAt(gt - 1) === 47; // "/"
-        let bodyEnd = gt + 1;
-        if (selfClosing) i = gt + 1;
-        else {
-          bodyEnd = xml.indexOf("</c>", gt);
-          if (bodyEnd < 0) return null;
-          i = bodyEnd + 4;
+        let cell: Cell | undefined | null;
+        if (selfClosing) {
+          i = gt + 1;
+          cell = readCell(tag.type, xml, gt + 1, gt + 1, format, strings);
+        } else {
+          // Nearly every cell is <v>…</v></c> or <is><t>…</t></is></c>: read as such, with no search for "</c>".
+          cell = plainCell(tag.type, xml, gt + 1, format, strings, tag);
+          if (cell !== NOT_PLAIN) i = tag.end;
+          else {
+            const bodyEnd = xml.indexOf("</c>", gt);
+            if (bodyEnd < 0) return null;
+            i = bodyEnd + 4;
+            cell = readCell(tag.type, xml, gt + 1, bodyEnd, format, strings);
+          }
         }
         // Every cell SheetJS sees widens the sheet's range, empty styled ones included.
         if (row > maxRow) maxRow = row;
         if (row < minRow) minRow = row;
         if (col > maxCol) maxCol = col;
         if (col < minCol) minCol = col;
-        const cell = readCell(tag.type, xml, gt + 1, bodyEnd, (tag.style >= 0 ? formats[tag.style] : formats[0]) ?? "General", strings);
         if (cell === undefined) continue;
         if (cell === null) return null;
         if (++cells.n > limits.maxCells) throw new UnreadableError(file, "too-many-cells", { limit: limits.maxCells });
@@ -606,6 +614,45 @@ function readCell(t: string, xml: string, from: number, to: number, format: stri
     if (prefixedTag(xml, lt, gt)) return null;
     lt = xml.indexOf("<", gt + 1);
   }
+  return makeCell(t, xml, vFrom, vTo, isFrom >= 0 && t === "inlineStr" ? stringItem(xml.slice(isFrom, to)) : undefined, formula, format, strings);
+}
+
+const NOT_PLAIN = null;
+const V_CLOSE = "</v></c>";
+const IS_OPEN = "<is><t>";
+const IS_CLOSE = "</t></is></c>";
+
+/**
+ * A cell whose content starts at `from` and is exactly <v>text</v></c> or <is><t>text</t></is></c> (no formula, no
+ * runs), read with one search: what readCell would make of it, with `tag.end` set past its "</c>". NOT_PLAIN for any
+ * other content, which readCell reads.
+ */
+function plainCell(t: string, xml: string, from: number, format: string, strings: string[], tag: CellTag): Cell | undefined | null {
+  if (xml.charCodeAt(from) !== 60) return NOT_PLAIN;
+  const k = xml.charCodeAt(from + 1);
+  if (k === 118 && xml.charCodeAt(from + 2) === 62) {
+    // <v>
+    const vTo = xml.indexOf("<", from + 3);
+    if (vTo < 0 || !xml.startsWith(V_CLOSE, vTo)) return NOT_PLAIN;
+    tag.end = vTo + V_CLOSE.length;
+    return makeCell(t, xml, from + 3, vTo, undefined, undefined, format, strings);
+  }
+  if (k === 105 && t === "inlineStr" && xml.startsWith(IS_OPEN, from)) {
+    const tFrom = from + IS_OPEN.length;
+    const tTo = xml.indexOf("<", tFrom);
+    if (tTo < 0 || !xml.startsWith(IS_CLOSE, tTo)) return NOT_PLAIN;
+    tag.end = tTo + IS_CLOSE.length;
+    // As stringItem reads a single plain run.
+    return makeCell(t, xml, -1, -1, decodeEscapes(unescapeXml(xml.slice(tFrom, tTo))), undefined, format, strings);
+  }
+  return NOT_PLAIN;
+}
+
+/**
+ * The Grid cell of a cell of type t: its <v> text at xml[vFrom, vTo) (-1 for none), its inline string's text when it has
+ * an <is>, its formula. undefined for an empty cell, null for a shape this reader leaves to SheetJS.
+ */
+function makeCell(t: string, xml: string, vFrom: number, vTo: number, inline: string | undefined, formula: string | undefined, format: string, strings: string[]): Cell | undefined | null {
   let cell: Cell;
   switch (t) {
     case "n": {
@@ -634,7 +681,7 @@ function readCell(t: string, xml: string, from: number, to: number, format: stri
       break;
     }
     case "inlineStr": {
-      const s = isFrom < 0 ? "" : stringItem(xml.slice(isFrom, to));
+      const s = inline ?? "";
       cell = { value: s, text: formattedText(format, s), format };
       break;
     }

@@ -68,6 +68,53 @@ describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
     expect(comparable(lean!)).toEqual(expected);
   });
 
+  test("property: generated cells of every shape (plain <v>, <is><t>, runs, formulas, empty, entities, escapes) read as SheetJS reads them", () => {
+    // Text as producers escape it: character references (openpyxl's CJK), the predefined entities, _xHHHH_ escapes, line
+    // feeds. Not a raw CR: SheetJS reads _x000D_ before a raw CR LF as CR LF where the lean reader, which turns the raw
+    // CR LF into LF first as an XML parser does, reads LF (no producer writes a raw CR; Excel writes _x000D_).
+    const piece = fc.constantFrom("村", "&#26449;", "&#x6751;", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "a", " ", "1", "_x000D_", "_x005F_", "\n", "&bogus;", "&");
+    const text = fc.array(piece, { maxLength: 6 }).map((xs) => xs.join(""));
+    // SheetJS keeps only the low byte of a character reference above U+00FF in a str cell's <v> (&#26449; 村 becomes "Q");
+    // the lean reader reads 村. No producer writes references there (they write UTF-8), so str cells are generated without.
+    const strText = text.map((v) => v.replace(/&#(26449|x6751);/g, "村"));
+    const number = fc.oneof(fc.integer({ min: -99999, max: 99999 }).map(String), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map(String));
+    const cell = fc.oneof(
+      number.map((v) => ({ attrs: "", body: `<v>${v}</v>` })),
+      number.map((v) => ({ attrs: ' s="1"', body: `<v>${v}</v>` })),
+      fc.constant({ attrs: "", body: "<v></v>" }),
+      fc.constant({ attrs: ' s="1"', body: "" }),
+      text.map((v) => ({ attrs: ' t="inlineStr"', body: `<is><t>${v}</t></is>` })),
+      text.map((v) => ({ attrs: ' t="inlineStr"', body: `<is><t xml:space="preserve">${v}</t></is>` })),
+      fc.tuple(text, text).map(([a, b]) => ({ attrs: ' t="inlineStr"', body: `<is><r><t>${a}</t></r><r><rPr><b/></rPr><t>${b}</t></r></is>` })),
+      strText.map((v) => ({ attrs: ' t="str"', body: `<v>${v}</v>` })),
+      strText.map((v) => ({ attrs: ' t="str"', body: `<f>A1&amp;"x"</f><v>${v}</v>` })),
+      number.map((v) => ({ attrs: "", body: `<f>SUM(A1:A2)</f><v>${v}</v>` })),
+      fc.integer({ min: 0, max: 1 }).map((v) => ({ attrs: ' t="b"', body: `<v>${v}</v>` })),
+      fc.constantFrom("#DIV/0!", "#N/A").map((v) => ({ attrs: ' t="e"', body: `<v>${v}</v>` })),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const sheetData = rows
+          .map((cells, r) => `<row r="${r + 1}">` + cells.map((c, k) => (c.body === "" ? `<c r="${String.fromCharCode(65 + k)}${r + 1}"${c.attrs}/>` : `<c r="${String.fromCharCode(65 + k)}${r + 1}"${c.attrs}>${c.body}</c>`)).join("") + `</row>`)
+          .join("");
+        const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+        const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        const bytes = makeZip([
+          { name: "[Content_Types].xml", data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>') },
+          { name: "_rels/.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+          { name: "xl/workbook.xml", data: Buffer.from(`<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+          { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`) },
+          { name: "xl/styles.xml", data: Buffer.from(`<styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="2" applyNumberFormat="1"/></cellXfs></styleSheet>`) },
+          { name: "xl/worksheets/sheet1.xml", data: Buffer.from(`<worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`) },
+        ]);
+        const lean = readXlsx(parts(bytes), "f.xlsx", DEFAULT_LIMITS);
+        expect(lean).not.toBeNull();
+        expect(comparable(lean!)).toEqual(comparable(readWorkbook(bytes, "f.xlsx", "xlsx", DEFAULT_LIMITS)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   test("the torture workbook really holds the shapes it is meant to (so the comparison above means something)", () => {
     const book = readXlsx(parts(new Uint8Array(readFileSync(join(ROOT, "tests/fixtures/reader/exceljs.xlsx")))), "t.xlsx", DEFAULT_LIMITS)!;
     const g = book.sheets[1];

@@ -13,6 +13,7 @@ import { mergeSubmissions, reconcile, summaryTables } from "../addin/merge";
 import { builtinTemplate, parseRegistry, parseTargets } from "../addin/templates";
 import { validateBook, type FileReport } from "../addin/validate";
 import type { mergeCommand as MergeCommand } from "../cli/commands/merge";
+import type { validateFolder as ValidateFolder } from "../cli/main";
 
 /**
  * The physical floor: every worksheet (and the shared strings, where the text of a shared-strings producer's cells
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const template = builtinTemplate("village-economy");
   const registry = parseRegistry(readFileSync(registryCsv, "utf8"));
   // The precompiled CLI (as `npm ci` builds it), so its workers load JavaScript, not TypeScript, as a user's do.
-  const mergeCommand = mode === "merge" ? (require("../dist-cli/main.js") as { mergeCommand: typeof MergeCommand }).mergeCommand : undefined;
+  const cli = mode === "merge" || mode.startsWith("threads") ? (require("../dist-cli/main.js") as { mergeCommand: typeof MergeCommand; validateFolder: typeof ValidateFolder }) : undefined;
   const started = performance.now();
   let rows = 0;
   let extra: Record<string, number> = {};
@@ -56,8 +57,11 @@ async function main(): Promise<void> {
     for (const f of files) rows += (await readBookFile(f)).sheets[0].rowCount;
   } else if (mode === "validate") {
     for (const f of files) rows += validateBook(await readBookFile(f), { template, registry }).rows.length;
+  } else if (mode.startsWith("threads")) {
+    // "threads1", "threads2": validation of every file as the CLI does it on that many threads, workers started on the clock.
+    rows = await cli!.validateFolder(dir, registryCsv, Number(mode.slice("threads".length)));
   } else if (mode === "merge") {
-    const out = await mergeCommand!([dir], { registry: registryCsv, targets: targetsCsv, out: join(outDir, "县汇总-merge.xlsx"), json: true });
+    const out = await cli!.mergeCommand([dir], { registry: registryCsv, targets: targetsCsv, out: join(outDir, "县汇总-merge.xlsx"), json: true });
     rows = out.summary.detail.length;
   } else if (mode === "after") {
     // After validation: every file validated first (off the clock), then merge + reconcile + the county workbook.

@@ -9,7 +9,8 @@
  *  - `xiaobo merge` as a user runs it: the whole node process, start to workbook written (bin/xiaobo.js);
  *  - the pandas + openpyxl script that stacks the rows (bench/pandas_stack.py), run for real on Debian's python3.
  * Whole processes are timed, and their peak RSS taken, by bench/measure.py. Once, on the first producer: merge +
- * reconcile + write after validation, the CLI on 1 and 2 threads, and node start → first file read.
+ * reconcile + write after validation, validation alone and the whole CLI on 1 and 2 threads, and node start → first
+ * file read.
  */
 import { execFileSync } from "child_process";
 import { mkdirSync } from "fs";
@@ -97,6 +98,7 @@ export async function run(log: (s: string) => void = console.log, options: Bench
   for (let r = 0; r < runs; r++) {
     for (const p of producers) for (const mode of MODES) add(`${p}/${mode}`, runMode(mode, data.files[p], data.registry, data.targets));
     add("after", child("after", data.files[first], data.registry, data.targets));
+    for (const threads of [1, 2]) add(`threads${threads}`, child(`threads${threads}`, data.files[first], data.registry, data.targets));
     for (const jobs of [1, 2])
       add(`jobs${jobs}`, whole([process.execPath, XIAOBO, "merge", data.files[first], "--registry", data.registry, "--targets", data.targets, "--out", join(OUT, "县汇总-jobs.xlsx"), "--json", "--jobs", String(jobs)]));
     add("version", whole([process.execPath, XIAOBO, "--version"]));
@@ -134,8 +136,10 @@ export async function run(log: (s: string) => void = console.log, options: Bench
   const after = get("after");
   const steps = (k: "mergeMs" | "reconcileMs" | "writeMs") => median(results.get("after")!.map((m) => m[k]!));
   const [j1, j2] = [get("jobs1"), get("jobs2")];
+  const [v1, v2] = [get("threads1"), get("threads2")];
   log("");
   log(`after validation (${first}; ${after.rows} villages): merge + reconcile + write ${sec(after.ms)} s (merge ${steps("mergeMs").toFixed(0)} ms, reconcile ${steps("reconcileMs").toFixed(0)} ms, write ${steps("writeMs").toFixed(0)} ms; target ≤ 0.5 s)`);
+  log(`validation on threads (${first}, in-process as the CLI validates, workers started on the clock): 1 thread ${sec(v1.ms)} s (${((townships / v1.ms) * 1000).toFixed(0)} files/s), 2 threads ${sec(v2.ms)} s (${((townships / v2.ms) * 1000).toFixed(0)} files/s): ${(v1.ms / v2.ms).toFixed(2)}× on 2 threads`);
   log(`threads (${first}, the CLI as a user runs it): --jobs 1 ${sec(j1.ms)} s (${((townships / j1.ms) * 1000).toFixed(0)} files/s), --jobs 2 ${sec(j2.ms)} s (${((townships / j2.ms) * 1000).toFixed(0)} files/s): ${(j1.ms / j2.ms).toFixed(2)}× on 2 threads`);
   log(`start-up: \`xiaobo --version\` ${get("version").ms.toFixed(0)} ms; \`xiaobo validate\` of one file (node start → report) ${get("oneFile").ms.toFixed(0)} ms`);
 }

@@ -6,7 +6,11 @@ import { commanderErrorInChinese } from "./commander-errors";
 import { demoCommand } from "./commands/demo";
 import { mergeCommand } from "./commands/merge";
 import { validateCommand } from "./commands/validate";
+import { templateToJson } from "../addin/templates";
+import { loadTemplateOption, parseRegistrySource, readRegistrySource } from "./context";
+import { stopWorkers } from "./pool";
 import { UsageError } from "./usage-error";
+import { collectFiles, validateFiles, workersFor } from "./validate-run";
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -138,5 +142,20 @@ export function run(): void {
   );
 }
 
-/** The merge itself, for the merge bench to run in-process from the precompiled bundle (dist-cli/main.js). */
+/**
+ * For the merge bench, run in-process from the precompiled bundle (dist-cli/main.js): the merge itself, and the
+ * validation of a folder as `xiaobo validate` does it on a given number of threads (their throughput on 1 and 2).
+ */
 export { mergeCommand };
+
+export async function validateFolder(folder: string, registryPath: string, jobs: number): Promise<number> {
+  const files = await collectFiles([folder]);
+  const source = readRegistrySource(registryPath);
+  const workers = workersFor(files, jobs, source);
+  try {
+    const shared = { template: templateToJson(loadTemplateOption()), registry: parseRegistrySource(source) };
+    return (await validateFiles(files, shared, { workers, registryInWorkers: true, quiet: true })).length;
+  } finally {
+    stopWorkers(workers);
+  }
+}

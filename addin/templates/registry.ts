@@ -39,11 +39,6 @@ const registryRow = z.object({
 
 const TWELVE_DIGITS = /^\d{12}$/;
 
-/** registryRow's checks, without zod's allocations; false sends the row to registryRow for its messages. */
-function rowLooksValid(raw: z.infer<typeof registryRow>): boolean {
-  return raw.townshipCode !== "" && raw.townshipName !== "" && raw.name !== "" && TWELVE_DIGITS.test(raw.code) && (raw.weak === YES || raw.weak === NO);
-}
-
 /** Maps the header row to column indexes by exact (trimmed) header text; reports every missing column. */
 function columnIndexes<K extends string>(header: string[], wanted: Record<K, string>, file: string): Record<K, number> {
   const norm = header.map((h) => h.replace(/\s+/g, ""));
@@ -73,46 +68,47 @@ export function parseRegistry(text: string, file = "registry.csv", maxVillages =
   const errors: string[] = [];
   const townships = new Map<string, RegistryTownship>();
   const seen = new Map<string, number>();
+  const cell = (cells: string[], k: number) => (cells[k] ?? "").trim();
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i];
     const row = i + 2;
-    const raw = {
-      townshipCode: (cells[col.townshipCode] ?? "").trim(),
-      townshipName: (cells[col.townshipName] ?? "").trim(),
-      code: (cells[col.code] ?? "").trim(),
-      name: (cells[col.name] ?? "").trim(),
-      weak: (cells[col.weak] ?? "").trim(),
-    };
+    const townshipCode = cell(cells, col.townshipCode);
+    const townshipName = cell(cells, col.townshipName);
+    const code = cell(cells, col.code);
+    const name = cell(cells, col.name);
+    const weak = cell(cells, col.weak);
     // The rows of a good registry pass these plain checks (zod's, done directly: 200,000 villages in a province-scale
     // merge); a row that fails them goes through zod for its messages.
-    const parsed = rowLooksValid(raw) ? { success: true as const, data: raw } : registryRow.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as keyof typeof REGISTRY_COLUMNS;
-        const value = raw[key];
-        const msg: MessageKey =
-          value === "" ? "registry.required" : key === "code" ? "registry.badVillageCode" : key === "weak" ? "registry.badYesNo" : "registry.required";
-        errors.push(t(msg, { file, row, value, column: REGISTRY_COLUMNS[key] }));
+    if (townshipCode === "" || townshipName === "" || name === "" || !TWELVE_DIGITS.test(code) || (weak !== YES && weak !== NO)) {
+      const raw = { townshipCode, townshipName, code, name, weak };
+      const parsed = registryRow.safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const key = issue.path[0] as keyof typeof REGISTRY_COLUMNS;
+          const value = raw[key];
+          const msg: MessageKey =
+            value === "" ? "registry.required" : key === "code" ? "registry.badVillageCode" : key === "weak" ? "registry.badYesNo" : "registry.required";
+          errors.push(t(msg, { file, row, value, column: REGISTRY_COLUMNS[key] }));
+        }
+        continue;
       }
+    }
+    if (townshipCode.length !== 9 || !code.startsWith(townshipCode)) {
+      errors.push(t("registry.badTownshipCode", { file, row, value: townshipCode, expected: code.slice(0, 9) }));
       continue;
     }
-    const v = parsed.data;
-    if (v.code.slice(0, 9) !== v.townshipCode) {
-      errors.push(t("registry.badTownshipCode", { file, row, value: v.townshipCode, expected: v.code.slice(0, 9) }));
-      continue;
-    }
-    const first = seen.get(v.code);
+    const first = seen.get(code);
     if (first !== undefined) {
-      errors.push(t("registry.duplicateVillage", { file, row, value: v.code, first }));
+      errors.push(t("registry.duplicateVillage", { file, row, value: code, first }));
       continue;
     }
-    seen.set(v.code, row);
-    let township = townships.get(v.townshipCode);
+    seen.set(code, row);
+    let township = townships.get(townshipCode);
     if (!township) {
-      township = { code: v.townshipCode, name: v.townshipName, villages: [] };
-      townships.set(v.townshipCode, township);
+      township = { code: townshipCode, name: townshipName, villages: [] };
+      townships.set(townshipCode, township);
     }
-    township.villages.push({ code: v.code, name: v.name, weakBaseline: readYesNo(v.weak)!.value, townshipCode: v.townshipCode });
+    township.villages.push({ code, name, weakBaseline: weak === YES || (weak !== NO && readYesNo(weak)!.value), townshipCode });
   }
   if (errors.length) throw new RegistryError(boundedErrors(errors, file));
   if (townships.size === 0) throw new RegistryError([t("registry.empty", { file })]);

@@ -16,6 +16,25 @@ import type { Value } from "./normalise-cell";
 import type { Standard } from "../metrics";
 import { meets, standardOf } from "./standard";
 
+const scopeProtos = new WeakMap<CompiledTemplate, object>();
+
+/**
+ * A rule scope for a template: fast properties (not a null-prototype dictionary), every key there from the start, read
+ * and written for every row. Its prototype is one per template, so every file's scope has the same hidden class and the
+ * compiled rules stay fast from one file to the next (a prototype per file would give each file new shapes).
+ */
+function newScope(ct: CompiledTemplate): Scope {
+  let proto = scopeProtos.get(ct);
+  if (!proto) {
+    proto = Object.create(null) as object;
+    scopeProtos.set(ct, proto);
+  }
+  const scope = Object.create(proto) as Scope;
+  for (const c of ct.columns) scope[c.key] = null;
+  Object.assign(scope, ct.params);
+  return scope;
+}
+
 export class RowChecker {
   private readonly scope: Scope;
   private readonly standard?: Standard;
@@ -37,10 +56,7 @@ export class RowChecker {
     private readonly reportYear?: { year: number; fromTitle: boolean },
   ) {
     this.baselineKey = ct.columns.find((c) => c.registry === "weakBaseline")?.key;
-    // Fast properties (not a null-prototype dictionary), every key there from the start: read and written for every row.
-    this.scope = Object.create(Object.create(null) as object) as Scope;
-    for (const c of ct.columns) this.scope[c.key] = null;
-    Object.assign(this.scope, ct.params);
+    this.scope = newScope(ct);
     this.codeKey = codeKeyOf(ct);
     if (ct.template.elimination) this.standard = standardOf(ct.template.parameters);
   }

@@ -5,6 +5,7 @@
  */
 import * as metrics from "../metrics";
 import type { CompiledMeasure, CompiledSummary } from "../templates";
+import { measureColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
 import type { Figure } from "./types";
 
@@ -37,32 +38,73 @@ function ratioOf(part: Figure, whole: Figure): Figure {
   }
 }
 
+/** Parts of groups of units: each group's (and all the units') parts of every measure, from one reading of the units. */
+export interface GroupedParts {
+  /** byGroup[g][measure index]: {0, 0} for a measure without parts (and for a group without units). */
+  byGroup: MeasureParts[][];
+  /** Every unit's, in unit order (a unit of no group included). */
+  all: MeasureParts[];
+}
+
 /**
- * Σ and count of every sum/mean measure's values over the units, hits and base of every count/share measure: one pass,
- * the unit loaded into the scope once. Other measures get {0, 0}.
+ * Σ and count of every sum/mean measure's values over each group's units, hits and base of every count/share measure;
+ * other measures get {0, 0}. `groupOf[i]` is unit i's group (-1: none; it still counts in `all`); null: no groups.
+ * Each group's values are added in unit order, so a sum is the very number a loop over that group's units would give.
  */
-export function measureParts(summary: CompiledSummary, units: readonly Record<string, unknown>[], us: UnitScope): MeasureParts[] {
-  const ms = summary.measures.filter((m) => m.of || m.where);
-  // A unit is copied into the scope only when some measure needs more than one of its values.
-  const scoped = ms.some((m) => (m.of && !m.ofKey) || (m.where && !m.whereKey) || (m.among && !m.amongKey));
-  const parts: MeasureParts[] = summary.measures.map(() => ({ sum: 0, n: 0 }));
-  for (const u of units) {
-    const s = scoped ? us.load(u) : us.scope;
-    for (const m of ms) {
-      const p = parts[m.index];
-      if (m.of) {
-        const v = m.ofKey ? u[m.ofKey] : m.of(s);
-        if (typeof v !== "number" || !Number.isFinite(v)) continue;
-        p.sum += m.scale === null ? v : Math.round(v * m.scale);
-        p.n++;
-      } else {
-        if (m.among && (m.amongKey ? u[m.amongKey] : m.among(s)) !== true) continue;
-        p.n++;
-        if ((m.whereKey ? u[m.whereKey] : m.where!(s)) === true) p.sum++;
+export function groupedParts(summary: CompiledSummary, units: readonly Record<string, unknown>[], groupOf: Int32Array | null, groups: number, us: UnitScope): GroupedParts {
+  const n = units.length;
+  const M = summary.measures.length;
+  // Group g's parts of measure m at g * M + m; the last group (index `groups`) is every unit.
+  const sum = new Float64Array((groups + 1) * M);
+  const count = new Float64Array((groups + 1) * M);
+  const cols = measureColumns(summary, units, us);
+  const allAt = groups * M;
+  for (const m of summary.measures) {
+    const k = m.index;
+    const among = cols.among[k];
+    const of = cols.of[k];
+    if (of) {
+      const scale = m.scale;
+      for (let i = 0; i < n; i++) {
+        const v = of[i];
+        if (v !== v) continue; // NaN: no value
+        const x = scale === null ? v : Math.round(v * scale);
+        const g = groupOf === null ? -1 : groupOf[i];
+        if (g >= 0) {
+          sum[g * M + k] += x;
+          count[g * M + k]++;
+        }
+        sum[allAt + k] += x;
+        count[allAt + k]++;
+      }
+    } else if (cols.where[k]) {
+      const where = cols.where[k]!;
+      for (let i = 0; i < n; i++) {
+        if (among && among[i] !== 1) continue;
+        const hit = where[i];
+        const g = groupOf === null ? -1 : groupOf[i];
+        if (g >= 0) {
+          count[g * M + k]++;
+          sum[g * M + k] += hit;
+        }
+        count[allAt + k]++;
+        sum[allAt + k] += hit;
       }
     }
   }
-  return parts;
+  const partsAt = (g: number): MeasureParts[] => {
+    const out: MeasureParts[] = new Array(M);
+    for (let k = 0; k < M; k++) out[k] = { sum: sum[g * M + k], n: count[g * M + k] };
+    return out;
+  };
+  const byGroup: MeasureParts[][] = new Array(groups);
+  for (let g = 0; g < groups; g++) byGroup[g] = partsAt(g);
+  return { byGroup, all: partsAt(groups) };
+}
+
+/** Σ and count of every sum/mean measure's values over the units, hits and base of every count/share measure. */
+export function measureParts(summary: CompiledSummary, units: readonly Record<string, unknown>[], us: UnitScope): MeasureParts[] {
+  return groupedParts(summary, units, null, 0, us).all;
 }
 
 /** A sum/mean/count/share figure from its parts. */
@@ -98,12 +140,12 @@ export function reported(m: CompiledMeasure, v: Figure): Figure {
 }
 
 /**
- * Every measure's figure for these units (by measure position), ratios and goals after their parts. `parts`, when
- * given, are these units' parts already summed (measureParts), so the units are not read again.
+ * Every measure's figure for a set of units (by measure position), ratios and goals after their parts: `reported` is
+ * how many units, `parts` their parts (measureParts, groupedParts), used only when `base.merged`.
  */
-export function computeFigures(summary: CompiledSummary, units: readonly Record<string, unknown>[], base: FigureBase, us: UnitScope, given?: MeasureParts[]): Figure[] {
+export function computeFigures(summary: CompiledSummary, reportedUnits: number, base: FigureBase, us: UnitScope, given: readonly MeasureParts[]): Figure[] {
   const out: (Figure | undefined)[] = new Array(summary.measures.length).fill(undefined);
-  const parts = base.merged ? (given ?? measureParts(summary, units, us)) : undefined;
+  const parts = base.merged ? given : undefined;
   const figure = (m: CompiledMeasure, depth = 0): Figure => {
     const known = out[m.index];
     if (known !== undefined) return known;
@@ -111,7 +153,7 @@ export function computeFigures(summary: CompiledSummary, units: readonly Record<
     const spec = m.spec;
     if (spec.kind === "registry") v = spec.of === "villages" ? base.villages : base.weakBaseline;
     else if (spec.kind === "target") v = base.target(spec.column);
-    else if (spec.kind === "reported") v = units.length;
+    else if (spec.kind === "reported") v = reportedUnits;
     else if (spec.kind === "ratio" || spec.kind === "goal") {
       // A reference loop is refused at template load; the depth guard only keeps a hand-made object from looping.
       if (depth > summary.measures.length) return null;

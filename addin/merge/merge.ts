@@ -3,7 +3,7 @@ import { DEFAULT_STANDARD } from "../metrics";
 import { builtinTemplate, compileTemplate, type Template } from "../templates";
 import type { FileReport, Issue } from "../validate";
 import { sortFiles } from "./files";
-import { sortRows, type VillageRef } from "./rows";
+import { sortRows } from "./rows";
 import { effectiveParameters, unitScope } from "./scope";
 import { mergeText } from "./text";
 import { countyLine, rankTownships, townshipLines } from "./townships";
@@ -54,13 +54,9 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   const parameters = effectiveParameters(ct, overrides);
   const us = unitScope(ct, parameters);
 
-  const villageByCode = new Map<string, VillageRef>();
-  let order = 0;
-  for (const tw of registry.townships) for (const village of tw.villages) villageByCode.set(village.code, { village, township: tw, order: order++, rows: 0 });
-
   const sorting = sortFiles(reports, registry, allowErrors, text);
-  const { accepted, rejected } = sortRows(reports, ct, sorting, villageByCode, text);
-  const detail = buildUnits(accepted, reports, ct, sorting, us);
+  const { accepted, rejected } = sortRows(reports, ct, sorting, registry, text);
+  const detail = buildUnits(accepted, registry, reports, ct, sorting, us);
   const targets = { targets: options.targets ?? {}, columns: options.targetColumns ?? {} };
   const { lines: townships, parts } = townshipLines(registry, reports, sorting, detail, ct.summary, template.coverage ?? "all", targets, us);
   rankTownships(townships, ct.summary, { rankPartial, flagTop: options.flagTop, flagBottom: options.flagBottom }, parameters);

@@ -5,7 +5,8 @@
  * township's codes; the whole registry is indexed only when some unit is not found there. Registry village and
  * township codes are unique (parseRegistry refuses duplicates).
  */
-import type { Registry, RegistryVillage } from "../templates";
+import type { RegistryVillage } from "../templates";
+import { registryPositions } from "./registry-positions";
 import type { Fail } from "./reconcile-rows";
 import type { CountySummary, MergedVillage } from "./types";
 
@@ -14,48 +15,6 @@ export interface UnitGroups {
   groupOf: Int32Array;
   /** Units per township line (lines sharing a code each count all of that code's units). */
   count: Float64Array;
-}
-
-/** Positions of registry villages: township t's village k is at first[t] + k. */
-interface RegistryPositions {
-  townshipAt: Map<string, number>;
-  first: Int32Array;
-  /** Village position by code, within one township (made when a unit is not where the registry order puts it). */
-  within(t: number): Map<string, number>;
-  /** Village position by code, the whole registry (made when a unit is not in the township it claims). */
-  anywhere(): Map<string, number>;
-}
-
-function registryPositions(registry: Registry): RegistryPositions {
-  const tws = registry.townships;
-  const townshipAt = new Map<string, number>();
-  const first = new Int32Array(tws.length + 1);
-  tws.forEach((tw, t) => {
-    if (!townshipAt.has(tw.code)) townshipAt.set(tw.code, t);
-    first[t + 1] = first[t] + tw.villages.length;
-  });
-  const maps: (Map<string, number> | undefined)[] = new Array(tws.length);
-  let all: Map<string, number> | undefined;
-  return {
-    townshipAt,
-    first,
-    within(t) {
-      let m = maps[t];
-      if (!m) {
-        m = new Map();
-        tws[t].villages.forEach((v, k) => m!.set(v.code, k));
-        maps[t] = m;
-      }
-      return m;
-    },
-    anywhere() {
-      if (!all) {
-        all = new Map();
-        tws.forEach((tw, t) => tw.villages.forEach((v, k) => all!.set(v.code, first[t] + k)));
-      }
-      return all;
-    },
-  };
 }
 
 export function checkUnits(summary: CountySummary, linked: readonly { key: string; header: string; registry?: string }[], fail: Fail): UnitGroups {

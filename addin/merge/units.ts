@@ -4,9 +4,9 @@
  * the baseline is always the registry's, never the file's), numbers to the column's decimals (money to the cent), a
  * 4-digit year as a number, empty text as null; then the summary's derived values.
  */
-import type { CompiledColumn, CompiledTemplate } from "../templates";
+import type { CompiledColumn, CompiledTemplate, Registry } from "../templates";
 import type { FileReport } from "../validate";
-import type { Candidate } from "./rows";
+import type { Accepted } from "./rows";
 import type { UnitScope } from "./scope";
 import type { FileSorting } from "./files";
 import type { MergedVillage, UnitValue } from "./types";
@@ -36,7 +36,7 @@ function converter(c: CompiledColumn): Convert {
   }
 }
 
-export function buildUnits(accepted: readonly Candidate[], reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): MergedVillage[] {
+export function buildUnits(accepted: Accepted, registry: Registry, reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): MergedVillage[] {
   const columns = ct.columns.filter((c) => c.key !== ct.template.sequenceColumn);
   const keys = columns.map((c) => c.key);
   const links = columns.map((c) => c.registry);
@@ -45,35 +45,43 @@ export function buildUnits(accepted: readonly Candidate[], reports: readonly Fil
   const shape: Record<string, unknown> = { townshipCode: "", townshipName: "", villageCode: "", villageName: "", reportedName: null, source: null };
   for (const k of [...keys, ...ct.summary.derived.map((d) => d.key)]) shape[k] = null;
   const derived = ct.summary.derived;
-  return accepted.map((c) => {
-    const report = reports[c.fileIndex];
-    sorting.files[c.fileIndex].mergedRows++;
-    const v = c.row.values;
-    // A copy of one shape with every key already there: one allocation, no per-key transitions.
-    const unit = { ...shape } as MergedVillage;
-    unit.townshipCode = c.ref.township.code;
-    unit.townshipName = c.ref.township.name;
-    unit.villageCode = c.ref.village.code;
-    unit.villageName = c.ref.village.name;
-    unit.reportedName = nameColumn ? textOrNull(v[nameColumn.key]) : null;
-    unit.source = { file: report.file, fileIndex: c.fileIndex, sheet: report.sheet, row: c.row.row };
-    for (let k = 0; k < keys.length; k++) {
-      const link = links[k];
-      unit[keys[k]] =
-        link === undefined ? converts[k](v[keys[k]])
-        : link === "villageCode" ? c.ref.village.code
-        : link === "villageName" ? c.ref.village.name
-        : c.ref.village.weakBaseline;
-    }
-    if (derived.length) {
-      const s = us.load(unit);
-      for (const d of derived) {
-        const value = d.fn(s);
-        const kept: UnitValue = typeof value === "boolean" || typeof value === "number" || typeof value === "string" ? value : null;
-        unit[d.key] = kept;
-        s[d.key] = kept;
+  const units: MergedVillage[] = [];
+  registry.townships.forEach((tw, t) => {
+    const at = accepted.first[t];
+    tw.villages.forEach((village, k) => {
+      const fileIndex = accepted.file[at + k];
+      if (fileIndex < 0) return;
+      const row = accepted.row[at + k]!;
+      const report = reports[fileIndex];
+      sorting.files[fileIndex].mergedRows++;
+      const v = row.values;
+      // A copy of one shape with every key already there: one allocation, no per-key transitions.
+      const unit = { ...shape } as MergedVillage;
+      unit.townshipCode = tw.code;
+      unit.townshipName = tw.name;
+      unit.villageCode = village.code;
+      unit.villageName = village.name;
+      unit.reportedName = nameColumn ? textOrNull(v[nameColumn.key]) : null;
+      unit.source = { file: report.file, fileIndex, sheet: report.sheet, row: row.row };
+      for (let c = 0; c < keys.length; c++) {
+        const link = links[c];
+        unit[keys[c]] =
+          link === undefined ? converts[c](v[keys[c]])
+          : link === "villageCode" ? village.code
+          : link === "villageName" ? village.name
+          : village.weakBaseline;
       }
-    }
-    return unit;
+      if (derived.length) {
+        const s = us.load(unit);
+        for (const d of derived) {
+          const value = d.fn(s);
+          const kept: UnitValue = typeof value === "boolean" || typeof value === "number" || typeof value === "string" ? value : null;
+          unit[d.key] = kept;
+          s[d.key] = kept;
+        }
+      }
+      units.push(unit);
+    });
   });
+  return units;
 }

@@ -65,7 +65,8 @@ export function measureColumns(summary: CompiledSummary, units: readonly Record<
   if (scoped.length) {
     for (let i = 0; i < n; i++) {
       const scope = us.load(units[i]);
-      for (const s of scoped) {
+      for (let k = 0; k < scoped.length; k++) {
+        const s = scoped[k];
         const v = s.fn!(scope);
         if (s.numbers) s.numbers[i] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
         else s.truths![i] = v === true ? 1 : 0;

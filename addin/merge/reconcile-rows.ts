@@ -18,11 +18,14 @@ export function checkRows(summary: CountySummary, fail: Fail): void {
   const merged = new Float64Array(nf);
   const rejected = new Float64Array(nf);
   const at = (i: unknown): number => (typeof i === "number" && Number.isInteger(i) && i >= 0 && i < nf ? i : -1);
-  for (const d of summary.detail) {
-    const i = at(d.source.fileIndex);
+  // Indexed loops over the rows (a for-of allocates an iterator result per row until its function is optimised).
+  const { detail, rejected: rows } = summary;
+  for (let k = 0; k < detail.length; k++) {
+    const i = at(detail[k].source.fileIndex);
     if (i >= 0) merged[i]++;
   }
-  for (const r of summary.rejected) {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     const i = at(r.fileIndex);
     if (i >= 0) rejected[i]++;
     if (!r.reason || !r.reason.trim()) fail("reconcile-rows", "noReason", { file: r.file, row: r.row });
@@ -38,8 +41,9 @@ export function checkRows(summary: CountySummary, fail: Fail): void {
 
 /** Every source of the summary in order: the detail's, then the rejected rows'. */
 function forEachSource(summary: CountySummary, visit: (s: RowSource) => void): void {
-  for (const d of summary.detail) visit(d.source);
-  for (const r of summary.rejected) visit(r);
+  const { detail, rejected } = summary;
+  for (let k = 0; k < detail.length; k++) visit(detail[k].source);
+  for (let k = 0; k < rejected.length; k++) visit(rejected[k]);
 }
 
 /** Whether a source names an input file (by position and name); one that does not is reported as unknown. */

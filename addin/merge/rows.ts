@@ -87,7 +87,8 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
     const t = reg.townshipAt.get(files[i].townshipCode!)!;
     const own = tws[t].villages;
     let next = 0;
-    for (const row of report.rows) {
+    for (let r = 0; r < report.rows.length; r++) {
+      const row = report.rows[r];
       if (row.hasErrors) {
         const messages = report.issues
           .filter((x) => x.severity === "error" && x.row === row.row && (!x.sheet || !report.sheet || x.sheet === report.sheet))
@@ -111,7 +112,8 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
       }
       next = k + 1;
       let bad: (typeof numeric)[number] | undefined;
-      for (const c of numeric) {
+      for (let k = 0; k < numeric.length; k++) {
+        const c = numeric[k];
         const v = row.values[c.key];
         if (v === null || v === undefined ? c.required : typeof v !== "number" || !Number.isFinite(v)) {
           bad = c;

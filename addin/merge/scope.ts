@@ -18,7 +18,9 @@ export function unitScope(ct: CompiledTemplate, params: Record<string, ScopeValu
   return {
     scope,
     load(unit) {
-      for (const k of keys) {
+      // An indexed loop: a for-of would allocate an iterator result per key until the function is optimised.
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
         const v = unit[k];
         scope[k] = v === undefined ? null : (v as ScopeValue);
       }

@@ -25,7 +25,8 @@ export function targetOf(source: TargetSource, column: string, township: string)
 /** Registry figures of a township. */
 export function registryBase(tw: RegistryTownship): { villages: number; weakBaseline: number } {
   let weak = 0;
-  for (const v of tw.villages) if (v.weakBaseline) weak++;
+  const villages = tw.villages;
+  for (let k = 0; k < villages.length; k++) if (villages[k].weakBaseline) weak++;
   return { villages: tw.villages.length, weakBaseline: weak };
 }
 

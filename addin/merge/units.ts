@@ -73,7 +73,8 @@ export function buildUnits(accepted: Accepted, registry: Registry, reports: read
       }
       if (derived.length) {
         const s = us.load(unit);
-        for (const d of derived) {
+        for (let k = 0; k < derived.length; k++) {
+          const d = derived[k];
           const value = d.fn(s);
           const kept: UnitValue = typeof value === "boolean" || typeof value === "number" || typeof value === "string" ? value : null;
           unit[d.key] = kept;

@@ -97,10 +97,13 @@ export function sortedOrder(x: Float64Array): Uint32Array {
 export function rank(values: ArrayLike<number>, opts: RankOptions = {}): Float64Array {
   const method = opts.method ?? "dense";
   if (!RANK_METHODS.includes(method)) throw new MetricError("value", "method");
-  const desc = opts.descending ?? true;
   const x = checked(values);
+  return ranksInOrder(x, sortedOrder(x), method, opts.descending ?? true);
+}
+
+/** The ranks of x (checked) from its ascending order (sortedOrder). */
+function ranksInOrder(x: Float64Array, order: Uint32Array, method: RankMethod, desc: boolean): Float64Array {
   const n = x.length;
-  const order = sortedOrder(x);
   let distinct = 0;
   if (method === "dense" && desc) for (let p = 0; p < n; p++) if (p === 0 || x[order[p]] !== x[order[p - 1]]) distinct++;
   const out = new Float64Array(n);
@@ -183,10 +186,12 @@ export function rankedList(values: ArrayLike<number>, opts: RankOptions & { bott
   const desc = opts.descending ?? true;
   const share = opts.bottomShare;
   if (share !== undefined && !(share >= 0 && share <= 1)) throw new MetricError("num", "share-range");
-  const ranks = rank(values, opts);
+  const method = opts.method ?? "dense";
+  if (!RANK_METHODS.includes(method)) throw new MetricError("value", "method");
   const x = checked(values);
   const n = x.length;
   const asc = sortedOrder(x);
+  const ranks = ranksInOrder(x, asc, method, desc);
   const order = new Uint32Array(n);
   const bottom = share === undefined ? null : new Uint8Array(n);
   const k = share === undefined ? 0 : Math.ceil(n * share - 1e-9);

@@ -74,7 +74,11 @@ export function reconcile(summary: CountySummary): Violation[] {
   const sums: Figure[] = cs.measures.map(() => null);
   const meanParts: MeasureParts[] = cs.measures.map(() => ({ sum: 0, n: 0 }));
   const coverage = summary.template.coverage ?? "all";
-  for (const tw of summary.townships) {
+  // Said once, not per township (this loop runs once per merge, mostly before it is optimised: kept lean).
+  const coreNames = (["merge.col.villages", "merge.col.reported", "merge.col.rejectedRows"] as const).map((k) => t(k, {}, summary.locale));
+  const measures = cs.measures;
+  for (let w = 0; w < summary.townships.length; w++) {
+    const tw = summary.townships[w];
     const reg = regTownship.get(tw.code);
     // Lines sharing a code (only in a tampered summary) each have all that code's units.
     const line = lineOf.get(tw.code)!;
@@ -83,7 +87,8 @@ export function reconcile(summary: CountySummary): Violation[] {
     const merged = tw.status === "merged" || tw.status === "partial";
     const base: FigureBase = { ...(reg ? registryBase(reg) : { villages: 0, weakBaseline: 0 }), target: (column) => targetFigure(cs, tw, column), merged };
     const want = computeFigures(cs, units, base, us, own);
-    for (const m of cs.measures) {
+    for (let k = 0; k < measures.length; k++) {
+      const m = measures[k];
       const actual = num(tw[m.spec.key]);
       if (!merged && m.mergedOnly && m.spec.kind !== "reported") {
         if (actual !== null) fail("reconcile-township", "notMergedFigure", { township: tw.name, figure: label(m), value: show(m, actual) });
@@ -97,12 +102,11 @@ export function reconcile(summary: CountySummary): Violation[] {
         meanParts[m.index].n += own[m.index].n;
       }
     }
-    const core: [string, number, number][] = [
-      [t("merge.col.villages", {}, summary.locale), tw.villages, reg ? reg.villages.length : 0],
-      [t("merge.col.reported", {}, summary.locale), tw.reported, units],
-      [t("merge.col.rejectedRows", {}, summary.locale), tw.rejectedRows, rejectedByTownship.get(tw.code) ?? 0],
-    ];
-    for (const [figure, value, expected] of core) if (value !== expected) fail("reconcile-township", "figure", { township: tw.name, figure, value, expected });
+    const core = [tw.villages, reg ? reg.villages.length : 0, tw.reported, units, tw.rejectedRows, rejectedByTownship.get(tw.code) ?? 0];
+    for (let c = 0; c < 3; c++) {
+      const value = core[2 * c], expected = core[2 * c + 1];
+      if (value !== expected) fail("reconcile-township", "figure", { township: tw.name, figure: coreNames[c], value, expected });
+    }
     if (coverage === "all" && tw.status === "merged" && tw.reported < tw.villages) {
       fail("reconcile-township", "incompleteMerged", { township: tw.name, reported: tw.reported, villages: tw.villages });
     }

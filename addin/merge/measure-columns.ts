@@ -14,6 +14,41 @@ export interface MeasureColumns {
   among: (Uint8Array | undefined)[];
 }
 
+/**
+ * The units' values of a key, read once per key however many measures and rankings read it: as numbers (NaN when
+ * not a finite number) or as truths (1 when true).
+ */
+export class UnitColumns {
+  private readonly numbersOf = new Map<string, Float64Array>();
+  private readonly truthsOf = new Map<string, Uint8Array>();
+  constructor(readonly units: readonly Record<string, unknown>[]) {}
+
+  numbers(key: string): Float64Array {
+    let out = this.numbersOf.get(key);
+    if (!out) {
+      const units = this.units;
+      out = new Float64Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const v = units[i][key];
+        out[i] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
+      }
+      this.numbersOf.set(key, out);
+    }
+    return out;
+  }
+
+  truths(key: string): Uint8Array {
+    let out = this.truthsOf.get(key);
+    if (!out) {
+      const units = this.units;
+      out = new Uint8Array(units.length);
+      for (let i = 0; i < units.length; i++) out[i] = units[i][key] === true ? 1 : 0;
+      this.truthsOf.set(key, out);
+    }
+    return out;
+  }
+}
+
 /** One column to fill: read from a unit key, or evaluated from an expression through the scope. */
 interface Source {
   key?: string;
@@ -22,7 +57,8 @@ interface Source {
   truths?: Uint8Array;
 }
 
-export function measureColumns(summary: CompiledSummary, units: readonly Record<string, unknown>[], us: UnitScope): MeasureColumns {
+export function measureColumns(summary: CompiledSummary, columns: UnitColumns, us: UnitScope): MeasureColumns {
+  const units = columns.units;
   const n = units.length;
   const byName = new Map<string, Source>();
   const source = (kind: "number" | "truth", key: string | undefined, fn: ExprFn | undefined, text: string): Source => {
@@ -31,7 +67,10 @@ export function measureColumns(summary: CompiledSummary, units: readonly Record<
     let s = byName.get(id);
     if (!s) {
       s = key === undefined ? { fn } : { key };
-      if (kind === "number") s.numbers = new Float64Array(n);
+      if (key !== undefined) {
+        if (kind === "number") s.numbers = columns.numbers(key);
+        else s.truths = columns.truths(key);
+      } else if (kind === "number") s.numbers = new Float64Array(n);
       else s.truths = new Uint8Array(n);
       byName.set(id, s);
     }
@@ -45,23 +84,7 @@ export function measureColumns(summary: CompiledSummary, units: readonly Record<
     if (m.among) cols.among[m.index] = source("truth", m.amongKey, m.among, String(spec.among)).truths;
   }
   const scoped: Source[] = [];
-  for (const s of byName.values()) {
-    if (s.key === undefined) {
-      scoped.push(s);
-      continue;
-    }
-    const key = s.key;
-    if (s.numbers) {
-      const out = s.numbers;
-      for (let i = 0; i < n; i++) {
-        const v = units[i][key];
-        out[i] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
-      }
-    } else {
-      const out = s.truths!;
-      for (let i = 0; i < n; i++) out[i] = units[i][key] === true ? 1 : 0;
-    }
-  }
+  for (const s of byName.values()) if (s.key === undefined) scoped.push(s);
   if (scoped.length) {
     for (let i = 0; i < n; i++) {
       const scope = us.load(units[i]);

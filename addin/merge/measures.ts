@@ -5,7 +5,7 @@
  */
 import * as metrics from "../metrics";
 import type { CompiledMeasure, CompiledSummary } from "../templates";
-import { measureColumns } from "./measure-columns";
+import { measureColumns, UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
 import type { Figure } from "./types";
 
@@ -51,13 +51,14 @@ export interface GroupedParts {
  * other measures get {0, 0}. `groupOf[i]` is unit i's group (-1: none; it still counts in `all`); null: no groups.
  * Each group's values are added in unit order, so a sum is the very number a loop over that group's units would give.
  */
-export function groupedParts(summary: CompiledSummary, units: readonly Record<string, unknown>[], groupOf: Int32Array | null, groups: number, us: UnitScope): GroupedParts {
-  const n = units.length;
+export function groupedParts(summary: CompiledSummary, units: readonly Record<string, unknown>[] | UnitColumns, groupOf: Int32Array | null, groups: number, us: UnitScope): GroupedParts {
+  const columns = units instanceof UnitColumns ? units : new UnitColumns(units);
+  const n = columns.units.length;
   const M = summary.measures.length;
   // Group g's parts of measure m at g * M + m; the last group (index `groups`) is every unit.
   const sum = new Float64Array((groups + 1) * M);
   const count = new Float64Array((groups + 1) * M);
-  const cols = measureColumns(summary, units, us);
+  const cols = measureColumns(summary, columns, us);
   const allAt = groups * M;
   for (const m of summary.measures) {
     const k = m.index;
@@ -103,7 +104,7 @@ export function groupedParts(summary: CompiledSummary, units: readonly Record<st
 }
 
 /** Σ and count of every sum/mean measure's values over the units, hits and base of every count/share measure. */
-export function measureParts(summary: CompiledSummary, units: readonly Record<string, unknown>[], us: UnitScope): MeasureParts[] {
+export function measureParts(summary: CompiledSummary, units: readonly Record<string, unknown>[] | UnitColumns, us: UnitScope): MeasureParts[] {
   return groupedParts(summary, units, null, 0, us).all;
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_STANDARD } from "../metrics";
 import { builtinTemplate, compileTemplate, type Template } from "../templates";
 import type { FileReport, Issue } from "../validate";
 import { sortFiles } from "./files";
+import { UnitColumns } from "./measure-columns";
 import { sortRows } from "./rows";
 import { effectiveParameters, unitScope } from "./scope";
 import { mergeText } from "./text";
@@ -58,10 +59,12 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   const { accepted, rejected } = sortRows(reports, ct, sorting, registry, text);
   const detail = buildUnits(accepted, registry, reports, ct, sorting, us);
   const targets = { targets: options.targets ?? {}, columns: options.targetColumns ?? {} };
-  const { lines: townships, parts } = townshipLines(registry, reports, sorting, detail, ct.summary, template.coverage ?? "all", targets, us);
+  // The units' values of each key read once, for the townships' figures and the unit rankings alike.
+  const columns = new UnitColumns(detail);
+  const { lines: townships, parts } = townshipLines(registry, reports, sorting, detail, ct.summary, template.coverage ?? "all", targets, us, columns);
   rankTownships(townships, ct.summary, { rankPartial, flagTop: options.flagTop, flagBottom: options.flagBottom }, parameters);
   const county = countyLine(registry, townships, detail, ct.summary, us, parts);
-  const unitRankings = rankUnits(detail, ct.summary, us, parameters);
+  const unitRankings = rankUnits(detail, ct.summary, us, parameters, columns);
 
   const issues: Issue[] = [];
   reports.forEach((r, i) => {

@@ -8,6 +8,7 @@ import type { CompiledSummary, Registry, RegistryTownship, Targets } from "../te
 import type { FileReport } from "../validate";
 import type { FileSorting } from "./files";
 import { addParts, computeFigures, groupedParts, type FigureBase, type MeasureParts } from "./measures";
+import { UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
 import type { CountyTotals, Figure, MergedVillage, TownshipFailure, TownshipInfo, TownshipSummary } from "./types";
 
@@ -44,6 +45,7 @@ export function townshipLines(
   coverage: "all" | "some",
   targets: TargetSource,
   us: UnitScope,
+  columns: UnitColumns = new UnitColumns(detail),
 ): { lines: TownshipSummary[]; parts: MeasureParts[][] } {
   const { files, readableByTownship, unreadableByTownship, mergeFiles } = sorting;
   // The detail is in registry order: each township's units are one run of it. Each merged township's sums and counts
@@ -57,7 +59,7 @@ export function townshipLines(
   });
   first[registry.townships.length] = at;
   if (at !== detail.length) throw new Error("merge: the detail is not in registry order");
-  const grouped = groupedParts(summary, detail, groupOf, registry.townships.length, us);
+  const grouped = groupedParts(summary, columns, groupOf, registry.townships.length, us);
   const parts: MeasureParts[][] = [];
   const lines = registry.townships.map((tw, t) => {
     const readable = readableByTownship.get(tw.code) ?? [];

@@ -5,10 +5,11 @@
  */
 import * as metrics from "../metrics";
 import type { CompiledSummary } from "../templates";
+import { UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
 import type { MergedVillage, UnitRankingResult } from "./types";
 
-export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSummary, us: UnitScope, params: Record<string, unknown>): UnitRankingResult[] {
+export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSummary, us: UnitScope, params: Record<string, unknown>, columns = new UnitColumns(detail)): UnitRankingResult[] {
   const n = detail.length;
   return summary.unitRankings.map((r) => {
     const spec = r.spec;
@@ -22,8 +23,18 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
         const key = keys[k];
         const fn = r.components[k];
         const out = components[k];
+        if (key) {
+          // A bare key: the values the townships' figures read already (NaN: none).
+          const col = columns.numbers(key);
+          for (let i = 0; i < n; i++) {
+            const v = col[i];
+            if (v === v) out[i] = v;
+            else has[i] = 0;
+          }
+          continue;
+        }
         for (let i = 0; i < n; i++) {
-          const v = key ? detail[i][key] : fn(us.load(detail[i]));
+          const v = fn(us.load(detail[i]));
           if (typeof v === "number" && Number.isFinite(v)) out[i] = v;
           else has[i] = 0;
         }

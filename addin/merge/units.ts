@@ -13,34 +13,55 @@ import type { MergedVillage, UnitValue } from "./types";
 
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 
-type Convert = (v: unknown) => UnitValue;
+/** How a column's cell value becomes a unit's value: chosen once per column (a kind and a factor), not per cell. */
+const Kind = { Number: 0, Rounded: 1, Year: 2, YesNo: 3, Date: 4, Text: 5, VillageCode: 6, VillageName: 7, WeakBaseline: 8 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
 
-/** How a column's cell value becomes a unit's value: chosen once per column, not per cell. */
-function converter(c: CompiledColumn): Convert {
+function kindOf(c: CompiledColumn): { kind: Kind; factor: number } {
+  if (c.registry === "villageCode") return { kind: Kind.VillageCode, factor: 0 };
+  if (c.registry === "villageName") return { kind: Kind.VillageName, factor: 0 };
+  if (c.registry !== undefined) return { kind: Kind.WeakBaseline, factor: 0 };
   switch (c.type) {
     case "number":
     case "integer": {
       const d = c.type === "integer" ? 0 : c.decimals;
-      if (d === undefined) return (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
-      const f = 10 ** d;
-      return (v) => (typeof v === "number" && Number.isFinite(v) ? Math.round(v * f) / f : null);
+      return d === undefined ? { kind: Kind.Number, factor: 0 } : { kind: Kind.Rounded, factor: 10 ** d };
     }
     case "year":
-      return (v) => (typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null);
+      return { kind: Kind.Year, factor: 0 };
     case "yesno":
-      return (v) => (typeof v === "boolean" ? v : null);
+      return { kind: Kind.YesNo, factor: 0 };
     case "date":
-      return (v) => (typeof v === "number" ? v : null);
+      return { kind: Kind.Date, factor: 0 };
     default:
-      return (v) => (typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v));
+      return { kind: Kind.Text, factor: 0 };
+  }
+}
+
+/** A cell value as a unit value (numbers to the column's decimals, a 4-digit year as a number, empty text as null). */
+function convert(kind: Kind, f: number, v: unknown): UnitValue {
+  switch (kind) {
+    case Kind.Number:
+      return typeof v === "number" && Number.isFinite(v) ? v : null;
+    case Kind.Rounded:
+      return typeof v === "number" && Number.isFinite(v) ? Math.round(v * f) / f : null;
+    case Kind.Year:
+      return typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null;
+    case Kind.YesNo:
+      return typeof v === "boolean" ? v : null;
+    case Kind.Date:
+      return typeof v === "number" ? v : null;
+    default:
+      return typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v);
   }
 }
 
 export function buildUnits(accepted: Accepted, registry: Registry, reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): MergedVillage[] {
   const columns = ct.columns.filter((c) => c.key !== ct.template.sequenceColumn);
   const keys = columns.map((c) => c.key);
-  const links = columns.map((c) => c.registry);
-  const converts = columns.map(converter);
+  const kinds = columns.map(kindOf);
+  const kind = kinds.map((k) => k.kind);
+  const factor = kinds.map((k) => k.factor);
   const nameColumn = ct.columns.find((c) => c.registry === "villageName");
   const shape: Record<string, unknown> = { townshipCode: "", townshipName: "", villageCode: "", villageName: "", reportedName: null, source: null };
   for (const k of [...keys, ...ct.summary.derived.map((d) => d.key)]) shape[k] = null;
@@ -64,12 +85,12 @@ export function buildUnits(accepted: Accepted, registry: Registry, reports: read
       unit.reportedName = nameColumn ? textOrNull(v[nameColumn.key]) : null;
       unit.source = { file: report.file, fileIndex, sheet: report.sheet, row: row.row };
       for (let c = 0; c < keys.length; c++) {
-        const link = links[c];
+        const k = kind[c];
         unit[keys[c]] =
-          link === undefined ? converts[c](v[keys[c]])
-          : link === "villageCode" ? village.code
-          : link === "villageName" ? village.name
-          : village.weakBaseline;
+          k === Kind.VillageCode ? village.code
+          : k === Kind.VillageName ? village.name
+          : k === Kind.WeakBaseline ? village.weakBaseline
+          : convert(k, factor[c], v[keys[c]]);
       }
       if (derived.length) {
         const s = us.load(unit);

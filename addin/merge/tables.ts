@@ -351,8 +351,16 @@ function submissionsTable(s: CountySummary, msg: Msg, county: string): SummaryTa
     else if (f.outcome === "merged-with-errors" || f.warningCount) marks.push({ row: rows.length, column: 4, mark: "warning" });
     rows.push([rows.length + 1, code, name, f.file, fileResult(f, msg), f.errorCount, f.warningCount, f.rows, f.mergedRows, f.reason || null]);
   };
+  // Each township's files, in input order: grouped once, not searched for per township.
+  const filesOf = new Map<string, SubmittedFile[]>();
+  for (const f of s.files) {
+    if (f.townshipCode === null) continue;
+    const list = filesOf.get(f.townshipCode);
+    if (list) list.push(f);
+    else filesOf.set(f.townshipCode, [f]);
+  }
   for (const tw of s.townships) {
-    const own = s.files.filter((f) => f.townshipCode === tw.code);
+    const own = filesOf.get(tw.code) ?? [];
     if (own.length === 0) {
       marks.push({ row: rows.length, column: 4, mark: "warning" });
       rows.push([rows.length + 1, tw.code, tw.name, null, msg("merge.fileStatus.missing"), null, null, null, null, null]);

@@ -36,7 +36,8 @@ function lowerBound(sorted: Float64Array, v: number): number {
 }
 
 function checked(values: ArrayLike<number>): Float64Array {
-  const copy = Float64Array.from(values as ArrayLike<number>);
+  // The constructor copies an array or typed array directly (Float64Array.from goes through the iterator).
+  const copy = new Float64Array(values as ArrayLike<number>);
   for (let i = 0; i < copy.length; i++) if (Number.isNaN(copy[i])) throw new MetricError("value", "nan");
   return copy;
 }
@@ -197,16 +198,19 @@ export function rankedList(values: ArrayLike<number>, opts: RankOptions & { bott
   const k = share === undefined ? 0 : Math.ceil(n * share - 1e-9);
   let out = 0;
   // Tie blocks in ascending order of value; a descending ranking lists the blocks from the last, each block in list order.
-  const blocks: number[] = [];
+  // Block b is asc positions starts[b] … starts[b + 1] - 1 (a typed array: no push per block).
+  const starts = new Uint32Array(n + 1);
+  let blocks = 0;
   for (let s = 0; s < n; ) {
     let e = s + 1;
     while (e < n && x[asc[e]] === x[asc[s]]) e++;
-    blocks.push(s, e);
+    starts[blocks++] = s;
     s = e;
   }
-  for (let b = 0; b < blocks.length; b += 2) {
-    const bi = desc ? blocks.length - 2 - b : b;
-    const s = blocks[bi], e = blocks[bi + 1];
+  starts[blocks] = n;
+  for (let b = 0; b < blocks; b++) {
+    const bi = desc ? blocks - 1 - b : b;
+    const s = starts[bi], e = starts[bi + 1];
     // Competition rank from the bottom: 1 + the values worse than this block.
     const fromBottom = desc ? s + 1 : n - e + 1;
     for (let p = s; p < e; p++) {

@@ -103,11 +103,6 @@ export function groupedParts(summary: CompiledSummary, units: readonly Record<st
   return { byGroup, all: partsAt(groups) };
 }
 
-/** Σ and count of every sum/mean measure's values over the units, hits and base of every count/share measure. */
-export function measureParts(summary: CompiledSummary, units: readonly Record<string, unknown>[] | UnitColumns, us: UnitScope): MeasureParts[] {
-  return groupedParts(summary, units, null, 0, us).all;
-}
-
 /** A sum/mean/count/share figure from its parts. */
 export function figureFromParts(m: CompiledMeasure, p: MeasureParts): Figure {
   switch (m.spec.kind) {
@@ -142,7 +137,7 @@ export function reported(m: CompiledMeasure, v: Figure): Figure {
 
 /**
  * Every measure's figure for a set of units (by measure position), ratios and goals after their parts: `reported` is
- * how many units, `parts` their parts (measureParts, groupedParts), used only when `base.merged`.
+ * how many units, `parts` their parts (groupedParts), used only when `base.merged`.
  */
 export function computeFigures(summary: CompiledSummary, reportedUnits: number, base: FigureBase, us: UnitScope, given: readonly MeasureParts[]): Figure[] {
   const out: (Figure | undefined)[] = new Array(summary.measures.length).fill(undefined);

@@ -36,8 +36,8 @@ function lowerBound(sorted: Float64Array, v: number): number {
 }
 
 function checked(values: ArrayLike<number>): Float64Array {
-  // The constructor copies an array or typed array directly (Float64Array.from goes through the iterator).
-  const copy = new Float64Array(values as ArrayLike<number>);
+  // The constructor copies an array or a typed array directly (Float64Array.from goes through the iterator each time).
+  const copy = Array.isArray(values) || ArrayBuffer.isView(values) ? new Float64Array(values as ArrayLike<number>) : Float64Array.from(values);
   for (let i = 0; i < copy.length; i++) if (Number.isNaN(copy[i])) throw new MetricError("value", "nan");
   return copy;
 }

@@ -85,16 +85,19 @@ export function measureColumns(summary: CompiledSummary, columns: UnitColumns, u
   }
   const scoped: Source[] = [];
   for (const s of byName.values()) if (s.key === undefined) scoped.push(s);
-  if (scoped.length) {
-    for (let i = 0; i < n; i++) {
-      const scope = us.load(units[i]);
-      for (let k = 0; k < scoped.length; k++) {
-        const s = scoped[k];
-        const v = s.fn!(scope);
-        if (s.numbers) s.numbers[i] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
-        else s.truths![i] = v === true ? 1 : 0;
-      }
+  if (scoped.length) evaluate(scoped, units, us);
+  return cols;
+}
+
+/** The expressions' values for every unit, each unit loaded into the scope once (a small function, compiled on its own). */
+function evaluate(scoped: readonly Source[], units: readonly Record<string, unknown>[], us: UnitScope): void {
+  for (let i = 0; i < units.length; i++) {
+    const scope = us.load(units[i]);
+    for (let k = 0; k < scoped.length; k++) {
+      const s = scoped[k];
+      const v = s.fn!(scope);
+      if (s.numbers) s.numbers[i] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
+      else s.truths![i] = v === true ? 1 : 0;
     }
   }
-  return cols;
 }

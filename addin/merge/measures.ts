@@ -46,6 +46,50 @@ export interface GroupedParts {
   all: MeasureParts[];
 }
 
+/** Where groupedParts adds up: group g's parts of measure k at g * M + k, every unit's at allAt + k. */
+interface Accumulator {
+  sum: Float64Array;
+  count: Float64Array;
+  M: number;
+  allAt: number;
+}
+
+// The two loops below are small functions of their own: each is compiled (and reused for the next measure) on its own,
+// rather than one large function recompiled each time a new branch of it runs.
+
+/** A sum/mean measure's values (NaN: no value), in integer units of 1/scale when scale is not 0. */
+function addValues(acc: Accumulator, k: number, of: Float64Array, scale: number, group: Int32Array): void {
+  const { sum, count, M, allAt } = acc;
+  for (let i = 0; i < of.length; i++) {
+    const v = of[i];
+    if (v !== v) continue;
+    const x = scale === 0 ? v : Math.round(v * scale);
+    const g = group[i];
+    if (g >= 0) {
+      sum[g * M + k] += x;
+      count[g * M + k]++;
+    }
+    sum[allAt + k] += x;
+    count[allAt + k]++;
+  }
+}
+
+/** A count/share measure's hits (where) among its base (among, or every unit). */
+function addHits(acc: Accumulator, k: number, where: Uint8Array, among: Uint8Array | null, group: Int32Array): void {
+  const { sum, count, M, allAt } = acc;
+  for (let i = 0; i < where.length; i++) {
+    if (among !== null && among[i] !== 1) continue;
+    const hit = where[i];
+    const g = group[i];
+    if (g >= 0) {
+      count[g * M + k]++;
+      sum[g * M + k] += hit;
+    }
+    count[allAt + k]++;
+    sum[allAt + k] += hit;
+  }
+}
+
 /**
  * Σ and count of every sum/mean measure's values over each group's units, hits and base of every count/share measure;
  * other measures get {0, 0}. `groupOf[i]` is unit i's group (-1: none; it still counts in `all`); null: no groups.
@@ -59,39 +103,13 @@ export function groupedParts(summary: CompiledSummary, units: readonly Record<st
   const sum = new Float64Array((groups + 1) * M);
   const count = new Float64Array((groups + 1) * M);
   const cols = measureColumns(summary, columns, us);
-  const allAt = groups * M;
+  const group = groupOf ?? new Int32Array(n).fill(-1);
+  const acc: Accumulator = { sum, count, M, allAt: groups * M };
   for (const m of summary.measures) {
-    const k = m.index;
-    const among = cols.among[k];
-    const of = cols.of[k];
-    if (of) {
-      const scale = m.scale;
-      for (let i = 0; i < n; i++) {
-        const v = of[i];
-        if (v !== v) continue; // NaN: no value
-        const x = scale === null ? v : Math.round(v * scale);
-        const g = groupOf === null ? -1 : groupOf[i];
-        if (g >= 0) {
-          sum[g * M + k] += x;
-          count[g * M + k]++;
-        }
-        sum[allAt + k] += x;
-        count[allAt + k]++;
-      }
-    } else if (cols.where[k]) {
-      const where = cols.where[k]!;
-      for (let i = 0; i < n; i++) {
-        if (among && among[i] !== 1) continue;
-        const hit = where[i];
-        const g = groupOf === null ? -1 : groupOf[i];
-        if (g >= 0) {
-          count[g * M + k]++;
-          sum[g * M + k] += hit;
-        }
-        count[allAt + k]++;
-        sum[allAt + k] += hit;
-      }
-    }
+    const of = cols.of[m.index];
+    const where = cols.where[m.index];
+    if (of) addValues(acc, m.index, of, m.scale ?? 0, group);
+    else if (where) addHits(acc, m.index, where, cols.among[m.index] ?? null, group);
   }
   const partsAt = (g: number): MeasureParts[] => {
     const out: MeasureParts[] = new Array(M);

@@ -72,26 +72,34 @@ export function sortedOrder(x: Float64Array): Uint32Array {
   let from = idx;
   let to = new Uint32Array(n);
   for (let pass = 0; pass < 4; pass++) {
-    const key = pass < 2 ? lo : hi;
-    const shift = pass % 2 ? 16 : 0;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++;
-    if (count[(key[0] >>> shift) & 0xffff] === n) continue; // every key has the same digit: nothing to move
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const j = from[i];
-      to[count[(key[j] >>> shift) & 0xffff]++] = j;
-    }
+    if (!radixPass(pass < 2 ? lo : hi, pass % 2 ? 16 : 0, from, to, count)) continue;
     const t = from;
     from = to;
     to = t;
   }
   return from;
+}
+
+/**
+ * One stable counting-sort pass on a 16-bit digit of the keys, `from` into `to`; false (nothing moved) when every key
+ * has the same digit. A function of its own, so the four passes share one compiled loop.
+ */
+function radixPass(key: Uint32Array, shift: number, from: Uint32Array, to: Uint32Array, count: Uint32Array): boolean {
+  const n = from.length;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++;
+  if (count[(key[0] >>> shift) & 0xffff] === n) return false;
+  let sum = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = count[d];
+    count[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = from[i];
+    to[count[(key[j] >>> shift) & 0xffff]++] = j;
+  }
+  return true;
 }
 
 /** Ranks of every value, at the values' positions: one stable sort, then one pass over the tie blocks. */

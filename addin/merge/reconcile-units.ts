@@ -13,7 +13,7 @@ import type { CountySummary, MergedVillage } from "./types";
 export interface UnitGroups {
   /** Each unit's township line (the first with its code), -1 when none. */
   groupOf: Int32Array;
-  /** Units per township line (lines sharing a code each count all of that code's units). */
+  /** Units per township code, at the code's first line (a line sharing its code with another reads the first's). */
   count: Float64Array;
 }
 

@@ -5,6 +5,7 @@
  */
 import * as metrics from "../metrics";
 import type { CompiledMeasure, CompiledSummary } from "../templates";
+import { measureColumns, UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
 import type { Figure } from "./types";
 
@@ -37,32 +38,87 @@ function ratioOf(part: Figure, whole: Figure): Figure {
   }
 }
 
-/**
- * Σ and count of every sum/mean measure's values over the units, hits and base of every count/share measure: one pass,
- * the unit loaded into the scope once. Other measures get {0, 0}.
- */
-export function measureParts(summary: CompiledSummary, units: readonly Record<string, unknown>[], us: UnitScope): MeasureParts[] {
-  const ms = summary.measures.filter((m) => m.of || m.where);
-  // A unit is copied into the scope only when some measure needs more than one of its values.
-  const scoped = ms.some((m) => (m.of && !m.ofKey) || (m.where && !m.whereKey) || (m.among && !m.amongKey));
-  const parts: MeasureParts[] = summary.measures.map(() => ({ sum: 0, n: 0 }));
-  for (const u of units) {
-    const s = scoped ? us.load(u) : us.scope;
-    for (const m of ms) {
-      const p = parts[m.index];
-      if (m.of) {
-        const v = m.ofKey ? u[m.ofKey] : m.of(s);
-        if (typeof v !== "number" || !Number.isFinite(v)) continue;
-        p.sum += m.scale === null ? v : Math.round(v * m.scale);
-        p.n++;
-      } else {
-        if (m.among && (m.amongKey ? u[m.amongKey] : m.among(s)) !== true) continue;
-        p.n++;
-        if ((m.whereKey ? u[m.whereKey] : m.where!(s)) === true) p.sum++;
-      }
+/** Parts of groups of units: each group's (and all the units') parts of every measure, from one reading of the units. */
+export interface GroupedParts {
+  /** byGroup[g][measure index]: {0, 0} for a measure without parts (and for a group without units). */
+  byGroup: MeasureParts[][];
+  /** Every unit's, in unit order (a unit of no group included). */
+  all: MeasureParts[];
+}
+
+/** Where groupedParts adds up: group g's parts of measure k at g * M + k, every unit's at allAt + k. */
+interface Accumulator {
+  sum: Float64Array;
+  count: Float64Array;
+  M: number;
+  allAt: number;
+}
+
+// The two loops below are small functions of their own: each is compiled (and reused for the next measure) on its own,
+// rather than one large function recompiled each time a new branch of it runs.
+
+/** A sum/mean measure's values (NaN: no value), in integer units of 1/scale when scale is not 0. */
+function addValues(acc: Accumulator, k: number, of: Float64Array, scale: number, group: Int32Array): void {
+  const { sum, count, M, allAt } = acc;
+  for (let i = 0; i < of.length; i++) {
+    const v = of[i];
+    if (v !== v) continue;
+    const x = scale === 0 ? v : Math.round(v * scale);
+    const g = group[i];
+    if (g >= 0) {
+      sum[g * M + k] += x;
+      count[g * M + k]++;
     }
+    sum[allAt + k] += x;
+    count[allAt + k]++;
   }
-  return parts;
+}
+
+/** A count/share measure's hits (where) among its base (among, or every unit). */
+function addHits(acc: Accumulator, k: number, where: Uint8Array, among: Uint8Array | null, group: Int32Array): void {
+  const { sum, count, M, allAt } = acc;
+  for (let i = 0; i < where.length; i++) {
+    if (among !== null && among[i] !== 1) continue;
+    const hit = where[i];
+    const g = group[i];
+    if (g >= 0) {
+      count[g * M + k]++;
+      sum[g * M + k] += hit;
+    }
+    count[allAt + k]++;
+    sum[allAt + k] += hit;
+  }
+}
+
+/**
+ * Σ and count of every sum/mean measure's values over each group's units, hits and base of every count/share measure;
+ * other measures get {0, 0}. `groupOf[i]` is unit i's group (-1: none; it still counts in `all`); null: no groups.
+ * Each group's values are added in unit order, so a sum is the very number a loop over that group's units would give.
+ */
+export function groupedParts(summary: CompiledSummary, units: readonly Record<string, unknown>[] | UnitColumns, groupOf: Int32Array | null, groups: number, us: UnitScope): GroupedParts {
+  const columns = units instanceof UnitColumns ? units : new UnitColumns(units);
+  const n = columns.units.length;
+  const M = summary.measures.length;
+  // Group g's parts of measure m at g * M + m; the last group (index `groups`) is every unit.
+  const sum = new Float64Array((groups + 1) * M);
+  const count = new Float64Array((groups + 1) * M);
+  const cols = measureColumns(summary, columns, us);
+  const group = groupOf ?? new Int32Array(n).fill(-1);
+  const acc: Accumulator = { sum, count, M, allAt: groups * M };
+  for (const m of summary.measures) {
+    const of = cols.of[m.index];
+    const where = cols.where[m.index];
+    if (of) addValues(acc, m.index, of, m.scale ?? 0, group);
+    else if (where) addHits(acc, m.index, where, cols.among[m.index] ?? null, group);
+  }
+  const partsAt = (g: number): MeasureParts[] => {
+    const out: MeasureParts[] = new Array(M);
+    for (let k = 0; k < M; k++) out[k] = { sum: sum[g * M + k], n: count[g * M + k] };
+    return out;
+  };
+  const byGroup: MeasureParts[][] = new Array(groups);
+  for (let g = 0; g < groups; g++) byGroup[g] = partsAt(g);
+  return { byGroup, all: partsAt(groups) };
 }
 
 /** A sum/mean/count/share figure from its parts. */
@@ -98,12 +154,12 @@ export function reported(m: CompiledMeasure, v: Figure): Figure {
 }
 
 /**
- * Every measure's figure for these units (by measure position), ratios and goals after their parts. `parts`, when
- * given, are these units' parts already summed (measureParts), so the units are not read again.
+ * Every measure's figure for a set of units (by measure position), ratios and goals after their parts: `reported` is
+ * how many units, `parts` their parts (groupedParts), used only when `base.merged`.
  */
-export function computeFigures(summary: CompiledSummary, units: readonly Record<string, unknown>[], base: FigureBase, us: UnitScope, given?: MeasureParts[]): Figure[] {
+export function computeFigures(summary: CompiledSummary, reportedUnits: number, base: FigureBase, us: UnitScope, given: readonly MeasureParts[]): Figure[] {
   const out: (Figure | undefined)[] = new Array(summary.measures.length).fill(undefined);
-  const parts = base.merged ? (given ?? measureParts(summary, units, us)) : undefined;
+  const parts = base.merged ? given : undefined;
   const figure = (m: CompiledMeasure, depth = 0): Figure => {
     const known = out[m.index];
     if (known !== undefined) return known;
@@ -111,7 +167,7 @@ export function computeFigures(summary: CompiledSummary, units: readonly Record<
     const spec = m.spec;
     if (spec.kind === "registry") v = spec.of === "villages" ? base.villages : base.weakBaseline;
     else if (spec.kind === "target") v = base.target(spec.column);
-    else if (spec.kind === "reported") v = units.length;
+    else if (spec.kind === "reported") v = reportedUnits;
     else if (spec.kind === "ratio" || spec.kind === "goal") {
       // A reference loop is refused at template load; the depth guard only keeps a hand-made object from looping.
       if (depth > summary.measures.length) return null;

@@ -3,7 +3,8 @@ import { DEFAULT_STANDARD } from "../metrics";
 import { builtinTemplate, compileTemplate, type Template } from "../templates";
 import type { FileReport, Issue } from "../validate";
 import { sortFiles } from "./files";
-import { sortRows, type VillageRef } from "./rows";
+import { UnitColumns } from "./measure-columns";
+import { sortRows } from "./rows";
 import { effectiveParameters, unitScope } from "./scope";
 import { mergeText } from "./text";
 import { countyLine, rankTownships, townshipLines } from "./townships";
@@ -54,18 +55,16 @@ export function mergeSubmissions(reports: readonly FileReport[], options: MergeO
   const parameters = effectiveParameters(ct, overrides);
   const us = unitScope(ct, parameters);
 
-  const villageByCode = new Map<string, VillageRef>();
-  let order = 0;
-  for (const tw of registry.townships) for (const village of tw.villages) villageByCode.set(village.code, { village, township: tw, order: order++, rows: 0 });
-
   const sorting = sortFiles(reports, registry, allowErrors, text);
-  const { accepted, rejected } = sortRows(reports, ct, sorting, villageByCode, text);
-  const detail = buildUnits(accepted, reports, ct, sorting, us);
+  const { accepted, rejected } = sortRows(reports, ct, sorting, registry, text);
+  const detail = buildUnits(accepted, registry, reports, ct, sorting, us);
   const targets = { targets: options.targets ?? {}, columns: options.targetColumns ?? {} };
-  const { lines: townships, parts } = townshipLines(registry, reports, sorting, detail, ct.summary, template.coverage ?? "all", targets, us);
+  // The units' values of each key read once, for the townships' figures and the unit rankings alike.
+  const columns = new UnitColumns(detail);
+  const { lines: townships, parts } = townshipLines(registry, reports, sorting, detail, ct.summary, template.coverage ?? "all", targets, us, columns);
   rankTownships(townships, ct.summary, { rankPartial, flagTop: options.flagTop, flagBottom: options.flagBottom }, parameters);
   const county = countyLine(registry, townships, detail, ct.summary, us, parts);
-  const unitRankings = rankUnits(detail, ct.summary, us, parameters);
+  const unitRankings = rankUnits(detail, ct.summary, us, parameters, columns);
 
   const issues: Issue[] = [];
   reports.forEach((r, i) => {

@@ -1,18 +1,18 @@
-import { t, type Params } from "../i18n";
-import { variantOf, type ReconcileCode, type VariantOf } from "../validate";
+import { t } from "../i18n";
+import { variantOf, type ReconcileCode } from "../validate";
 import { compileTemplate, textOf, type CompiledMeasure, type CompiledSummary } from "../templates";
-import { computeFigures, figureFromParts, measureParts, reported, type FigureBase, type MeasureParts } from "./measures";
+import { computeFigures, figureFromParts, groupedParts, reported, type FigureBase, type MeasureParts } from "./measures";
+import { checkRows, type Fail } from "./reconcile-rows";
+import { checkUnits } from "./reconcile-units";
 import { unitScope, type UnitScope } from "./scope";
 import { registryBase } from "./townships";
-import type { CountySummary, Figure, MergedVillage } from "./types";
+import type { CountySummary, Figure } from "./types";
 
 /** A reconciliation failure: its code (addin/validate/codes.ts) and what does not add up, in words. */
 export interface Violation {
   code: ReconcileCode;
   message: string;
 }
-
-type Fail = <C extends ReconcileCode>(code: C, variant: VariantOf<C>, params: Params) => void;
 
 const num = (v: unknown): Figure => (typeof v === "number" ? v : null);
 
@@ -56,7 +56,13 @@ export function reconcile(summary: CountySummary): Violation[] {
     v === null || v === undefined ? "—" : m.scale !== null && m.spec.kind === "sum" ? v.toFixed(Math.round(Math.log10(m.scale))) : String(v);
 
   checkRows(summary, fail);
-  const detailByTownship = checkUnits(summary, ct.columns.filter((c) => c.registry), fail);
+  const groups = checkUnits(summary, ct.columns.filter((c) => c.registry), fail);
+  // Every township line's units' parts, and all the units', recomputed from the units in one reading.
+  const parts = groupedParts(cs, summary.detail, groups.groupOf, summary.townships.length, us);
+  const lineOf = new Map<string, number>();
+  summary.townships.forEach((tw, i) => {
+    if (!lineOf.has(tw.code)) lineOf.set(tw.code, i);
+  });
 
   const rejectedByTownship = new Map<string, number>();
   for (const r of summary.rejected) {
@@ -68,14 +74,21 @@ export function reconcile(summary: CountySummary): Violation[] {
   const sums: Figure[] = cs.measures.map(() => null);
   const meanParts: MeasureParts[] = cs.measures.map(() => ({ sum: 0, n: 0 }));
   const coverage = summary.template.coverage ?? "all";
-  for (const tw of summary.townships) {
+  // Said once, not per township (this loop runs once per merge, mostly before it is optimised: kept lean).
+  const coreNames = (["merge.col.villages", "merge.col.reported", "merge.col.rejectedRows"] as const).map((k) => t(k, {}, summary.locale));
+  const measures = cs.measures;
+  for (let w = 0; w < summary.townships.length; w++) {
+    const tw = summary.townships[w];
     const reg = regTownship.get(tw.code);
-    const units = detailByTownship.get(tw.code) ?? [];
+    // Lines sharing a code (only in a tampered summary) each have all that code's units.
+    const line = lineOf.get(tw.code)!;
+    const units = groups.count[line];
+    const own = parts.byGroup[line];
     const merged = tw.status === "merged" || tw.status === "partial";
     const base: FigureBase = { ...(reg ? registryBase(reg) : { villages: 0, weakBaseline: 0 }), target: (column) => targetFigure(cs, tw, column), merged };
-    const want = computeFigures(cs, units, base, us);
-    const parts = merged ? measureParts(cs, units, us) : undefined;
-    for (const m of cs.measures) {
+    const want = computeFigures(cs, units, base, us, own);
+    for (let k = 0; k < measures.length; k++) {
+      const m = measures[k];
       const actual = num(tw[m.spec.key]);
       if (!merged && m.mergedOnly && m.spec.kind !== "reported") {
         if (actual !== null) fail("reconcile-township", "notMergedFigure", { township: tw.name, figure: label(m), value: show(m, actual) });
@@ -84,17 +97,16 @@ export function reconcile(summary: CountySummary): Violation[] {
       }
       // Money summed in cents.
       if (m.additive && actual !== null) sums[m.index] = (sums[m.index] ?? 0) + (cents(m, actual) as number);
-      if (m.spec.kind === "mean" && parts) {
-        meanParts[m.index].sum += parts[m.index].sum;
-        meanParts[m.index].n += parts[m.index].n;
+      if (m.spec.kind === "mean" && merged) {
+        meanParts[m.index].sum += own[m.index].sum;
+        meanParts[m.index].n += own[m.index].n;
       }
     }
-    const core: [string, number, number][] = [
-      [t("merge.col.villages", {}, summary.locale), tw.villages, reg ? reg.villages.length : 0],
-      [t("merge.col.reported", {}, summary.locale), tw.reported, units.length],
-      [t("merge.col.rejectedRows", {}, summary.locale), tw.rejectedRows, rejectedByTownship.get(tw.code) ?? 0],
-    ];
-    for (const [figure, value, expected] of core) if (value !== expected) fail("reconcile-township", "figure", { township: tw.name, figure, value, expected });
+    const core = [tw.villages, reg ? reg.villages.length : 0, tw.reported, units, tw.rejectedRows, rejectedByTownship.get(tw.code) ?? 0];
+    for (let c = 0; c < 3; c++) {
+      const value = core[2 * c], expected = core[2 * c + 1];
+      if (value !== expected) fail("reconcile-township", "figure", { township: tw.name, figure: coreNames[c], value, expected });
+    }
     if (coverage === "all" && tw.status === "merged" && tw.reported < tw.villages) {
       fail("reconcile-township", "incompleteMerged", { township: tw.name, reported: tw.reported, villages: tw.villages });
     }
@@ -121,7 +133,7 @@ export function reconcile(summary: CountySummary): Violation[] {
     weakBaseline += reg.weakBaseline;
   }
   const base: FigureBase = { villages, weakBaseline, target: (column) => targetFigure(cs, county, column), merged: true };
-  const fromDetail = computeFigures(cs, summary.detail, base, us);
+  const fromDetail = computeFigures(cs, summary.detail.length, base, us, parts.all);
   for (const m of cs.measures) {
     if (m.spec.kind === "registry" || m.spec.kind === "target") continue; // checked against the townships
     const actual = num(county[m.spec.key]);
@@ -155,62 +167,6 @@ function townshipTotals(cs: CompiledSummary, sums: readonly Figure[], meanParts:
     out[m.index] = a === null || b === null || b === 0 ? null : reported(m, a / b);
   }
   return out;
-}
-
-/** Rows: in = merged + rejected, per input file, and each (file, sheet, row) once; every rejected row has a reason. */
-function checkRows(summary: CountySummary, fail: Fail): void {
-  const mergedByFile = new Map<number, number>();
-  const rejectedByFile = new Map<number, number>();
-  const seen = new Set<string>();
-  const sources = [...summary.detail.map((d) => d.source), ...summary.rejected.map((r) => ({ file: r.file, fileIndex: r.fileIndex, sheet: r.sheet, row: r.row }))];
-  summary.detail.forEach((d) => mergedByFile.set(d.source.fileIndex, (mergedByFile.get(d.source.fileIndex) ?? 0) + 1));
-  summary.rejected.forEach((r) => {
-    rejectedByFile.set(r.fileIndex, (rejectedByFile.get(r.fileIndex) ?? 0) + 1);
-    if (!r.reason || !r.reason.trim()) fail("reconcile-rows", "noReason", { file: r.file, row: r.row });
-  });
-  for (const s of sources) {
-    const input = summary.files[s.fileIndex];
-    if (!input || input.file !== s.file) {
-      fail("reconcile-rows", "unknownSource", { file: s.file, row: s.row });
-      continue;
-    }
-    const key = `${s.fileIndex}\u0000${s.sheet ?? ""}\u0000${s.row}`;
-    if (seen.has(key)) fail("reconcile-rows", "rowTwice", { file: s.file, row: s.row });
-    seen.add(key);
-  }
-  summary.files.forEach((f, i) => {
-    const merged = mergedByFile.get(i) ?? 0;
-    const rejected = rejectedByFile.get(i) ?? 0;
-    if (merged + rejected !== f.rows) fail("reconcile-rows", "rowCount", { file: f.file, input: f.rows, merged, rejected, sum: merged + rejected });
-  });
-}
-
-/** Units: once each, under their own township, with the registry's values in the columns linked to it. */
-function checkUnits(
-  summary: CountySummary,
-  linked: readonly { key: string; header: string; registry?: string }[],
-  fail: Fail,
-): Map<string, MergedVillage[]> {
-  const registryVillage = new Map<string, { township: string; name: string; weak: boolean }>();
-  for (const tw of summary.registry.townships) for (const v of tw.villages) registryVillage.set(v.code, { township: tw.code, name: v.name, weak: v.weakBaseline });
-  const count = new Map<string, number>();
-  const byTownship = new Map<string, MergedVillage[]>();
-  for (const d of summary.detail) {
-    count.set(d.villageCode, (count.get(d.villageCode) ?? 0) + 1);
-    const reg = registryVillage.get(d.villageCode);
-    if (!reg || reg.township !== d.townshipCode) fail("reconcile-registry", "villageOutside", { code: d.villageCode, township: d.townshipName });
-    else {
-      for (const c of linked) {
-        const truth = c.registry === "villageCode" ? d.villageCode : c.registry === "villageName" ? reg.name : reg.weak;
-        if (d[c.key] !== truth) fail("reconcile-registry", "registryValue", { code: d.villageCode, column: c.header, value: String(d[c.key]), expected: String(truth) });
-      }
-    }
-    const list = byTownship.get(d.townshipCode);
-    if (list) list.push(d);
-    else byTownship.set(d.townshipCode, [d]);
-  }
-  for (const [code, n] of count) if (n > 1) fail("reconcile-registry", "villageTwice", { code, n });
-  return byTownship;
 }
 
 export type { UnitScope };

@@ -2,34 +2,57 @@
  * Steps 3–4 of the merge: every row of every file either accepted (one registry village of the file's own township,
  * numbers where the template has numbers, each village at most once) or rejected with its reason. A village code seen
  * twice is rejected every time: the merge never picks one row silently.
+ *
+ * Rows are matched to the registry by position (registry-positions.ts): accepted rows are kept by their village's
+ * registry position, so they come out in registry order without a sort, and no map of 200,000 codes is made when the
+ * files list their villages as the registry does.
  */
-import type { CompiledTemplate, RegistryTownship, RegistryVillage } from "../templates";
+import type { CompiledTemplate, Registry } from "../templates";
 import type { DataRow, FileReport, RejectCode } from "../validate";
-import { pushTo, type FileSorting } from "./files";
+import type { FileSorting } from "./files";
+import { registryPositions } from "./registry-positions";
 import type { MergeText } from "./text";
 import type { RejectedRow } from "./types";
 
-export interface VillageRef {
-  village: RegistryVillage;
-  township: RegistryTownship;
-  /** Position in the registry (townships in order, villages in order). */
-  order: number;
-  /** Own-township rows of this village in this merge (the refs are made afresh for each merge). */
-  rows: number;
+/** The accepted rows, by registry position p (township t's village k at first[t] + k). */
+export interface Accepted {
+  first: Int32Array;
+  /** Input position of the file of the village's accepted row, -1 when none. */
+  file: Int32Array;
+  row: (DataRow | undefined)[];
+  /** How many accepted rows (villages merged). */
+  count: number;
 }
 
-/** A row that passed the row checks. */
-export interface Candidate {
+/** A row that passed the row checks, where more than one row names its village (or it names another township's). */
+interface Candidate {
   fileIndex: number;
   row: DataRow;
-  ref: VillageRef;
+  /** Registry position of its village. */
+  p: number;
+  /** Its place among the candidates (input order). */
+  seq: number;
 }
 
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 
-export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, villageByCode: Map<string, VillageRef>, text: MergeText): { accepted: Candidate[]; rejected: RejectedRow[] } {
+/** A 12-digit village code (as /^\d{12}$/ tests it). */
+function isCode(v: unknown): v is string {
+  if (typeof v !== "string" || v.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, registry: Registry, text: MergeText): { accepted: Accepted; rejected: RejectedRow[] } {
   const { msg, label, sep } = text;
-  const { files, mergeFiles, townshipByCode } = sorting;
+  const { files, mergeFiles } = sorting;
+  const tws = registry.townships;
+  const reg = registryPositions(registry);
+  const villages = reg.first[tws.length];
+  const villageAt = (p: number) => tws[reg.townshipOf(p)].villages[p - reg.first[reg.townshipOf(p)]];
   const codeKey = ct.summary.codeColumn?.key;
   // Number columns must hold numbers (a required one always; an optional one when filled); 序号 is not merged.
   const numeric = ct.columns.filter((c) => c.numeric && c.key !== ct.template.sequenceColumn);
@@ -49,14 +72,23 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
     files[fileIndex].rejectedRows++;
   };
 
-  const candidates: Candidate[] = [];
+  const accepted: Accepted = { first: reg.first, file: new Int32Array(villages).fill(-1), row: new Array(villages), count: 0 };
+  // Own-township rows per village; the first one's place among the candidates (for the order of the duplicates).
+  const times = new Uint32Array(villages);
+  const firstSeq = new Float64Array(villages);
+  const groups = new Map<number, Candidate[]>();
+  const elsewhere: Candidate[] = [];
+  let seq = 0;
   reports.forEach((report, i) => {
     if (!mergeFiles.has(i)) {
       for (const row of report.rows) reject(i, row, "row-file-rejected", files[i].reason);
       return;
     }
-    const fileTownship = townshipByCode.get(files[i].townshipCode!)!;
-    for (const row of report.rows) {
+    const t = reg.townshipAt.get(files[i].townshipCode!)!;
+    const own = tws[t].villages;
+    let next = 0;
+    for (let r = 0; r < report.rows.length; r++) {
+      const row = report.rows[r];
       if (row.hasErrors) {
         const messages = report.issues
           .filter((x) => x.severity === "error" && x.row === row.row && (!x.sheet || !report.sheet || x.sheet === report.sheet))
@@ -65,22 +97,23 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
         continue;
       }
       const code = codeKey ? row.values[codeKey] : undefined;
-      if (typeof code !== "string" || !/^\d{12}$/.test(code)) {
+      if (!isCode(code)) {
         reject(i, row, "row-no-code", msg("merge.reason.noCode"));
         continue;
       }
-      const ref = villageByCode.get(code);
-      if (!ref) {
-        reject(i, row, "row-not-in-registry", msg("merge.reason.notInRegistry", { code }));
-        continue;
-      }
-      if (ref.township.code !== fileTownship.code) {
+      // Where the registry order puts it, else anywhere in its township, else anywhere in the registry.
+      const k = next < own.length && own[next].code === code ? next : (reg.within(t).get(code) ?? -1);
+      if (k < 0) {
+        const p = reg.anywhere().get(code);
+        if (p === undefined) reject(i, row, "row-not-in-registry", msg("merge.reason.notInRegistry", { code }));
         // Decided after the duplicate check, so the reason can say where the village is merged.
-        candidates.push({ fileIndex: i, row, ref });
+        else elsewhere.push({ fileIndex: i, row, p, seq: seq++ });
         continue;
       }
+      next = k + 1;
       let bad: (typeof numeric)[number] | undefined;
-      for (const c of numeric) {
+      for (let k = 0; k < numeric.length; k++) {
+        const c = numeric[k];
         const v = row.values[c.key];
         if (v === null || v === undefined ? c.required : typeof v !== "number" || !Number.isFinite(v)) {
           bad = c;
@@ -91,34 +124,42 @@ export function sortRows(reports: readonly FileReport[], ct: CompiledTemplate, s
         reject(i, row, "row-not-number", msg("merge.reason.notNumber", { column: bad.header }));
         continue;
       }
-      candidates.push({ fileIndex: i, row, ref });
+      const p = reg.first[t] + k;
+      const s = seq++;
+      const n = ++times[p];
+      if (n === 1) {
+        accepted.file[p] = i;
+        accepted.row[p] = row;
+        firstSeq[p] = s;
+        accepted.count++;
+        continue;
+      }
+      if (n === 2) {
+        groups.set(p, [{ fileIndex: accepted.file[p], row: accepted.row[p]!, p, seq: firstSeq[p] }]);
+        accepted.file[p] = -1;
+        accepted.row[p] = undefined;
+        accepted.count--;
+      }
+      groups.get(p)!.push({ fileIndex: i, row, p, seq: s });
     }
   });
 
-  // Each village at most once: own-township rows counted by code; a code seen twice is rejected every time (the groups
-  // are built only for such codes: they are rare, and 200,000 one-row groups would only be garbage).
-  for (const c of candidates) if (c.ref.township.code === files[c.fileIndex].townshipCode) c.ref.rows++;
-  const twice = new Map<string, Candidate[]>();
-  const accepted: Candidate[] = [];
-  for (const c of candidates) {
-    if (c.ref.township.code !== files[c.fileIndex].townshipCode) continue;
-    if (c.ref.rows === 1) accepted.push(c);
-    else pushTo(twice, c.ref.village.code, c);
-  }
+  // A code seen twice: each of its rows rejected, the codes in the order of their first row.
+  const twice = [...groups.values()].sort((a, b) => a[0].seq - b[0].seq);
   const place = (c: Candidate) => msg("merge.place", { file: label(c.fileIndex), row: c.row.row });
-  for (const [code, group] of twice) {
-    const reason = msg("merge.reason.duplicateVillage", { code, name: group[0].ref.village.name, places: group.map(place).join(sep) });
+  for (const group of twice) {
+    const v = villageAt(group[0].p);
+    const reason = msg("merge.reason.duplicateVillage", { code: v.code, name: v.name, places: group.map(place).join(sep) });
     for (const c of group) reject(c.fileIndex, c.row, "row-duplicate-village", reason);
   }
-  const acceptedByCode = new Map(accepted.map((c) => [c.ref.village.code, c]));
-  for (const c of candidates) {
-    if (c.ref.township.code === files[c.fileIndex].townshipCode) continue;
-    const elsewhere = acceptedByCode.get(c.ref.village.code);
+  for (const c of elsewhere) {
+    const v = villageAt(c.p);
+    const actual = tws[reg.townshipOf(c.p)];
+    const at = accepted.file[c.p];
     const reason =
-      msg("merge.reason.wrongTownship", { code: c.ref.village.code, name: c.ref.village.name, actual: c.ref.township.name, township: files[c.fileIndex].townshipName }) +
-      (elsewhere ? msg("merge.reason.alsoReported", { file: label(elsewhere.fileIndex), row: elsewhere.row.row }) : "");
+      msg("merge.reason.wrongTownship", { code: v.code, name: v.name, actual: actual.name, township: files[c.fileIndex].townshipName }) +
+      (at >= 0 ? msg("merge.reason.alsoReported", { file: label(at), row: accepted.row[c.p]!.row }) : "");
     reject(c.fileIndex, c.row, "row-wrong-township", reason);
   }
-  accepted.sort((a, b) => a.ref.order - b.ref.order);
   return { accepted, rejected };
 }

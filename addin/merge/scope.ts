@@ -15,15 +15,33 @@ export function unitScope(ct: CompiledTemplate, params: Record<string, ScopeValu
   const keys = ct.summary.reads;
   const scope = fastScope([...Object.keys(params), ...keys]);
   Object.assign(scope, params);
-  return {
-    scope,
-    load(unit) {
-      for (const k of keys) {
-        const v = unit[k];
-        scope[k] = v === undefined ? null : (v as ScopeValue);
-      }
-      return scope;
-    },
+  return { scope, load: loader(scope, keys) };
+}
+
+const valueOf = (v: unknown): ScopeValue => (v === undefined ? null : (v as ScopeValue));
+
+/**
+ * Copies a unit's `keys` into the scope. Up to four keys (what most summaries read) each have their own read and
+ * write in the code, so each stays fast for its one key; a loop over more keys reads them all at one place.
+ */
+function loader(scope: Scope, keys: readonly string[]): (unit: Record<string, unknown>) => Scope {
+  const [a, b, c, d] = keys;
+  switch (keys.length) {
+    case 0:
+      return () => scope;
+    case 1:
+      return (u) => ((scope[a] = valueOf(u[a])), scope);
+    case 2:
+      return (u) => ((scope[a] = valueOf(u[a])), (scope[b] = valueOf(u[b])), scope);
+    case 3:
+      return (u) => ((scope[a] = valueOf(u[a])), (scope[b] = valueOf(u[b])), (scope[c] = valueOf(u[c])), scope);
+    case 4:
+      return (u) => ((scope[a] = valueOf(u[a])), (scope[b] = valueOf(u[b])), (scope[c] = valueOf(u[c])), (scope[d] = valueOf(u[d])), scope);
+  }
+  return (u) => {
+    // An indexed loop: a for-of would allocate an iterator result per key until the function is optimised.
+    for (let i = 0; i < keys.length; i++) scope[keys[i]] = valueOf(u[keys[i]]);
+    return scope;
   };
 }
 

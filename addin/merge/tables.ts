@@ -164,17 +164,20 @@ function columnFormat(c: CompiledColumn): SummaryColumn {
   return { header: c.header, format: "general" };
 }
 
-/** A unit's cells for these columns, 是/否 in words (looked up once per table, not per cell), a date as 2026-06-30. */
-function unitCells(cols: readonly CompiledColumn[], msg: Msg): (d: MergedVillage, row: TableCell[]) => void {
+/**
+ * A unit's cells for these columns, written into `row` from position `at`, 是/否 in words (looked up once per table,
+ * not per cell), a date as 2026-06-30. Rows are made at their full width (no growing by push).
+ */
+function unitCells(cols: readonly CompiledColumn[], msg: Msg): (d: MergedVillage, row: TableCell[], at: number) => void {
   const yes = msg("merge.yes");
   const no = msg("merge.no");
   const keys = cols.map((c) => c.key);
   const dates = cols.map((c) => c.type === "date");
-  return (d, row) => {
+  return (d, row, at) => {
     for (let k = 0; k < keys.length; k++) {
       const v = d[keys[k]];
       // A date (20260630) as the text 2026-06-30: it reads as a date and sorts as one.
-      row.push(typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" ? (dates[k] ? formatDate(v) : v) : typeof v === "string" ? v : null);
+      row[at + k] = typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" ? (dates[k] ? formatDate(v) : v) : typeof v === "string" ? v : null;
     }
   };
 }
@@ -190,12 +193,18 @@ function detailTable(ctx: TableContext): SummaryTable {
     { header: msg("merge.col.sourceRow"), format: "integer" },
   ];
   const cells = unitCells(cols, msg);
-  const rows: TableCell[][] = s.detail.map((d, i) => {
-    const row: TableCell[] = [i + 1, d.townshipName];
-    cells(d, row);
-    row.push(d.source.file, d.source.row);
-    return row;
-  });
+  const width = cols.length + 4;
+  const rows: TableCell[][] = new Array(s.detail.length);
+  for (let i = 0; i < s.detail.length; i++) {
+    const d = s.detail[i];
+    const row: TableCell[] = new Array(width);
+    row[0] = i + 1;
+    row[1] = d.townshipName;
+    cells(d, row, 2);
+    row[width - 2] = d.source.file;
+    row[width - 1] = d.source.row;
+    rows[i] = row;
+  }
   const spec = ct.summary.spec;
   return {
     key: "detail",
@@ -237,15 +246,23 @@ function rankingTable(ctx: TableContext, r: UnitRankingResult, i: number): Summa
   const bottomAt = bottom ? 5 + (spec.stars !== undefined ? 1 : 0) : -1;
   const cells = unitCells(cols, msg);
   const stars = spec.stars !== undefined;
-  const rows: TableCell[][] = r.entries.map((e, i) => {
+  const head = 5 + (stars ? 1 : 0) + (bottom ? 1 : 0);
+  const rows: TableCell[][] = new Array(r.entries.length);
+  for (let i = 0; i < r.entries.length; i++) {
+    const e = r.entries[i];
     const d = s.detail[e.unit];
     if (e.bottom && bottomAt >= 0) marks.push({ row: i, column: bottomAt, mark: "warning" });
-    const row: TableCell[] = [e.rank, d.townshipName, d.villageCode, d.villageName, e.value];
-    if (stars) row.push(e.stars);
-    if (bottom) row.push(e.bottom ? bottom : null);
-    cells(d, row);
-    return row;
-  });
+    const row: TableCell[] = new Array(head + cols.length);
+    row[0] = e.rank;
+    row[1] = d.townshipName;
+    row[2] = d.villageCode;
+    row[3] = d.villageName;
+    row[4] = e.value;
+    if (stars) row[5] = e.stars;
+    if (bottom) row[head - 1] = e.bottom ? bottom : null;
+    cells(d, row, head);
+    rows[i] = row;
+  }
   const inBottom = r.entries.filter((e) => e.bottom).length;
   const note = [
     msg("merge.note.ranking", { ranked: r.entries.length, method: msg(spec.method === "dense" ? "merge.method.dense" : "merge.method.competition") }),
@@ -264,8 +281,12 @@ function listTable(ctx: TableContext, i: number): SummaryTable {
   const rows: TableCell[][] = [];
   for (const d of s.detail) {
     if (list.where(us.load(d)) !== true) continue;
-    const row: TableCell[] = [rows.length + 1, d.townshipName, d.villageCode, d.villageName];
-    cells(d, row);
+    const row: TableCell[] = new Array(4 + list.columns.length);
+    row[0] = rows.length + 1;
+    row[1] = d.townshipName;
+    row[2] = d.villageCode;
+    row[3] = d.villageName;
+    cells(d, row, 4);
     rows.push(row);
   }
   return { key: "list", name: textOf(list.spec.sheet, s.locale), title: titled(ctx, list.spec.title), note: msg("merge.note.list", { n: rows.length }), columns, rows, freezeColumns: 4, marks: [] };
@@ -330,8 +351,16 @@ function submissionsTable(s: CountySummary, msg: Msg, county: string): SummaryTa
     else if (f.outcome === "merged-with-errors" || f.warningCount) marks.push({ row: rows.length, column: 4, mark: "warning" });
     rows.push([rows.length + 1, code, name, f.file, fileResult(f, msg), f.errorCount, f.warningCount, f.rows, f.mergedRows, f.reason || null]);
   };
+  // Each township's files, in input order: grouped once, not searched for per township.
+  const filesOf = new Map<string, SubmittedFile[]>();
+  for (const f of s.files) {
+    if (f.townshipCode === null) continue;
+    const list = filesOf.get(f.townshipCode);
+    if (list) list.push(f);
+    else filesOf.set(f.townshipCode, [f]);
+  }
   for (const tw of s.townships) {
-    const own = s.files.filter((f) => f.townshipCode === tw.code);
+    const own = filesOf.get(tw.code) ?? [];
     if (own.length === 0) {
       marks.push({ row: rows.length, column: 4, mark: "warning" });
       rows.push([rows.length + 1, tw.code, tw.name, null, msg("merge.fileStatus.missing"), null, null, null, null, null]);

@@ -6,8 +6,9 @@ import { TARGET_HEADER } from "../i18n";
 import * as metrics from "../metrics";
 import type { CompiledSummary, Registry, RegistryTownship, Targets } from "../templates";
 import type { FileReport } from "../validate";
-import { pushTo, type FileSorting } from "./files";
-import { addParts, computeFigures, measureParts, type FigureBase, type MeasureParts } from "./measures";
+import type { FileSorting } from "./files";
+import { addParts, computeFigures, groupedParts, type FigureBase, type MeasureParts } from "./measures";
+import { UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
 import type { CountyTotals, Figure, MergedVillage, TownshipFailure, TownshipInfo, TownshipSummary } from "./types";
 
@@ -25,7 +26,8 @@ export function targetOf(source: TargetSource, column: string, township: string)
 /** Registry figures of a township. */
 export function registryBase(tw: RegistryTownship): { villages: number; weakBaseline: number } {
   let weak = 0;
-  for (const v of tw.villages) if (v.weakBaseline) weak++;
+  const villages = tw.villages;
+  for (let k = 0; k < villages.length; k++) if (villages[k].weakBaseline) weak++;
   return { villages: tw.villages.length, weakBaseline: weak };
 }
 
@@ -43,13 +45,23 @@ export function townshipLines(
   coverage: "all" | "some",
   targets: TargetSource,
   us: UnitScope,
+  columns: UnitColumns = new UnitColumns(detail),
 ): { lines: TownshipSummary[]; parts: MeasureParts[][] } {
   const { files, readableByTownship, unreadableByTownship, mergeFiles } = sorting;
-  const unitsByTownship = new Map<string, MergedVillage[]>();
-  for (const d of detail) pushTo(unitsByTownship, d.townshipCode, d);
-  // Each merged township's sums and counts: its figures, and (added up) the county's, from one reading of the units.
+  // The detail is in registry order: each township's units are one run of it. Each merged township's sums and counts
+  // (its figures, and added up the county's) come from one reading of all the units, grouped by township.
+  const first = new Int32Array(registry.townships.length + 1);
+  const groupOf = new Int32Array(detail.length).fill(-1);
+  let at = 0;
+  registry.townships.forEach((tw, t) => {
+    first[t] = at;
+    while (at < detail.length && detail[at].townshipCode === tw.code) groupOf[at++] = t;
+  });
+  first[registry.townships.length] = at;
+  if (at !== detail.length) throw new Error("merge: the detail is not in registry order");
+  const grouped = groupedParts(summary, columns, groupOf, registry.townships.length, us);
   const parts: MeasureParts[][] = [];
-  const lines = registry.townships.map((tw) => {
+  const lines = registry.townships.map((tw, t) => {
     const readable = readableByTownship.get(tw.code) ?? [];
     const unreadable = unreadableByTownship.get(tw.code) ?? [];
     const own = [...readable, ...unreadable].sort((a, b) => a - b);
@@ -57,11 +69,11 @@ export function townshipLines(
     let failure: TownshipFailure | null = null;
     if (!merged && own.length) failure = readable.length > 1 ? "duplicate" : readable.length === 1 ? "errors" : "unreadable";
     const counted = merged ? readable : own;
-    const units = unitsByTownship.get(tw.code) ?? [];
+    const reported = first[t + 1] - first[t];
     const reg = registryBase(tw);
     // Complete: from a file without errors and, when every village is to be reported, every registry village merged.
     // (A rejected row that is not one of its villages, e.g. a neighbour's, leaves it complete; it is still listed.)
-    const partial = merged && (files[readable[0]].outcome === "merged-with-errors" || (coverage === "all" && units.length < tw.villages.length));
+    const partial = merged && (files[readable[0]].outcome === "merged-with-errors" || (coverage === "all" && reported < tw.villages.length));
     const info: TownshipInfo = {
       code: tw.code,
       name: tw.name,
@@ -71,16 +83,16 @@ export function townshipLines(
       errorCount: counted.reduce((n, i) => n + files[i].errorCount, 0),
       warningCount: counted.reduce((n, i) => n + files[i].warningCount, 0),
       villages: reg.villages,
-      reported: units.length,
+      reported,
       rejectedRows: own.reduce((n, i) => n + files[i].rejectedRows, 0),
       rank: null,
       flag: null,
     };
     const base: FigureBase = { ...reg, target: (column) => targetOf(targets, column, tw.code), merged };
-    const sums = merged ? measureParts(summary, units, us) : undefined;
-    if (sums) parts.push(sums);
+    const sums = grouped.byGroup[t];
+    if (merged) parts.push(sums);
     const line = info as TownshipSummary;
-    setFigures(line, summary, computeFigures(summary, units, base, us, sums));
+    setFigures(line, summary, computeFigures(summary, reported, base, us, sums));
     return line;
   });
   return { lines, parts };
@@ -138,6 +150,6 @@ export function countyLine(registry: Registry, townships: readonly TownshipSumma
     merged: true,
   };
   const line = { villages, reported: detail.length } as CountyTotals;
-  setFigures(line, summary, computeFigures(summary, detail, base, us, addParts(parts, summary.measures.length)));
+  setFigures(line, summary, computeFigures(summary, detail.length, base, us, addParts(parts, summary.measures.length)));
   return line;
 }

@@ -5,52 +5,93 @@
  */
 import * as metrics from "../metrics";
 import type { CompiledSummary } from "../templates";
+import { UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
 import type { MergedVillage, UnitRankingResult } from "./types";
 
-export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSummary, us: UnitScope, params: Record<string, unknown>): UnitRankingResult[] {
+export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSummary, us: UnitScope, params: Record<string, unknown>, columns = new UnitColumns(detail)): UnitRankingResult[] {
+  const n = detail.length;
   return summary.unitRankings.map((r) => {
     const spec = r.spec;
-    let values: (number | null)[];
+    // Each unit's value (`has` 0: none), in typed arrays: no boxed number per unit.
+    const has = new Uint8Array(n).fill(1);
+    let values: Float64Array;
     if (r.components) {
-      const components = r.components.map(() => new Array<number | null>(detail.length).fill(null));
+      const components = r.components.map(() => new Float64Array(n));
       const keys = r.componentKeys ?? [];
-      const scoped = keys.some((k) => k === undefined);
-      for (let i = 0; i < detail.length; i++) {
-        const u = detail[i];
-        const s = scoped ? us.load(u) : us.scope;
-        for (let k = 0; k < r.components.length; k++) {
-          const v = keys[k] ? u[keys[k]!] : r.components[k](s);
-          if (typeof v === "number" && Number.isFinite(v)) components[k][i] = v;
+      for (let k = 0; k < r.components.length; k++) {
+        const key = keys[k];
+        const fn = r.components[k];
+        const out = components[k];
+        if (key) {
+          // A bare key: the values the townships' figures read already (NaN: none).
+          const col = columns.numbers(key);
+          for (let i = 0; i < n; i++) {
+            const v = col[i];
+            if (v === v) out[i] = v;
+            else has[i] = 0;
+          }
+          continue;
+        }
+        for (let i = 0; i < n; i++) {
+          const v = fn(us.load(detail[i]));
+          if (typeof v === "number" && Number.isFinite(v)) out[i] = v;
+          else has[i] = 0;
         }
       }
       const weights = (typeof spec.index!.weights === "string" ? params[spec.index!.weights] : spec.index!.weights) as number[];
-      values = detail.length ? metrics.compositeIndex(components, weights) : [];
+      if (n) checkComposite(components.length, weights);
+      values = n ? metrics.compositeScores(components, has, weights) : new Float64Array(0);
     } else {
-      values = detail.map((u) => {
-        const v = r.by!(us.load(u));
-        return typeof v === "number" && Number.isFinite(v) ? v : null;
-      });
+      values = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = r.by!(us.load(detail[i]));
+        if (typeof v === "number" && Number.isFinite(v)) values[i] = v;
+        else has[i] = 0;
+      }
     }
     // Ranked as shown: rounded to the ranking's decimals (an index of 17 digits would split ties no reader sees).
     const d = spec.decimals ?? (spec.format === "integer" || spec.format === "goal" ? 0 : spec.format === "percent" ? 4 : 2);
-    const units: number[] = [];
-    const ranked: number[] = [];
-    values.forEach((v, i) => {
-      if (v === null) return;
-      units.push(i);
-      ranked.push(metrics.roundTo(v, d));
-    });
+    const roundTo = metrics.roundTo;
+    let m = 0;
+    for (let i = 0; i < n; i++) m += has[i];
+    const units = new Uint32Array(m);
+    const ranked = new Float64Array(m);
+    for (let i = 0, j = 0; i < n; i++) {
+      if (!has[i]) continue;
+      units[j] = i;
+      ranked[j++] = roundTo(values[i], d);
+    }
     // Ranks, the listing order (ties in registry order) and 后20% from one sort.
     const { ranks, order, bottom } = metrics.rankedList(ranked, { method: spec.method, descending: spec.order === "desc", bottomShare: spec.bottomShare });
     const thresholds = spec.stars === undefined ? undefined : ((typeof spec.stars === "string" ? params[spec.stars] : spec.stars) as number[]);
-    const entries = Array.from(order, (k) => ({
-      unit: units[k],
-      value: ranked[k],
-      rank: ranks[k],
-      bottom: bottom ? bottom[k] === 1 : null,
-      stars: thresholds ? metrics.stars(ranked[k], thresholds) : null,
-    }));
-    return { spec, entries, unranked: detail.length - entries.length };
+    const starsOf = thresholds ? starRater(thresholds) : undefined;
+    const entries: UnitRankingResult["entries"] = new Array(m);
+    for (let j = 0; j < m; j++) {
+      const k = order[j];
+      entries[j] = { unit: units[k], value: ranked[k], rank: ranks[k], bottom: bottom ? bottom[k] === 1 : null, stars: starsOf ? starsOf(ranked[k]) : null };
+    }
+    return { spec, entries, unranked: n - m };
   });
+}
+
+/** What metrics.compositeIndex refuses, refused here too (the values themselves are finite by construction). */
+function checkComposite(components: number, weights: readonly number[]): void {
+  if (components === 0 || components !== weights.length) throw new metrics.MetricError("value", "length-mismatch");
+  for (const w of weights) metrics.requireFinite(w, "weight");
+}
+
+/** metrics.stars with these thresholds, checked once (on the first score) rather than for every unit. */
+function starRater(thresholds: readonly number[]): (score: number) => number {
+  let checked = false;
+  return (score) => {
+    if (!checked || !Number.isFinite(score)) {
+      const s = metrics.stars(score, thresholds);
+      checked = true;
+      return s;
+    }
+    let i = 0;
+    while (i < thresholds.length && !(score >= thresholds[i])) i++;
+    return i === thresholds.length ? 1 : thresholds.length + 1 - i;
+  };
 }

@@ -4,76 +4,106 @@
  * the baseline is always the registry's, never the file's), numbers to the column's decimals (money to the cent), a
  * 4-digit year as a number, empty text as null; then the summary's derived values.
  */
-import type { CompiledColumn, CompiledTemplate } from "../templates";
+import type { CompiledColumn, CompiledTemplate, Registry } from "../templates";
 import type { FileReport } from "../validate";
-import type { Candidate } from "./rows";
+import type { Accepted } from "./rows";
 import type { UnitScope } from "./scope";
 import type { FileSorting } from "./files";
 import type { MergedVillage, UnitValue } from "./types";
 
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 
-type Convert = (v: unknown) => UnitValue;
+/** How a column's cell value becomes a unit's value: chosen once per column (a kind and a factor), not per cell. */
+const Kind = { Number: 0, Rounded: 1, Year: 2, YesNo: 3, Date: 4, Text: 5, VillageCode: 6, VillageName: 7, WeakBaseline: 8 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
 
-/** How a column's cell value becomes a unit's value: chosen once per column, not per cell. */
-function converter(c: CompiledColumn): Convert {
+function kindOf(c: CompiledColumn): { kind: Kind; factor: number } {
+  if (c.registry === "villageCode") return { kind: Kind.VillageCode, factor: 0 };
+  if (c.registry === "villageName") return { kind: Kind.VillageName, factor: 0 };
+  if (c.registry !== undefined) return { kind: Kind.WeakBaseline, factor: 0 };
   switch (c.type) {
     case "number":
     case "integer": {
       const d = c.type === "integer" ? 0 : c.decimals;
-      if (d === undefined) return (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
-      const f = 10 ** d;
-      return (v) => (typeof v === "number" && Number.isFinite(v) ? Math.round(v * f) / f : null);
+      return d === undefined ? { kind: Kind.Number, factor: 0 } : { kind: Kind.Rounded, factor: 10 ** d };
     }
     case "year":
-      return (v) => (typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null);
+      return { kind: Kind.Year, factor: 0 };
     case "yesno":
-      return (v) => (typeof v === "boolean" ? v : null);
+      return { kind: Kind.YesNo, factor: 0 };
     case "date":
-      return (v) => (typeof v === "number" ? v : null);
+      return { kind: Kind.Date, factor: 0 };
     default:
-      return (v) => (typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v));
+      return { kind: Kind.Text, factor: 0 };
   }
 }
 
-export function buildUnits(accepted: readonly Candidate[], reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): MergedVillage[] {
+/** A cell value as a unit value (numbers to the column's decimals, a 4-digit year as a number, empty text as null). */
+function convert(kind: Kind, f: number, v: unknown): UnitValue {
+  switch (kind) {
+    case Kind.Number:
+      return typeof v === "number" && Number.isFinite(v) ? v : null;
+    case Kind.Rounded:
+      return typeof v === "number" && Number.isFinite(v) ? Math.round(v * f) / f : null;
+    case Kind.Year:
+      return typeof v === "number" ? v : typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : null;
+    case Kind.YesNo:
+      return typeof v === "boolean" ? v : null;
+    case Kind.Date:
+      return typeof v === "number" ? v : null;
+    default:
+      return typeof v === "number" || typeof v === "boolean" ? v : textOrNull(v);
+  }
+}
+
+export function buildUnits(accepted: Accepted, registry: Registry, reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): MergedVillage[] {
   const columns = ct.columns.filter((c) => c.key !== ct.template.sequenceColumn);
   const keys = columns.map((c) => c.key);
-  const links = columns.map((c) => c.registry);
-  const converts = columns.map(converter);
+  const kinds = columns.map(kindOf);
+  const kind = kinds.map((k) => k.kind);
+  const factor = kinds.map((k) => k.factor);
   const nameColumn = ct.columns.find((c) => c.registry === "villageName");
   const shape: Record<string, unknown> = { townshipCode: "", townshipName: "", villageCode: "", villageName: "", reportedName: null, source: null };
   for (const k of [...keys, ...ct.summary.derived.map((d) => d.key)]) shape[k] = null;
   const derived = ct.summary.derived;
-  return accepted.map((c) => {
-    const report = reports[c.fileIndex];
-    sorting.files[c.fileIndex].mergedRows++;
-    const v = c.row.values;
-    // A copy of one shape with every key already there: one allocation, no per-key transitions.
-    const unit = { ...shape } as MergedVillage;
-    unit.townshipCode = c.ref.township.code;
-    unit.townshipName = c.ref.township.name;
-    unit.villageCode = c.ref.village.code;
-    unit.villageName = c.ref.village.name;
-    unit.reportedName = nameColumn ? textOrNull(v[nameColumn.key]) : null;
-    unit.source = { file: report.file, fileIndex: c.fileIndex, sheet: report.sheet, row: c.row.row };
-    for (let k = 0; k < keys.length; k++) {
-      const link = links[k];
-      unit[keys[k]] =
-        link === undefined ? converts[k](v[keys[k]])
-        : link === "villageCode" ? c.ref.village.code
-        : link === "villageName" ? c.ref.village.name
-        : c.ref.village.weakBaseline;
-    }
-    if (derived.length) {
-      const s = us.load(unit);
-      for (const d of derived) {
-        const value = d.fn(s);
-        const kept: UnitValue = typeof value === "boolean" || typeof value === "number" || typeof value === "string" ? value : null;
-        unit[d.key] = kept;
-        s[d.key] = kept;
+  const units: MergedVillage[] = [];
+  registry.townships.forEach((tw, t) => {
+    const at = accepted.first[t];
+    tw.villages.forEach((village, k) => {
+      const fileIndex = accepted.file[at + k];
+      if (fileIndex < 0) return;
+      const row = accepted.row[at + k]!;
+      const report = reports[fileIndex];
+      sorting.files[fileIndex].mergedRows++;
+      const v = row.values;
+      // A copy of one shape with every key already there: one allocation, no per-key transitions.
+      const unit = { ...shape } as MergedVillage;
+      unit.townshipCode = tw.code;
+      unit.townshipName = tw.name;
+      unit.villageCode = village.code;
+      unit.villageName = village.name;
+      unit.reportedName = nameColumn ? textOrNull(v[nameColumn.key]) : null;
+      unit.source = { file: report.file, fileIndex, sheet: report.sheet, row: row.row };
+      for (let c = 0; c < keys.length; c++) {
+        const k = kind[c];
+        unit[keys[c]] =
+          k === Kind.VillageCode ? village.code
+          : k === Kind.VillageName ? village.name
+          : k === Kind.WeakBaseline ? village.weakBaseline
+          : convert(k, factor[c], v[keys[c]]);
       }
-    }
-    return unit;
+      if (derived.length) {
+        const s = us.load(unit);
+        for (let k = 0; k < derived.length; k++) {
+          const d = derived[k];
+          const value = d.fn(s);
+          const kept: UnitValue = typeof value === "boolean" || typeof value === "number" || typeof value === "string" ? value : null;
+          unit[d.key] = kept;
+          s[d.key] = kept;
+        }
+      }
+      units.push(unit);
+    });
   });
+  return units;
 }

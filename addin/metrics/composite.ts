@@ -21,24 +21,37 @@ export function compositeIndex(components: readonly ArrayLike<number | null>[], 
       else requireFinite(v, "component");
     }
   }
+  const out = compositeScores(components as readonly ArrayLike<number>[], complete, weights);
+  const index: (number | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) index[i] = complete[i] ? out[i] : null;
+  return index;
+}
+
+/**
+ * compositeIndex's arithmetic, for callers that hold the components in typed arrays: `complete[i]` marks the units that
+ * have every component (each finite; the others' values are not read). The index of an incomplete unit is 0 here.
+ */
+export function compositeScores(components: readonly ArrayLike<number>[], complete: Uint8Array, weights: readonly number[]): Float64Array {
+  const n = complete.length;
   const out = new Float64Array(n);
-  components.forEach((c, k) => {
+  for (let k = 0; k < components.length; k++) {
+    const c = components[k];
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < n; i++) {
       if (!complete[i]) continue;
-      const v = c[i] as number;
+      const v = c[i];
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
     const span = hi - lo;
     for (let i = 0; i < n; i++) {
       if (!complete[i]) continue;
-      const scaled = span > 0 ? (((c[i] as number) - lo) / span) * 100 : 100;
+      const scaled = span > 0 ? ((c[i] - lo) / span) * 100 : 100;
       out[i] += weights[k] * scaled;
     }
-  });
-  return Array.from(out, (v, i) => (complete[i] ? v : null));
+  }
+  return out;
 }
 
 /** A ratio of two figures (消除率, 任务完成率, 示范村占比 …): part ÷ whole; whole 0 → div0. */

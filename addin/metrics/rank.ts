@@ -36,7 +36,8 @@ function lowerBound(sorted: Float64Array, v: number): number {
 }
 
 function checked(values: ArrayLike<number>): Float64Array {
-  const copy = Float64Array.from(values as ArrayLike<number>);
+  // The constructor copies an array or a typed array directly (Float64Array.from goes through the iterator each time).
+  const copy = Array.isArray(values) || ArrayBuffer.isView(values) ? new Float64Array(values as ArrayLike<number>) : Float64Array.from(values);
   for (let i = 0; i < copy.length; i++) if (Number.isNaN(copy[i])) throw new MetricError("value", "nan");
   return copy;
 }
@@ -71,21 +72,7 @@ export function sortedOrder(x: Float64Array): Uint32Array {
   let from = idx;
   let to = new Uint32Array(n);
   for (let pass = 0; pass < 4; pass++) {
-    const key = pass < 2 ? lo : hi;
-    const shift = pass % 2 ? 16 : 0;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++;
-    if (count[(key[0] >>> shift) & 0xffff] === n) continue; // every key has the same digit: nothing to move
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const j = from[i];
-      to[count[(key[j] >>> shift) & 0xffff]++] = j;
-    }
+    if (!radixPass(pass < 2 ? lo : hi, pass % 2 ? 16 : 0, from, to, count)) continue;
     const t = from;
     from = to;
     to = t;
@@ -93,14 +80,39 @@ export function sortedOrder(x: Float64Array): Uint32Array {
   return from;
 }
 
+/**
+ * One stable counting-sort pass on a 16-bit digit of the keys, `from` into `to`; false (nothing moved) when every key
+ * has the same digit. A function of its own, so the four passes share one compiled loop.
+ */
+function radixPass(key: Uint32Array, shift: number, from: Uint32Array, to: Uint32Array, count: Uint32Array): boolean {
+  const n = from.length;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++;
+  if (count[(key[0] >>> shift) & 0xffff] === n) return false;
+  let sum = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = count[d];
+    count[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = from[i];
+    to[count[(key[j] >>> shift) & 0xffff]++] = j;
+  }
+  return true;
+}
+
 /** Ranks of every value, at the values' positions: one stable sort, then one pass over the tie blocks. */
 export function rank(values: ArrayLike<number>, opts: RankOptions = {}): Float64Array {
   const method = opts.method ?? "dense";
   if (!RANK_METHODS.includes(method)) throw new MetricError("value", "method");
-  const desc = opts.descending ?? true;
   const x = checked(values);
+  return ranksInOrder(x, sortedOrder(x), method, opts.descending ?? true);
+}
+
+/** The ranks of x (checked) from its ascending order (sortedOrder). */
+function ranksInOrder(x: Float64Array, order: Uint32Array, method: RankMethod, desc: boolean): Float64Array {
   const n = x.length;
-  const order = sortedOrder(x);
   let distinct = 0;
   if (method === "dense" && desc) for (let p = 0; p < n; p++) if (p === 0 || x[order[p]] !== x[order[p - 1]]) distinct++;
   const out = new Float64Array(n);
@@ -183,25 +195,30 @@ export function rankedList(values: ArrayLike<number>, opts: RankOptions & { bott
   const desc = opts.descending ?? true;
   const share = opts.bottomShare;
   if (share !== undefined && !(share >= 0 && share <= 1)) throw new MetricError("num", "share-range");
-  const ranks = rank(values, opts);
+  const method = opts.method ?? "dense";
+  if (!RANK_METHODS.includes(method)) throw new MetricError("value", "method");
   const x = checked(values);
   const n = x.length;
   const asc = sortedOrder(x);
+  const ranks = ranksInOrder(x, asc, method, desc);
   const order = new Uint32Array(n);
   const bottom = share === undefined ? null : new Uint8Array(n);
   const k = share === undefined ? 0 : Math.ceil(n * share - 1e-9);
   let out = 0;
   // Tie blocks in ascending order of value; a descending ranking lists the blocks from the last, each block in list order.
-  const blocks: number[] = [];
+  // Block b is asc positions starts[b] … starts[b + 1] - 1 (a typed array: no push per block).
+  const starts = new Uint32Array(n + 1);
+  let blocks = 0;
   for (let s = 0; s < n; ) {
     let e = s + 1;
     while (e < n && x[asc[e]] === x[asc[s]]) e++;
-    blocks.push(s, e);
+    starts[blocks++] = s;
     s = e;
   }
-  for (let b = 0; b < blocks.length; b += 2) {
-    const bi = desc ? blocks.length - 2 - b : b;
-    const s = blocks[bi], e = blocks[bi + 1];
+  starts[blocks] = n;
+  for (let b = 0; b < blocks; b++) {
+    const bi = desc ? blocks - 1 - b : b;
+    const s = starts[bi], e = starts[bi + 1];
     // Competition rank from the bottom: 1 + the values worse than this block.
     const fromBottom = desc ? s + 1 : n - e + 1;
     for (let p = s; p < e; p++) {

@@ -16,15 +16,15 @@ export function stopWorkers(workers: readonly Worker[]): void {
   for (const w of workers) void w.terminate();
 }
 
+/** Tasks queued in each worker ahead of the one it is on. */
+const IN_FLIGHT = 2;
+
 /**
  * Runs tasks on every core, results in input order. Reading spreadsheets is CPU-bound, so the county merge uses all
  * of them (docs/architecture.md targets). The calling thread works through the queue too (`inline`): it has everything
  * loaded already, and each worker takes its share from whenever it is ready. `shared` is sent once per worker
  * (template, registry); each task carries only its own input. The workers are ended when the queue is empty.
  */
-/** Tasks queued in each worker ahead of the one it is on. */
-const IN_FLIGHT = 2;
-
 export async function runPool<T, R>(opts: {
   workers: Worker[];
   shared: unknown;

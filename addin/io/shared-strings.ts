@@ -27,6 +27,12 @@ export class SharedStrings {
     return id;
   }
 
+  /** Another reference to a text already looked up (`id` as it answered, -1 included). */
+  repeat(id: number): number {
+    if (id >= 0) this.refs++;
+    return id;
+  }
+
   get size(): number {
     return this.ids.size;
   }

@@ -6,8 +6,9 @@
  * UTF-8 bytes when they need no escaping.
  *
  * The `put…` functions write at `p` into a buffer the caller has made room in (XmlBytes.room) and return the position
- * after what they wrote, so a row is written with one check for room. They live in this module with the loop that
- * calls them: a call through another module's exports costs a property lookup per call in CommonJS.
+ * after what they wrote, so a row is written with one check for room. The fixed pieces of a cell (`<c r="B`,
+ * `" s="4" t="s"><v>` …) go four bytes at a time. These functions live in this module with the loop that calls them: a
+ * call through another module's exports costs a property lookup per call in CommonJS.
  */
 import type { TableCell } from "../grid";
 import type { SharedStrings } from "./shared-strings";
@@ -22,10 +23,27 @@ export function ascii(s: string): Uint8Array {
   return b;
 }
 
-/** Fixed bytes (a few dozen at most: a loop beats `set` at that size). */
-export function putBytes(buf: Uint8Array, p: number, b: Uint8Array): number {
-  for (let i = 0; i < b.length; i++) buf[p++] = b[i];
-  return p;
+/** Fixed bytes as little-endian 32-bit words, the last one padded with zeros. */
+export interface Piece {
+  words: Int32Array;
+  length: number;
+}
+
+/** Room a piece may take past its end (the padding of its last word, overwritten by what follows). */
+const PIECE_PAD = 3;
+
+export function piece(bytes: Uint8Array | string): Piece {
+  const b = typeof bytes === "string" ? ascii(bytes) : bytes;
+  const words = new Int32Array((b.length + 3) >> 2);
+  for (let i = 0; i < b.length; i++) words[i >> 2] |= b[i] << ((i & 3) * 8);
+  return { words, length: b.length };
+}
+
+/** A piece, four bytes at a time (a loop per byte cost more than everything else in writing a row). */
+export function putPiece(view: DataView, p: number, x: Piece): number {
+  const w = x.words;
+  for (let i = 0; i < w.length; i++) view.setInt32(p + 4 * i, w[i], true);
+  return p + x.length;
 }
 
 /** Most bytes `putUint` writes. */
@@ -94,10 +112,12 @@ export function putPlainText(buf: Uint8Array, p: number, s: string): number {
 /** A buffer of XML bytes written in chunks: `room` before writing, `take` to hand a chunk over. */
 export class XmlBytes {
   buf: Uint8Array;
+  view: DataView;
   pos = 0;
 
   constructor(private readonly capacity: number) {
     this.buf = new Uint8Array(capacity);
+    this.view = new DataView(this.buf.buffer);
   }
 
   /** Makes room for `n` more bytes (a larger buffer, the bytes so far copied over, when they do not fit). */
@@ -106,12 +126,14 @@ export class XmlBytes {
     const b = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
     b.set(this.buf.subarray(0, this.pos));
     this.buf = b;
+    this.view = new DataView(b.buffer);
   }
 
   /** The bytes written so far, handed over; writing goes on in a fresh buffer (the taker may hold this one). */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos);
     this.buf = new Uint8Array(this.capacity);
+    this.view = new DataView(this.buf.buffer);
     this.pos = 0;
     return out;
   }
@@ -126,30 +148,30 @@ export class XmlBytes {
 /** The fixed bytes of a cell after its reference, for one style. */
 interface CellTails {
   /** `" s="…"><v>`: a number follows. */
-  number: Uint8Array;
+  number: Piece;
   /** `" s="…" t="s"><v>`: a shared string's number follows. */
-  shared: Uint8Array;
+  shared: Piece;
   /** `" s="…"/>`: a blank cell, bordered and formatted like its column. */
-  blank: Uint8Array;
+  blank: Piece;
   /** `" s="…" t="inlineStr"><is>`: a <t> element follows, then IS_CLOSE. */
-  inline: Uint8Array;
+  inline: Piece;
 }
 
 const cellTails = (style: number): CellTails => ({
-  number: ascii(`" s="${style}"><v>`),
-  shared: ascii(`" s="${style}" t="s"><v>`),
-  blank: ascii(`" s="${style}"/>`),
-  inline: ascii(`" s="${style}" t="inlineStr"><is>`),
+  number: piece(`" s="${style}"><v>`),
+  shared: piece(`" s="${style}" t="s"><v>`),
+  blank: piece(`" s="${style}"/>`),
+  inline: piece(`" s="${style}" t="inlineStr"><is>`),
 });
-const ROW_OPEN = ascii(`<row r="`);
-const ROW_MID = ascii(`">`);
-const ROW_CLOSE = ascii(`</row>`);
-const VALUE_CLOSE = ascii(`</v></c>`);
-const T_OPEN = ascii(`<t>`);
-const T_CLOSE = ascii(`</t>`);
-const IS_CLOSE = ascii(`</is></c>`);
+const ROW_OPEN = piece(`<row r="`);
+const ROW_MID = piece(`">`);
+const ROW_CLOSE = piece(`</row>`);
+const VALUE_CLOSE = piece(`</v></c>`);
+const T_OPEN = piece(`<t>`);
+const T_CLOSE = piece(`</t>`);
+const IS_CLOSE = piece(`</is></c>`);
 /** Room for a cell but its text: `<c r="` + column, row number, the longest tail, a number, `</v></c>`. */
-const CELL_ROOM = 8 + UINT_ROOM + 40 + NUMBER_ROOM + 8;
+const CELL_ROOM = 8 + UINT_ROOM + 40 + NUMBER_ROOM + 8 + PIECE_PAD;
 /** Texts of a column looked at before deciding whether they are worth sharing. */
 const SAMPLE = 1000;
 
@@ -176,7 +198,7 @@ export interface SheetRows {
 export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes, chunkBytes: number): Generator<Uint8Array> {
   const { rows, first } = sheet;
   const n = sheet.columns.length;
-  const opens = sheet.columns.map((c) => ascii(`<c r="${c}`));
+  const opens = sheet.columns.map((c) => piece(`<c r="${c}`));
   const plain = sheet.styles.map(cellTails);
   const tailsOf = new Map<number, CellTails>();
   const marked = (style: number) => {
@@ -188,61 +210,79 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
   const shared = sheet.columns.map(() => true);
   const seen = sheet.columns.map(() => 0);
   const fresh = sheet.columns.map(() => 0);
+  const lastText: (string | undefined)[] = sheet.columns.map(() => undefined);
+  const lastId = sheet.columns.map(() => -1);
   const digits = new Uint8Array(UINT_ROOM);
+  const rowRef: Piece = { words: new Int32Array((UINT_ROOM + 3) >> 2), length: 0 };
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
     const rowMarks = sheet.marked.get(r);
-    const rowDigits = putUint(digits, 0, first + r);
+    // The row's number, written into every cell's reference.
+    rowRef.length = putUint(digits, 0, first + r);
+    rowRef.words.fill(0);
+    for (let i = 0; i < rowRef.length; i++) rowRef.words[i >> 2] |= digits[i] << ((i & 3) * 8);
     out.room(rowRoom);
     let buf = out.buf;
-    let p = putBytes(buf, out.pos, ROW_OPEN);
-    for (let i = 0; i < rowDigits; i++) buf[p++] = digits[i];
-    p = putBytes(buf, p, ROW_MID);
+    let view = out.view;
+    let p = putPiece(view, out.pos, ROW_OPEN);
+    p = putPiece(view, p, rowRef);
+    p = putPiece(view, p, ROW_MID);
     for (let k = 0; k < n; k++) {
       const v = values[k];
       const style = rowMarks?.get(k);
       const tails = style === undefined ? plain[k] : marked(style);
-      p = putBytes(buf, p, opens[k]);
-      for (let i = 0; i < rowDigits; i++) buf[p++] = digits[i];
+      p = putPiece(view, p, opens[k]);
+      p = putPiece(view, p, rowRef);
       if (typeof v === "number") {
         if (Number.isFinite(v)) {
-          p = putBytes(buf, p, tails.number);
+          p = putPiece(view, p, tails.number);
           p = putNumber(buf, p, v);
-          p = putBytes(buf, p, VALUE_CLOSE);
-        } else p = putBytes(buf, p, tails.blank);
+          p = putPiece(view, p, VALUE_CLOSE);
+        } else p = putPiece(view, p, tails.blank);
         continue;
       }
       if (typeof v !== "string") {
-        p = putBytes(buf, p, tails.blank);
+        p = putPiece(view, p, tails.blank);
         continue;
       }
       if (shared[k]) {
-        const before = strings.size;
-        const id = strings.id(v);
-        if (++seen[k] <= SAMPLE && strings.size > before && ++fresh[k] > SAMPLE / 2) shared[k] = false;
+        let id: number;
+        if (v === lastText[k]) {
+          // The same text as the cell above (乡镇 and 来源文件 come in runs): no lookup.
+          id = strings.repeat(lastId[k]);
+          seen[k]++;
+        } else {
+          const before = strings.size;
+          id = strings.id(v);
+          if (++seen[k] <= SAMPLE && strings.size > before && ++fresh[k] > SAMPLE / 2) shared[k] = false;
+          lastText[k] = v;
+          lastId[k] = id;
+        }
         if (id >= 0) {
-          p = putBytes(buf, p, tails.shared);
+          p = putPiece(view, p, tails.shared);
           p = putUint(buf, p, id);
-          p = putBytes(buf, p, VALUE_CLOSE);
+          p = putPiece(view, p, VALUE_CLOSE);
           continue;
         }
       }
       // Inline: the text's bytes straight when it is plain, else escaped through a string (rare).
       out.pos = p;
-      out.room(v.length * 3 + 32 + rowRoom);
+      out.room(v.length * 3 + 48 + rowRoom);
       buf = out.buf;
-      const at = putBytes(buf, p, tails.inline);
-      const end = putPlainText(buf, putBytes(buf, at, T_OPEN), v);
-      if (end >= 0) p = putBytes(buf, putBytes(buf, end, T_CLOSE), IS_CLOSE);
+      view = out.view;
+      const at = putPiece(view, p, tails.inline);
+      const end = putPlainText(buf, putPiece(view, at, T_OPEN), v);
+      if (end >= 0) p = putPiece(view, putPiece(view, end, T_CLOSE), IS_CLOSE);
       else {
         out.pos = at;
         out.text(textElement(v));
         out.room(16 + rowRoom);
         buf = out.buf;
-        p = putBytes(buf, out.pos, IS_CLOSE);
+        view = out.view;
+        p = putPiece(view, out.pos, IS_CLOSE);
       }
     }
-    out.pos = putBytes(buf, p, ROW_CLOSE);
+    out.pos = putPiece(view, p, ROW_CLOSE);
     if (out.pos >= chunkBytes) yield out.take();
   }
 }

@@ -218,9 +218,11 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
     const values = rows[r];
     const rowMarks = sheet.marked.get(r);
     // The row's number, written into every cell's reference.
-    rowRef.length = putUint(digits, 0, first + r);
-    rowRef.words.fill(0);
-    for (let i = 0; i < rowRef.length; i++) rowRef.words[i >> 2] |= digits[i] << ((i & 3) * 8);
+    const length = putUint(digits, 0, first + r);
+    const words = rowRef.words;
+    for (let i = 0; i < words.length; i++) words[i] = 0;
+    for (let i = 0; i < length; i++) words[i >> 2] |= digits[i] << ((i & 3) * 8);
+    rowRef.length = length;
     out.room(rowRoom);
     let buf = out.buf;
     let view = out.view;

@@ -117,13 +117,19 @@ function* sheetXml(table: SummaryTable, styles: Styles, strings: SharedStrings, 
   const columnStyle = table.columns.map((c) => ({ numFmt: NUMFMT_IDS[NUMBER_FORMATS[c.format]] ?? 0, font: 0, fill: 0, border: 1 as const }));
   const plain = columnStyle.map((st) => styles.id(st));
   const marked = new Map<number, Map<number, number>>();
+  const markStyles = new Map<string, number>();
   for (const m of table.marks) {
-    const style = styles.id({
-      ...columnStyle[m.column],
-      fill: FILL_IDS[m.mark],
-      font: m.mark === "red" ? FONTS.boldWhite : m.mark === "yellow" || m.mark === "total" ? FONTS.bold : FONTS.normal,
-      align: m.mark === "red" || m.mark === "yellow" ? "center" : undefined,
-    });
+    const key = `${m.column}|${m.mark}`;
+    let style = markStyles.get(key);
+    if (style === undefined) {
+      style = styles.id({
+        ...columnStyle[m.column],
+        fill: FILL_IDS[m.mark],
+        font: m.mark === "red" ? FONTS.boldWhite : m.mark === "yellow" || m.mark === "total" ? FONTS.bold : FONTS.normal,
+        align: m.mark === "red" || m.mark === "yellow" ? "center" : undefined,
+      });
+      markStyles.set(key, style);
+    }
     const row = marked.get(m.row) ?? new Map<number, number>();
     row.set(m.column, style);
     marked.set(m.row, row);

@@ -184,7 +184,7 @@ describe("sheet rows as bytes", () => {
 
   test("a plain text is written as its UTF-8 exactly when the inline writer would write it unescaped", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.constantFrom(...SPECIAL, "", " ", "a b", "\u00a0x", "x\ufeff")), (s) => {
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.nat(SPECIAL.length + 4).map((i) => [...SPECIAL, "", " ", "a b", "\u00a0x", "x\ufeff"][i])), (s) => {
         const buf = new Uint8Array(s.length * 3 + 8);
         const end = putPlainText(buf, 0, s);
         const plain = PLAIN_TEXT.test(s) && !/[\ud800-\udfff]/.test(s);

@@ -51,6 +51,11 @@ export function columnWidths(table: SummaryTable): number[] {
   const max = columns.map((c) => c.maxWidth ?? 60);
   const formats = columns.map((c) => c.format);
   const w = columns.map((c) => displayWidth(c.header));
+  // 32-bit integers (counts, years, most money) only move their column's largest and smallest: an integer's width
+  // grows with its magnitude, so those two are measured at the end.
+  const hi = columns.map(() => 0);
+  const lo = columns.map(() => 0);
+  const integers = columns.map(() => false);
   // Texts repeat down a column (乡镇, 是/否): a run of the same one is measured once.
   const last: (string | undefined)[] = columns.map(() => undefined);
   // Row by row (each row is read once, not once per column); a column as wide as it may be is not looked at again.
@@ -61,8 +66,15 @@ export function columnWidths(table: SummaryTable): number[] {
       const v = values[k];
       if (v === null || v === undefined || w[k] + 2 >= max[k]) continue;
       let x: number;
-      if (typeof v === "number") x = numberWidth(v, formats[k]);
-      else if (v !== last[k]) {
+      if (typeof v === "number") {
+        if ((v | 0) === v) {
+          integers[k] = true;
+          if (v > hi[k]) hi[k] = v;
+          else if (v < lo[k]) lo[k] = v;
+          continue;
+        }
+        x = numberWidth(v, formats[k]);
+      } else if (v !== last[k]) {
         x = displayWidth(v);
         last[k] = v;
       } else continue;
@@ -72,5 +84,9 @@ export function columnWidths(table: SummaryTable): number[] {
       }
     }
   }
-  return w.map((x, k) => Math.min(max[k], Math.max(6, x + 2)));
+  return w.map((x, k) => {
+    // hi and lo start at 0: the narrowest integer, so they stand for every integer seen.
+    const widest = integers[k] ? Math.max(x, numberWidth(hi[k], formats[k]), numberWidth(lo[k], formats[k])) : x;
+    return Math.min(max[k], Math.max(6, widest + 2));
+  });
 }

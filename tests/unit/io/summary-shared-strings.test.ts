@@ -13,7 +13,7 @@ import * as XLSX from "@e965/xlsx";
 import type { SummaryTable, TableCell } from "../../../addin/grid";
 import { readBook } from "../../../addin/io/read-book";
 import { boundedInflate, writeSummaryFile } from "../../../addin/io/node";
-import { numberWidth } from "../../../addin/io/column-widths";
+import { columnWidths, displayWidth, numberWidth } from "../../../addin/io/column-widths";
 import { SharedStrings } from "../../../addin/io/shared-strings";
 import { putNumber, putPlainText } from "../../../addin/io/sheet-rows";
 import { writeSummaryWorkbook } from "../../../addin/io/summary-workbook";
@@ -211,6 +211,35 @@ describe("sheet rows as bytes", () => {
         expect(numberWidth(v, "percent")).toBe(6);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("column widths", () => {
+  /** The widths as they were computed before (a pass per column, every number made a string). */
+  function reference(table: SummaryTable): number[] {
+    return table.columns.map((c, k) => {
+      const max = c.maxWidth ?? 60;
+      let w = displayWidth(c.header);
+      for (const values of table.rows) {
+        if (w + 2 >= max) break;
+        const v = values[k];
+        if (v === null || v === undefined) continue;
+        w = Math.max(w, typeof v === "number" ? (c.format === "percent" ? 6 : c.format === "money" ? v.toFixed(2).length : String(v).length) : displayWidth(v));
+      }
+      return Math.min(max, Math.max(6, w + 2));
+    });
+  }
+
+  test("are the widest value's (or the column's maximum), read row by row, integers measured at the end", () => {
+    const format = fc.constantFrom("integer", "money", "decimal", "percent", "text", "general" as const);
+    const cell = fc.oneof(fc.constant(null), fc.constant(0), fc.constant(-0), fc.integer(), fc.integer({ min: -99, max: 99 }), fc.double(), fc.string({ unit: "grapheme", maxLength: 40 }), fc.constantFrom("长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长", "是"));
+    fc.assert(
+      fc.property(fc.array(fc.record({ header: fc.string({ maxLength: 8 }), format, maxWidth: fc.option(fc.integer({ min: 6, max: 70 }), { nil: undefined }) }), { minLength: 1, maxLength: 5 }), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { maxLength: 30 }), (columns, rows) => {
+        const table: SummaryTable = { key: "detail", name: "t", title: "t", note: null, columns, rows: rows.map((r) => r.slice(0, columns.length)), freezeColumns: 0, marks: [] };
+        expect(columnWidths(table)).toEqual(reference(table));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -17,14 +17,14 @@ import { textElement } from "./xml-text";
 const UTF8 = new TextEncoder();
 
 /** The bytes of an ASCII text (the fixed pieces of cell XML). */
-export function ascii(s: string): Uint8Array {
+function ascii(s: string): Uint8Array {
   const b = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
   return b;
 }
 
 /** Fixed bytes as little-endian 32-bit words, the last one padded with zeros. */
-export interface Piece {
+interface Piece {
   words: Int32Array;
   length: number;
 }
@@ -32,7 +32,7 @@ export interface Piece {
 /** Room a piece may take past its end (the padding of its last word, overwritten by what follows). */
 const PIECE_PAD = 3;
 
-export function piece(bytes: Uint8Array | string): Piece {
+function piece(bytes: Uint8Array | string): Piece {
   const b = typeof bytes === "string" ? ascii(bytes) : bytes;
   const words = new Int32Array((b.length + 3) >> 2);
   for (let i = 0; i < b.length; i++) words[i >> 2] |= b[i] << ((i & 3) * 8);
@@ -40,17 +40,17 @@ export function piece(bytes: Uint8Array | string): Piece {
 }
 
 /** A piece, four bytes at a time (a loop per byte cost more than everything else in writing a row). */
-export function putPiece(view: DataView, p: number, x: Piece): number {
+function putPiece(view: DataView, p: number, x: Piece): number {
   const w = x.words;
   for (let i = 0; i < w.length; i++) view.setInt32(p + 4 * i, w[i], true);
   return p + x.length;
 }
 
 /** Most bytes `putUint` writes. */
-export const UINT_ROOM = 10;
+const UINT_ROOM = 10;
 
 /** A non-negative integer below 2^32, in decimal. */
-export function putUint(buf: Uint8Array, p: number, n: number): number {
+function putUint(buf: Uint8Array, p: number, n: number): number {
   let end = p + 1;
   for (let t = n; t >= 10; t = (t / 10) | 0) end++;
   for (let i = end - 1; i >= p; i--) {
@@ -62,7 +62,7 @@ export function putUint(buf: Uint8Array, p: number, n: number): number {
 }
 
 /** Most bytes `putNumber` writes (the longest `String` of a double is 24 characters, e.g. -1.2345678901234567e-100). */
-export const NUMBER_ROOM = 26;
+const NUMBER_ROOM = 26;
 
 /** A finite number as JavaScript prints it (`String(v)`: what a spreadsheet reads back as the same double). */
 export function putNumber(buf: Uint8Array, p: number, v: number): number {

@@ -9,6 +9,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<unknown> | unkn
   ranks: () => require("./ranks").run(),
   merge: (options) => require("./merge").run(console.log, options),
   summary: () => require("./summary").run(),
+  "summary-write": () => require("./summary-write").run(),
 };
 
 async function main(): Promise<void> {

@@ -1,46 +1,13 @@
 import { NUMBER_FORMATS, PALETTE, type CellMark, type SummaryTable } from "../grid";
 import { t, type Locale } from "../i18n";
+import { columnWidths, displayWidth } from "./column-widths";
 import { BODY_FONT } from "./fonts";
 import { chartColumns, chartParts, placeBelow } from "./summary-chart";
 import { definedNamesXml, sheetPrint, type SheetPrint } from "./summary-print";
+import { MAX_SHARED_STRINGS, SharedStrings } from "./shared-strings";
+import { rowsXml, XmlBytes } from "./sheet-rows";
+import { escapeXml, textElement } from "./xml-text";
 import { ZipWriter, type ZipHost } from "./zip-writer";
-
-/**
- * Every string goes in as an inline string cell (t="inlineStr") and this writer has no way to write a formula, so text
- * starting with =, +, -, @, tab or CR is shown, never executed (tests read the file back to check). Control characters
- * other than tab/LF/CR are dropped (they would make the XML invalid).
- */
-function safeText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
-}
-
-/** Display width of a text in Excel column units: CJK and full-width characters count double. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) i++; // a character beyond the BMP (two code units) is one wide character
-    w += c >= 0x2e80 && c !== 0xfeff ? 2 : 1;
-  }
-  return w;
-}
-
-/** Column widths that fit the text (Chinese counts double), within the column's maximum. */
-function columnWidths(table: SummaryTable): number[] {
-  return table.columns.map((c, k) => {
-    const max = c.maxWidth ?? 60;
-    let w = displayWidth(c.header);
-    for (const values of table.rows) {
-      if (w + 2 >= max) break; // as wide as the column may be
-      const v = values[k];
-      if (v === null || v === undefined) continue;
-      w = Math.max(w, typeof v === "number" ? (c.format === "percent" ? 6 : c.format === "money" ? v.toFixed(2).length : String(v).length) : displayWidth(v));
-    }
-    return Math.min(max, Math.max(6, w + 2));
-  });
-}
-
 
 /** The fills of marked cells (ARGB), and the header's: addin/grid's palette. */
 const FILL = Object.fromEntries(Object.entries(PALETTE).map(([k, rgb]) => [k, `FF${rgb}`])) as Record<CellMark | "header", string>;
@@ -106,12 +73,8 @@ const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** Text for XML content or attributes; a CR is written as a reference, or parsers would turn it into a line feed. */
-function escapeXml(s: string): string {
-  return /[&<>"\r]/.test(s)
-    ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r/g, "&#13;")
-    : s;
-}
+/** Bytes of sheet XML per chunk handed to the zip writer (each chunk is compressed on its own). */
+const CHUNK_BYTES = 1 << 20;
 
 function colName(index: number): string {
   let s = "";
@@ -119,20 +82,11 @@ function colName(index: number): string {
   return s;
 }
 
-/** Text with no XML-special or control character and no space at either end. */
-// eslint-disable-next-line no-control-regex
-const PLAIN_TEXT = /^(?!\s)[^&<>"\u0000-\u001f]*(?<!\s)$/;
-
-/** Rows per chunk handed to the zip writer (each chunk is compressed on its own). */
-const ROWS_PER_CHUNK = 500;
-/** Distinct texts per column whose cell XML is kept (codes and names are all distinct: they stop filling it). */
-const TEXT_CACHE = 4096;
-
 /**
- * A sheet's XML, in chunks: merged title row, optional merged note row, frozen header row, data rows with their
- * column's number format and border, marks filled, fitted widths.
+ * A sheet's XML, in chunks of bytes: merged title row, optional merged note row, frozen header row, data rows with
+ * their column's number format and border, marks filled, fitted widths. Texts go to the shared strings.
  */
-function* sheetXml(table: SummaryTable, styles: Styles, print: SheetPrint): Generator<string> {
+function* sheetXml(table: SummaryTable, styles: Styles, strings: SharedStrings, print: SheetPrint): Generator<Uint8Array> {
   const n = table.columns.length;
   const headerRow = table.note !== null ? 3 : 2;
   const first = headerRow + 1;
@@ -147,11 +101,11 @@ function* sheetXml(table: SummaryTable, styles: Styles, print: SheetPrint): Gene
     `<sheetFormatPr defaultRowHeight="15"/><cols>` +
     widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("") +
     `</cols><sheetData>`;
-  // Most texts (names, codes, 是/否) need neither escaping nor xml:space: one test decides.
-  const text = (ref: string, style: number, v: string) =>
-    PLAIN_TEXT.test(v)
-      ? `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${v}</t></is></c>`
-      : `<c r="${ref}" s="${style}" t="inlineStr"><is><t${/^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : ""}>${escapeXml(safeText(v))}</t></is></c>`;
+  // A text cell: shared while the table takes it, else inline (t="inlineStr"; never a formula either way).
+  const text = (ref: string, style: number, v: string) => {
+    const id = strings.id(v);
+    return id >= 0 ? `<c r="${ref}" s="${style}" t="s"><v>${id}</v></c>` : `<c r="${ref}" s="${style}" t="inlineStr"><is>${textElement(v)}</is></c>`;
+  };
 
   xml += `<row r="1" ht="24" customHeight="1">${text("A1", styles.id({ numFmt: 0, font: FONTS.title, fill: 0, border: 0, align: "title" }), table.title)}</row>`;
   if (table.note !== null) xml += `<row r="2">${text("A2", 0, table.note)}</row>`;
@@ -162,79 +116,55 @@ function* sheetXml(table: SummaryTable, styles: Styles, print: SheetPrint): Gene
 
   const columnStyle = table.columns.map((c) => ({ numFmt: NUMFMT_IDS[NUMBER_FORMATS[c.format]] ?? 0, font: 0, fill: 0, border: 1 as const }));
   const plain = columnStyle.map((st) => styles.id(st));
-  const marks = new Map<number, Map<number, CellMark>>();
+  const marked = new Map<number, Map<number, number>>();
+  const markStyles = new Map<string, number>();
   for (const m of table.marks) {
-    const row = marks.get(m.row) ?? new Map<number, CellMark>();
-    row.set(m.column, m.mark);
-    marks.set(m.row, row);
+    const key = `${m.column}|${m.mark}`;
+    let style = markStyles.get(key);
+    if (style === undefined) {
+      style = styles.id({
+        ...columnStyle[m.column],
+        fill: FILL_IDS[m.mark],
+        font: m.mark === "red" ? FONTS.boldWhite : m.mark === "yellow" || m.mark === "total" ? FONTS.bold : FONTS.normal,
+        align: m.mark === "red" || m.mark === "yellow" ? "center" : undefined,
+      });
+      markStyles.set(key, style);
+    }
+    const row = marked.get(m.row) ?? new Map<number, number>();
+    row.set(m.column, style);
+    marked.set(m.row, row);
   }
-  const marked = (k: number, mark: CellMark) =>
-    styles.id({
-      ...columnStyle[k],
-      fill: FILL_IDS[mark],
-      font: mark === "red" ? FONTS.boldWhite : mark === "yellow" || mark === "total" ? FONTS.bold : FONTS.normal,
-      align: mark === "red" || mark === "yellow" ? "center" : undefined,
-    });
-
-  // A cell's XML after its reference, per column for numbers and blanks, and per text for the texts that repeat (乡镇,
-  // 是/否, 来源文件 …): built once, not escaped and tested again for every row. The text cache is bounded.
-  const numberTail = plain.map((st) => `" s="${st}"><v>`);
-  const blankTail = plain.map((st) => `" s="${st}"/>`);
-  const textTails = plain.map(() => new Map<string, string>());
-  const textTail = (k: number, v: string): string => {
-    const cache = textTails[k];
-    let tail = cache.get(v);
-    if (tail === undefined) {
-      tail = text("", plain[k], v).slice(`<c r="`.length);
-      if (cache.size < TEXT_CACHE) cache.set(v, tail);
-    }
-    return tail;
-  };
-  // Rows are gathered in an array and joined once per chunk: one flat string to encode, not a rope of small ones.
-  let chunk: string[] = [xml];
-  for (let r = 0; r < table.rows.length; r++) {
-    const values = table.rows[r];
-    const rowMarks = marks.get(r);
-    const rr = first + r;
-    let row = `<row r="${rr}">`;
-    for (let k = 0; k < values.length; k++) {
-      const v = values[k];
-      const mark = rowMarks?.get(k);
-      if (mark) {
-        const style = marked(k, mark);
-        const ref = cols[k] + rr;
-        if (typeof v === "number" && Number.isFinite(v)) row += `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
-        else if (typeof v === "string") row += text(ref, style, v);
-        else row += `<c r="${ref}" s="${style}"/>`;
-      } else if (typeof v === "number" && Number.isFinite(v)) row += `<c r="${cols[k]}${rr}${numberTail[k]}${v}</v></c>`;
-      else if (typeof v === "string") row += `<c r="${cols[k]}${rr}${textTail(k, v)}`;
-      else row += `<c r="${cols[k]}${rr}${blankTail[k]}`;
-    }
-    chunk.push(row + `</row>`);
-    if (chunk.length >= ROWS_PER_CHUNK) {
-      yield chunk.join("");
-      chunk = [];
-    }
-  }
-  chunk.push(`</sheetData>${print.filter}<mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
+  const out = new XmlBytes(CHUNK_BYTES + (1 << 16));
+  out.text(xml);
+  yield* rowsXml({ rows: table.rows, first, columns: cols, styles: plain, marked }, strings, out, CHUNK_BYTES);
+  out.text(`</sheetData>${print.filter}<mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
     (table.note !== null ? `<mergeCell ref="A2:${cols[n - 1]}2"/>` : "") + `</mergeCells>` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${print.tail}</worksheet>`);
-  yield chunk.join("");
+  yield out.take();
+}
+
+export interface WriteOptions {
+  locale?: Locale;
+  /** Most distinct texts in the shared-strings table; texts past it are written inline (tests lower it). */
+  maxSharedStrings?: number;
 }
 
 /**
  * Writes the summary's tables as an .xlsx package through the zip writer: every sheet set up for printing, the
  * first (乡镇汇总) with the chart its table carries (addin/io/summary-chart.ts, addin/io/summary-print.ts).
  */
-async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], creator: string, locale?: Locale): Promise<void> {
+async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], creator: string, options: WriteOptions): Promise<void> {
+  const { locale } = options;
   const styles = new Styles();
+  const strings = new SharedStrings(options.maxSharedStrings ?? MAX_SHARED_STRINGS);
   const chart = tables[0]?.chart;
   const columns = chart ? chartColumns(chart, tables[0]) : undefined;
   const charted = chart && columns ? chartParts(chart, placeBelow(tables[0], columns, locale), 1) : undefined;
   for (let i = 0; i < tables.length; i++) {
-    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tables[i], styles, sheetPrint(tables[i], { drawing: i === 0 && !!charted, locale })));
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tables[i], styles, strings, sheetPrint(tables[i], { drawing: i === 0 && !!charted, locale })));
   }
   for (const [name, xml] of charted?.entries ?? []) await zip.add(name, [xml]);
+  await zip.add("xl/sharedStrings.xml", strings.xml(XML_HEAD, NS_MAIN, textElement));
   await zip.add("xl/styles.xml", [styles.xml()]);
   await zip.add("xl/workbook.xml", [
     XML_HEAD + `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
@@ -246,7 +176,8 @@ async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], crea
   await zip.add("xl/_rels/workbook.xml.rels", [
     XML_HEAD + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       tables.map((_, i) => rel(`rId${i + 1}`, T + "worksheet", `worksheets/sheet${i + 1}.xml`)).join("") +
-      rel(`rId${tables.length + 1}`, T + "styles", "styles.xml") + `</Relationships>`,
+      rel(`rId${tables.length + 1}`, T + "styles", "styles.xml") + rel(`rId${tables.length + 2}`, T + "sharedStrings", "sharedStrings.xml") +
+      `</Relationships>`,
   ]);
   await zip.add("_rels/.rels", [
     XML_HEAD + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -265,7 +196,8 @@ async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], crea
       `<Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
       tables.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join("") +
-      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` + (charted?.contentTypes ?? "") +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>` + (charted?.contentTypes ?? "") +
       `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
       `</Types>`,
   ]);
@@ -277,7 +209,7 @@ async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], crea
  * 审核问题, 未汇总行 — the tables addin/merge's summaryTables() lays out, styled — as bytes. Works in a browser bundle (compressed with
  * CompressionStream where there is one) and in Node.
  */
-export async function writeSummaryWorkbook(tables: readonly SummaryTable[], locale?: Locale): Promise<Uint8Array> {
+export async function writeSummaryWorkbook(tables: readonly SummaryTable[], locale?: Locale, options: Omit<WriteOptions, "locale"> = {}): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let size = 0;
   const zip = new ZipWriter({
@@ -287,7 +219,7 @@ export async function writeSummaryWorkbook(tables: readonly SummaryTable[], loca
       size += b.length;
     },
   });
-  await writeTables(zip, tables, t("app.name", {}, locale), locale);
+  await writeTables(zip, tables, t("app.name", {}, locale), { ...options, locale });
   const out = new Uint8Array(size);
   let at = 0;
   for (const p of parts) {
@@ -306,6 +238,6 @@ async function deflateWithStream(data: Uint8Array): Promise<Uint8Array> {
  * The same workbook streamed through a host's zip writer (Node: addin/io/node.ts writeSummaryFile, which compresses
  * chunks on zlib's threads and writes them to the file as they come): memory stays flat however large the county is.
  */
-export async function streamSummaryWorkbook(tables: readonly SummaryTable[], host: ZipHost, locale?: Locale): Promise<void> {
-  await writeTables(new ZipWriter(host), tables, t("app.name", {}, locale), locale);
+export async function streamSummaryWorkbook(tables: readonly SummaryTable[], host: ZipHost, locale?: Locale, options: Omit<WriteOptions, "locale"> = {}): Promise<void> {
+  await writeTables(new ZipWriter(host), tables, t("app.name", {}, locale), { ...options, locale });
 }

@@ -1,0 +1,92 @@
+import type { ColumnFormat, SummaryTable } from "../grid";
+
+/**
+ * Column widths of the county workbook's sheets (addin/io/summary-workbook.ts): wide enough for the header and the
+ * widest value, within the column's maximum. Every row is looked at, so the numbers take direct paths: turning
+ * 2,000,000 numbers into strings to measure them cost more than writing them.
+ */
+
+/** Display width of a text in Excel column units: CJK and full-width characters count double. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++; // a character beyond the BMP (two code units) is one wide character
+    w += c >= 0x2e80 && c !== 0xfeff ? 2 : 1;
+  }
+  return w;
+}
+
+/** 10^1 … 10^21, exact as doubles. */
+const POWERS = Array.from({ length: 21 }, (_, d) => 10 ** (d + 1));
+
+/** Decimal digits of a non-negative integer below 1e21. */
+function digits(i: number): number {
+  let d = 1;
+  while (i >= POWERS[d - 1]) d++;
+  return d;
+}
+
+/**
+ * How many characters a number takes as shown: 6 for a rate (0.0%), `v.toFixed(2)` for money, `String(v)` otherwise —
+ * without making those strings for integers and most money values.
+ */
+export function numberWidth(v: number, format: ColumnFormat): number {
+  if (format === "percent") return 6;
+  const a = Math.abs(v);
+  if (!(a < 1e21)) return format === "money" ? v.toFixed(2).length : String(v).length; // NaN, infinities, exponents
+  const i = Math.floor(a);
+  const sign = v < 0 ? 1 : 0;
+  if (format === "money") {
+    // The integer part keeps its digits unless rounding to cents carries into a new digit (9.996 → 10.00).
+    return a - i < 0.99 ? sign + digits(i) + 3 : v.toFixed(2).length;
+  }
+  return i === a ? sign + digits(i) : String(v).length;
+}
+
+/** Column widths that fit the text (Chinese counts double), within the column's maximum. */
+export function columnWidths(table: SummaryTable): number[] {
+  const { columns, rows } = table;
+  const n = columns.length;
+  const max = columns.map((c) => c.maxWidth ?? 60);
+  const formats = columns.map((c) => c.format);
+  const w = columns.map((c) => displayWidth(c.header));
+  // 32-bit integers (counts, years, most money) only move their column's largest and smallest: an integer's width
+  // grows with its magnitude, so those two are measured at the end.
+  const hi = columns.map(() => 0);
+  const lo = columns.map(() => 0);
+  const integers = columns.map(() => false);
+  // Texts repeat down a column (乡镇, 是/否): a run of the same one is measured once.
+  const last: (string | undefined)[] = columns.map(() => undefined);
+  // Row by row (each row is read once, not once per column); a column as wide as it may be is not looked at again.
+  let open = w.filter((x, k) => x + 2 < max[k]).length;
+  for (let r = 0; r < rows.length && open > 0; r++) {
+    const values = rows[r];
+    for (let k = 0; k < n; k++) {
+      const v = values[k];
+      if (v === null || v === undefined || w[k] + 2 >= max[k]) continue;
+      let x: number;
+      if (typeof v === "number") {
+        if ((v | 0) === v) {
+          integers[k] = true;
+          if (v > hi[k]) hi[k] = v;
+          else if (v < lo[k]) lo[k] = v;
+          continue;
+        }
+        x = numberWidth(v, formats[k]);
+      } else if (v !== last[k]) {
+        x = displayWidth(v);
+        last[k] = v;
+      } else continue;
+      if (x > w[k]) {
+        w[k] = x;
+        if (x + 2 >= max[k]) open--;
+      }
+    }
+  }
+  return w.map((x, k) => {
+    // hi and lo start at 0: the narrowest integer, so they stand for every integer seen.
+    const widest = integers[k] ? Math.max(x, numberWidth(hi[k], formats[k]), numberWidth(lo[k], formats[k])) : x;
+    return Math.min(max[k], Math.max(6, widest + 2));
+  });
+}

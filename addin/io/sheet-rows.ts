@@ -1,0 +1,290 @@
+/**
+ * The data rows of a county-workbook sheet (addin/io/summary-workbook.ts), written straight as UTF-8 bytes: the
+ * 200,000-row sheets are millions of cells, and building them as JavaScript strings first (then encoding them) cost
+ * more in string building, garbage collection and encoding than everything else in writing the workbook
+ * (docs/benchmarks.md). Numbers and shared-string numbers are written as digits, texts that are not shared as their
+ * UTF-8 bytes when they need no escaping.
+ *
+ * The `put…` functions write at `p` into a buffer the caller has made room in (XmlBytes.room) and return the position
+ * after what they wrote, so a row is written with one check for room. The fixed pieces of a cell (`<c r="B`,
+ * `" s="4" t="s"><v>` …) go four bytes at a time. These functions live in this module with the loop that calls them: a
+ * call through another module's exports costs a property lookup per call in CommonJS.
+ */
+import type { TableCell } from "../grid";
+import type { SharedStrings } from "./shared-strings";
+import { textElement } from "./xml-text";
+
+const UTF8 = new TextEncoder();
+
+/** The bytes of an ASCII text (the fixed pieces of cell XML). */
+function ascii(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/** Fixed bytes as little-endian 32-bit words, the last one padded with zeros. */
+interface Piece {
+  words: Int32Array;
+  length: number;
+}
+
+/** Room a piece may take past its end (the padding of its last word, overwritten by what follows). */
+const PIECE_PAD = 3;
+
+function piece(bytes: Uint8Array | string): Piece {
+  const b = typeof bytes === "string" ? ascii(bytes) : bytes;
+  const words = new Int32Array((b.length + 3) >> 2);
+  for (let i = 0; i < b.length; i++) words[i >> 2] |= b[i] << ((i & 3) * 8);
+  return { words, length: b.length };
+}
+
+/** A piece, four bytes at a time (a loop per byte cost more than everything else in writing a row). */
+function putPiece(view: DataView, p: number, x: Piece): number {
+  const w = x.words;
+  for (let i = 0; i < w.length; i++) view.setInt32(p + 4 * i, w[i], true);
+  return p + x.length;
+}
+
+/** Most bytes `putUint` writes. */
+const UINT_ROOM = 10;
+
+/** A non-negative integer below 2^32, in decimal. */
+function putUint(buf: Uint8Array, p: number, n: number): number {
+  let end = p + 1;
+  for (let t = n; t >= 10; t = (t / 10) | 0) end++;
+  for (let i = end - 1; i >= p; i--) {
+    const q = (n / 10) | 0;
+    buf[i] = 48 + (n - q * 10);
+    n = q;
+  }
+  return end;
+}
+
+/** Most bytes `putNumber` writes (the longest `String` of a double is 24 characters, e.g. -1.2345678901234567e-100). */
+const NUMBER_ROOM = 26;
+
+/** A finite number as JavaScript prints it (`String(v)`: what a spreadsheet reads back as the same double). */
+export function putNumber(buf: Uint8Array, p: number, v: number): number {
+  // Integers in 32 bits, the common case (counts, years, row numbers), without a string; -0 prints as 0.
+  if ((v | 0) === v) {
+    if (v >= 0) return putUint(buf, p, v);
+    buf[p] = 45;
+    return putUint(buf, p + 1, -v);
+  }
+  const s = String(v);
+  for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
+  return p;
+}
+
+/** Whether a UTF-16 code unit is whitespace to JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+      c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
+/**
+ * A plain text as UTF-8 — no XML-special (&<>") or control character, no space at either end, no character beyond the
+ * BMP: nothing to escape, drop or preserve — at most `3 × length` bytes; -1 (and nothing written) for any other text.
+ */
+export function putPlainText(buf: Uint8Array, p: number, s: string): number {
+  const n = s.length;
+  if (n > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1)))) return -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22) return -1;
+      buf[p++] = c;
+    } else if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c <= 0xdfff) return -1;
+    else {
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[p++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return p;
+}
+
+/** A buffer of XML bytes written in chunks: `room` before writing, `take` to hand a chunk over. */
+export class XmlBytes {
+  buf: Uint8Array;
+  view: DataView;
+  pos = 0;
+
+  constructor(private readonly capacity: number) {
+    this.buf = new Uint8Array(capacity);
+    this.view = new DataView(this.buf.buffer);
+  }
+
+  /** Makes room for `n` more bytes (a larger buffer, the bytes so far copied over, when they do not fit). */
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    b.set(this.buf.subarray(0, this.pos));
+    this.buf = b;
+    this.view = new DataView(b.buffer);
+  }
+
+  /** The bytes written so far, handed over; writing goes on in a fresh buffer (the taker may hold this one). */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = new Uint8Array(this.capacity);
+    this.view = new DataView(this.buf.buffer);
+    this.pos = 0;
+    return out;
+  }
+
+  /** Any text, as UTF-8 (escaping is the caller's). */
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.pos += UTF8.encodeInto(s, this.buf.subarray(this.pos)).written;
+  }
+}
+
+/** The fixed bytes of a cell after its reference, for one style. */
+interface CellTails {
+  /** `" s="…"><v>`: a number follows. */
+  number: Piece;
+  /** `" s="…" t="s"><v>`: a shared string's number follows. */
+  shared: Piece;
+  /** `" s="…"/>`: a blank cell, bordered and formatted like its column. */
+  blank: Piece;
+  /** `" s="…" t="inlineStr"><is>`: a <t> element follows, then IS_CLOSE. */
+  inline: Piece;
+}
+
+const cellTails = (style: number): CellTails => ({
+  number: piece(`" s="${style}"><v>`),
+  shared: piece(`" s="${style}" t="s"><v>`),
+  blank: piece(`" s="${style}"/>`),
+  inline: piece(`" s="${style}" t="inlineStr"><is>`),
+});
+const ROW_OPEN = piece(`<row r="`);
+const ROW_MID = piece(`">`);
+const ROW_CLOSE = piece(`</row>`);
+const VALUE_CLOSE = piece(`</v></c>`);
+const T_OPEN = piece(`<t>`);
+const T_CLOSE = piece(`</t>`);
+const IS_CLOSE = piece(`</is></c>`);
+/** Room for a cell but its text: `<c r="` + column, row number, the longest tail, a number, `</v></c>`. */
+const CELL_ROOM = 8 + UINT_ROOM + 40 + NUMBER_ROOM + 8 + PIECE_PAD;
+/** Texts of a column looked at before deciding whether they are worth sharing. */
+const SAMPLE = 1000;
+
+export interface SheetRows {
+  rows: readonly (readonly TableCell[])[];
+  /** Sheet row (1-based) of the first data row. */
+  first: number;
+  /** Column letters (A, B, …). */
+  columns: readonly string[];
+  /** Each column's cell style (its number format and border). */
+  styles: readonly number[];
+  /** Marked cells' styles: row index → column index → style. */
+  marked: ReadonlyMap<number, ReadonlyMap<number, number>>;
+}
+
+/**
+ * The rows' <row> elements into `out`, a chunk handed over whenever `chunkBytes` are written. Every cell carries its
+ * reference and style; a number as `String(v)` prints it (NaN and infinities as blank cells), a text as a shared string
+ * or inline, never a formula.
+ *
+ * A column's texts are shared until its first SAMPLE texts show that most are new (codes, and names in a real county):
+ * looking up 200,000 distinct codes in the table costs more than writing them inline, and saves no bytes.
+ */
+export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes, chunkBytes: number): Generator<Uint8Array> {
+  const { rows, first } = sheet;
+  const n = sheet.columns.length;
+  const opens = sheet.columns.map((c) => piece(`<c r="${c}`));
+  const plain = sheet.styles.map(cellTails);
+  const tailsOf = new Map<number, CellTails>();
+  const marked = (style: number) => {
+    let tails = tailsOf.get(style);
+    if (!tails) tailsOf.set(style, (tails = cellTails(style)));
+    return tails;
+  };
+  const rowRoom = 2 * UINT_ROOM + 16 + n * CELL_ROOM;
+  const shared = sheet.columns.map(() => true);
+  const seen = sheet.columns.map(() => 0);
+  const fresh = sheet.columns.map(() => 0);
+  const lastText: (string | undefined)[] = sheet.columns.map(() => undefined);
+  const lastId = sheet.columns.map(() => -1);
+  const digits = new Uint8Array(UINT_ROOM);
+  const rowRef: Piece = { words: new Int32Array((UINT_ROOM + 3) >> 2), length: 0 };
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
+    const rowMarks = sheet.marked.get(r);
+    // The row's number, written into every cell's reference.
+    const length = putUint(digits, 0, first + r);
+    const words = rowRef.words;
+    for (let i = 0; i < words.length; i++) words[i] = 0;
+    for (let i = 0; i < length; i++) words[i >> 2] |= digits[i] << ((i & 3) * 8);
+    rowRef.length = length;
+    out.room(rowRoom);
+    let buf = out.buf;
+    let view = out.view;
+    let p = putPiece(view, out.pos, ROW_OPEN);
+    p = putPiece(view, p, rowRef);
+    p = putPiece(view, p, ROW_MID);
+    for (let k = 0; k < n; k++) {
+      const v = values[k];
+      const style = rowMarks?.get(k);
+      const tails = style === undefined ? plain[k] : marked(style);
+      p = putPiece(view, p, opens[k]);
+      p = putPiece(view, p, rowRef);
+      if (typeof v === "number") {
+        if (Number.isFinite(v)) {
+          p = putPiece(view, p, tails.number);
+          p = putNumber(buf, p, v);
+          p = putPiece(view, p, VALUE_CLOSE);
+        } else p = putPiece(view, p, tails.blank);
+        continue;
+      }
+      if (typeof v !== "string") {
+        p = putPiece(view, p, tails.blank);
+        continue;
+      }
+      if (shared[k]) {
+        let id: number;
+        if (v === lastText[k]) {
+          // The same text as the cell above (乡镇 and 来源文件 come in runs): no lookup.
+          id = strings.repeat(lastId[k]);
+          seen[k]++;
+        } else {
+          const before = strings.size;
+          id = strings.id(v);
+          if (++seen[k] <= SAMPLE && strings.size > before && ++fresh[k] > SAMPLE / 2) shared[k] = false;
+          lastText[k] = v;
+          lastId[k] = id;
+        }
+        if (id >= 0) {
+          p = putPiece(view, p, tails.shared);
+          p = putUint(buf, p, id);
+          p = putPiece(view, p, VALUE_CLOSE);
+          continue;
+        }
+      }
+      // Inline: the text's bytes straight when it is plain, else escaped through a string (rare).
+      out.pos = p;
+      out.room(v.length * 3 + 48 + rowRoom);
+      buf = out.buf;
+      view = out.view;
+      const at = putPiece(view, p, tails.inline);
+      const end = putPlainText(buf, putPiece(view, at, T_OPEN), v);
+      if (end >= 0) p = putPiece(view, putPiece(view, end, T_CLOSE), IS_CLOSE);
+      else {
+        out.pos = at;
+        out.text(textElement(v));
+        out.room(16 + rowRoom);
+        buf = out.buf;
+        view = out.view;
+        p = putPiece(view, out.pos, IS_CLOSE);
+      }
+    }
+    out.pos = putPiece(view, p, ROW_CLOSE);
+    if (out.pos >= chunkBytes) yield out.take();
+  }
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { readYesNo, REGISTRY_HEADERS, t, TARGET_HEADER, YES, NO, type MessageKey } from "../i18n";
 import { parseCsvRecords } from "../grid";
-import type { Registry, RegistryTownship, Targets } from "./registry-types";
+import type { Registry, RegistryTownship, RegistryVillage, Targets } from "./registry-types";
 
 /** A registry or targets file that cannot be used; `messages` lists every problem, in Chinese. */
 export class RegistryError extends Error {
@@ -67,8 +67,13 @@ export function parseRegistry(text: string, file = "registry.csv", maxVillages =
   const col = columnIndexes(header, REGISTRY_COLUMNS, file);
   const errors: string[] = [];
   const townships = new Map<string, RegistryTownship>();
-  const seen = new Map<string, number>();
+  const byCode = new Map<string, RegistryVillage>();
   const cell = (cells: string[], k: number) => (cells[k] ?? "").trim();
+  // The row a code was first seen on, for the message of a duplicate: looked for only while messages are still listed.
+  const firstRow = (code: string, before: number) => {
+    for (let j = 0; j < before; j++) if (cell(rows[j], col.code) === code) return j + 2;
+    return 0;
+  };
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i];
     const row = i + 2;
@@ -97,22 +102,40 @@ export function parseRegistry(text: string, file = "registry.csv", maxVillages =
       errors.push(t("registry.badTownshipCode", { file, row, value: townshipCode, expected: code.slice(0, 9) }));
       continue;
     }
-    const first = seen.get(code);
-    if (first !== undefined) {
-      errors.push(t("registry.duplicateVillage", { file, row, value: code, first }));
+    if (byCode.has(code)) {
+      errors.push(errors.length < MAX_LISTED_ERRORS ? t("registry.duplicateVillage", { file, row, value: code, first: firstRow(code, i) }) : "");
       continue;
     }
-    seen.set(code, row);
     let township = townships.get(townshipCode);
     if (!township) {
       township = { code: townshipCode, name: townshipName, villages: [] };
       townships.set(townshipCode, township);
     }
-    township.villages.push({ code, name, weakBaseline: weak === YES || (weak !== NO && readYesNo(weak)!.value), townshipCode });
+    const village = { code, name, weakBaseline: weak === YES || (weak !== NO && readYesNo(weak)!.value), townshipCode: township.code };
+    township.villages.push(village);
+    byCode.set(code, village);
   }
   if (errors.length) throw new RegistryError(boundedErrors(errors, file));
   if (townships.size === 0) throw new RegistryError([t("registry.empty", { file })]);
-  return { townships: [...townships.values()] };
+  const registry: Registry = { townships: [...townships.values()] };
+  byCodeCache.set(registry, byCode);
+  return registry;
+}
+
+const byCodeCache = new WeakMap<Registry, Map<string, RegistryVillage>>();
+
+/**
+ * The registry's villages by code: the map parseRegistry built while checking for duplicates, or (a registry that came
+ * another way: from a worker, a test) made once and kept.
+ */
+export function villagesByCode(registry: Registry): Map<string, RegistryVillage> {
+  let map = byCodeCache.get(registry);
+  if (!map) {
+    map = new Map();
+    for (const tw of registry.townships) for (const v of tw.villages) map.set(v.code, v);
+    byCodeCache.set(registry, map);
+  }
+  return map;
 }
 
 /** Parses targets.csv (乡镇代码, 年度消薄任务数); every township code must be in the registry when one is given. */

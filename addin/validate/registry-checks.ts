@@ -5,7 +5,7 @@
  */
 import { NO, VILLAGE_NAME_SUFFIXES, YES } from "../i18n";
 import { address, type Grid } from "../grid";
-import { compactText, type CompiledColumn, type CompiledTemplate, type Registry, type RegistryTownship, type RegistryVillage } from "../templates";
+import { compactText, villagesByCode, type CompiledColumn, type CompiledTemplate, type Registry, type RegistryTownship, type RegistryVillage } from "../templates";
 import type { Collector } from "./context";
 import type { ColumnMap } from "./map-columns";
 import type { Value } from "./normalise-cell";
@@ -27,12 +27,9 @@ const indexCache = new WeakMap<Registry, RegistryIndex>();
 export function registryIndex(registry: Registry): RegistryIndex {
   let idx = indexCache.get(registry);
   if (!idx) {
-    const byCode = new Map<string, RegistryVillage>();
+    const byCode = villagesByCode(registry);
     const townshipByCode = new Map<string, RegistryTownship>();
-    for (const tw of registry.townships) {
-      townshipByCode.set(tw.code, tw);
-      for (const v of tw.villages) byCode.set(v.code, v);
-    }
+    for (const tw of registry.townships) townshipByCode.set(tw.code, tw);
     const byName = new Map<string, { township: RegistryTownship; order: number }>();
     registry.townships.forEach((township, order) => {
       const compact = compactText(township.name);

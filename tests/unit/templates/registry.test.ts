@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { parseRegistry, parseTargets, RegistryError } from "../../../addin/templates";
+import { parseRegistry, parseTargets, RegistryError, villagesByCode } from "../../../addin/templates";
 
 const demo = join(__dirname, "../../../samples/demo-county");
 
@@ -29,6 +29,37 @@ describe("registry (村名册)", () => {
       expect(messages[1]).toContain("第 3 行");
       expect(messages[2]).toContain("前 9 位");
     }
+  });
+
+  test("a village listed twice names the row it was first on; past the listed problems the rest are counted", () => {
+    const head = "乡镇代码,乡镇名称,村代码,村名称,薄弱村基数\n";
+    const village = (k: number) => `339901101,东湖镇,${339901101000 + k},村${k},否\n`;
+    const messagesOf = (text: string) => {
+      try {
+        parseRegistry(text, "名册.csv");
+      } catch (e) {
+        return (e as RegistryError).messages;
+      }
+      throw new Error("should have thrown");
+    };
+    expect(messagesOf(head + village(201) + village(202) + village(201))).toEqual(["名册.csv 第 4 行：村代码 339901101201 重复（第 2 行已有）。"]);
+    // 300 villages each listed twice: 200 duplicates named with their first row, 100 counted.
+    let text = head;
+    for (let k = 0; k < 300; k++) text += village(200 + k);
+    for (let k = 0; k < 300; k++) text += village(200 + k);
+    const messages = messagesOf(text);
+    expect(messages).toHaveLength(201);
+    expect(messages[0]).toBe("名册.csv 第 302 行：村代码 339901101200 重复（第 2 行已有）。");
+    expect(messages[199]).toBe("名册.csv 第 501 行：村代码 339901101399 重复（第 201 行已有）。");
+    expect(messages[200]).toBe("名册.csv：另有 100 处问题未逐条列出，请先改正上面列出的问题。");
+  });
+
+  test("villagesByCode: the registry's villages by code, from the parse or made for a registry that came another way", () => {
+    const byCode = villagesByCode(registry);
+    expect(byCode.size).toBe(188);
+    expect(byCode.get("339901101210")).toBe(registry.townships[0].villages.find((v) => v.code === "339901101210"));
+    const copy = structuredClone(registry);
+    expect(villagesByCode(copy).get("339901101210")).toEqual(byCode.get("339901101210"));
   });
 
   test("names a missing column", () => {

@@ -675,8 +675,10 @@ function makeCell(t: string, xml: string, vFrom: number, vTo: number, inline: st
       break;
     }
     case "str": {
-      // SheetJS unescapes a <v> once for every cell and a str cell's value a second time.
-      const s = vFrom < 0 ? "" : decodeEscapes(unescapeXml(decodeEscapes(unescapeXml(xml.slice(vFrom, vTo)))));
+      // SheetJS unescapes a <v> once for every cell and a str cell's value a second time. Text with no "&", "_" or CR
+      // (nearly all) is the same after both.
+      const raw = vFrom < 0 ? "" : xml.slice(vFrom, vTo);
+      const s = raw.indexOf("&") < 0 && raw.indexOf("_") < 0 && raw.indexOf("\r") < 0 ? raw : decodeEscapes(unescapeXml(decodeEscapes(unescapeXml(raw))));
       cell = { value: s, text: formattedText(format, s), format };
       break;
     }

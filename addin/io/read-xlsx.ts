@@ -194,7 +194,8 @@ function entity(s: string, from: number, to: number): string | undefined {
     else if (hex && ((k >= 97 && k <= 102) || (k >= 65 && k <= 70))) n = n * 16 + ((k | 32) - 87);
     else return undefined;
   }
-  return String.fromCodePoint(n);
+  // Past U+10FFFF a reference is no character (not well-formed XML): kept as written, never thrown on.
+  return n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
 }
 
 /** Text of a string item: OOXML escapes control characters as _xHHHH_; the text of every <t>, phonetic runs left out. */

@@ -38,6 +38,20 @@ function allParts(bytes: Uint8Array): [string, Uint8Array][] {
 }
 
 
+/** A one-sheet .xlsx package around the given <sheetData> rows, with a General and a 0.00 cell style. */
+function packageWithRows(sheetData: string): Uint8Array {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  return makeZip([
+    { name: "[Content_Types].xml", data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>') },
+    { name: "_rels/.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    { name: "xl/workbook.xml", data: Buffer.from(`<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`) },
+    { name: "xl/styles.xml", data: Buffer.from(`<styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="2" applyNumberFormat="1"/></cellXfs></styleSheet>`) },
+    { name: "xl/worksheets/sheet1.xml", data: Buffer.from(`<worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`) },
+  ]);
+}
+
 describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
   test("there are files from several producers to compare", () => {
     const names = FILES.map((f) => f.replace(/^.*\//, ""));
@@ -97,22 +111,18 @@ describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
         const sheetData = rows
           .map((cells, r) => `<row r="${r + 1}">` + cells.map((c, k) => (c.body === "" ? `<c r="${String.fromCharCode(65 + k)}${r + 1}"${c.attrs}/>` : `<c r="${String.fromCharCode(65 + k)}${r + 1}"${c.attrs}>${c.body}</c>`)).join("") + `</row>`)
           .join("");
-        const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-        const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-        const bytes = makeZip([
-          { name: "[Content_Types].xml", data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>') },
-          { name: "_rels/.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-          { name: "xl/workbook.xml", data: Buffer.from(`<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-          { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`) },
-          { name: "xl/styles.xml", data: Buffer.from(`<styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="2" applyNumberFormat="1"/></cellXfs></styleSheet>`) },
-          { name: "xl/worksheets/sheet1.xml", data: Buffer.from(`<worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`) },
-        ]);
+        const bytes = packageWithRows(sheetData);
         const lean = readXlsx(parts(bytes), "f.xlsx", DEFAULT_LIMITS);
         expect(lean).not.toBeNull();
         expect(comparable(lean!)).toEqual(comparable(readWorkbook(bytes, "f.xlsx", "xlsx", DEFAULT_LIMITS)));
       }),
       { numRuns: 400 },
     );
+  });
+
+  test("a character reference past U+10FFFF is no character: kept as written, never thrown on (SheetJS wraps it)", () => {
+    const bytes = packageWithRows('<row r="1"><c r="A1" t="inlineStr"><is><t>a&#99999999;b&#x110000;c&#128512;</t></is></c></row>');
+    expect(readXlsx(parts(bytes), "f.xlsx", DEFAULT_LIMITS)!.sheets[0].rows[0][0]!.value).toBe("a&#99999999;b&#x110000;c😀");
   });
 
   test("the torture workbook really holds the shapes it is meant to (so the comparison above means something)", () => {

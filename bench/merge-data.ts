@@ -58,3 +58,18 @@ export async function benchData(townships: number, villages: number, log: (s: st
   writeFileSync(done, "");
   return { dir, files, registry, targets };
 }
+
+/**
+ * What the summary benches share: the corpus size and run count (XIAOBO_BENCH_TOWNSHIPS, _VILLAGES, _RUNS), the baseline
+ * checkout (XIAOBO_BASELINE), and the corpus with its file list written where their child processes read it.
+ */
+export async function summaryBenchSetup(log: (s: string) => void) {
+  const townships = Number(process.env.XIAOBO_BENCH_TOWNSHIPS ?? 1000);
+  const villages = Number(process.env.XIAOBO_BENCH_VILLAGES ?? 200);
+  const runs = Number(process.env.XIAOBO_BENCH_RUNS ?? 3);
+  const baseline = process.env.XIAOBO_BASELINE;
+  const data = await benchData(townships, villages, log);
+  const root = join(data.dir, "..");
+  writeFileSync(join(root, "list.txt"), data.files.join("\n"));
+  return { townships, villages, runs, baseline, root };
+}

@@ -8,9 +8,9 @@
  * the load, CPU time much less), the file's size.
  */
 import { execFileSync } from "child_process";
-import { copyFileSync, writeFileSync } from "fs";
+import { copyFileSync } from "fs";
 import { join, resolve } from "path";
-import { benchData } from "./merge-data";
+import { summaryBenchSetup } from "./merge-data";
 
 interface Result {
   villages: number;
@@ -32,14 +32,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fastest = (r: Result) => r.writes.reduce((best, w) => (w.wallMs < best.wallMs ? w : best));
 
 export async function run(log: (s: string) => void = console.log): Promise<void> {
-  const townships = Number(process.env.XIAOBO_BENCH_TOWNSHIPS ?? 1000);
-  const villages = Number(process.env.XIAOBO_BENCH_VILLAGES ?? 200);
-  const runs = Number(process.env.XIAOBO_BENCH_RUNS ?? 3);
+  const { townships, villages, runs, baseline, root } = await summaryBenchSetup(log);
   const writes = Number(process.env.XIAOBO_BENCH_WRITES ?? 3);
-  const baseline = process.env.XIAOBO_BASELINE;
-  const data = await benchData(townships, villages, log);
-  const root = join(data.dir, "..");
-  writeFileSync(join(root, "list.txt"), data.files.join("\n"));
   const ours: Result[] = [];
   const base: Result[] = [];
   for (let i = 0; i < runs; i++) {

@@ -8,9 +8,9 @@
  * each (default 3), medians reported.
  */
 import { execFileSync } from "child_process";
-import { copyFileSync, writeFileSync } from "fs";
+import { copyFileSync } from "fs";
 import { join, resolve } from "path";
-import { benchData } from "./merge-data";
+import { summaryBenchSetup } from "./merge-data";
 
 interface Steps {
   validateMs: number;
@@ -36,13 +36,7 @@ function once(checkout: string, root: string, variant = ""): Steps {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run(log: (s: string) => void = console.log): Promise<void> {
-  const townships = Number(process.env.XIAOBO_BENCH_TOWNSHIPS ?? 1000);
-  const villages = Number(process.env.XIAOBO_BENCH_VILLAGES ?? 200);
-  const runs = Number(process.env.XIAOBO_BENCH_RUNS ?? 3);
-  const baseline = process.env.XIAOBO_BASELINE;
-  const data = await benchData(townships, villages, log);
-  const root = join(data.dir, "..");
-  writeFileSync(join(root, "list.txt"), data.files.join("\n"));
+  const { townships, villages, runs, baseline, root } = await summaryBenchSetup(log);
   const ours: Steps[] = [];
   const like: Steps[] = [];
   const base: Steps[] = [];

@@ -3,7 +3,7 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 
 /**
- * Worker threads started ahead of the work: a worker needs the better part of a second to load (TypeScript, mathjs),
+ * Worker threads started ahead of the work: a worker needs about a third of a second to load its bundle (mathjs, zod),
  * so the CLI starts them as soon as it knows the run is large, and they load while it reads the registry.
  */
 export function startWorkers(worker: string, count: number, workerData?: unknown): Worker[] {

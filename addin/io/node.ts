@@ -112,7 +112,7 @@ export async function writeSummaryFile(tables: readonly SummaryTable[], path: st
     await streamSummaryWorkbook(
       tables,
       {
-        // Level 1: the county workbook of 200,000 villages is ~210 MB of XML; level 3 costs 1.6× the CPU for 12% less file,
+        // Level 1: the county workbook of 200,000 villages is ~180 MB of XML; level 3 costs 1.6× the CPU for 12% less file,
         // level 6 four times (bench/merge.ts, docs/decisions.md).
         // One output buffer per chunk (a 1 MB chunk of sheet XML deflates to ~150 KB): with zlib's default 16 KB, each
         // chunk went back and forth between the thread pool and this thread a dozen times.

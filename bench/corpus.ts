@@ -37,6 +37,14 @@ export function ensurePython(log: (s: string) => void): void {
   execFileSync("apt-get", ["install", "-y", "python3-pandas", "python3-openpyxl"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }
 
+/** Installs Debian's libreoffice-calc-nogui when there is no soffice on the PATH (root, apt). */
+export function ensureSoffice(log: (s: string) => void): void {
+  if (spawnSync("soffice", ["--version"]).status === 0) return;
+  log("  installing libreoffice-calc-nogui (apt-get)");
+  execFileSync("apt-get", ["update"], { stdio: "ignore" });
+  execFileSync("apt-get", ["install", "-y", "libreoffice-calc-nogui"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
 export async function corpus(townships: number, villages: number, producers: readonly Producer[], log: (s: string) => void): Promise<Corpus> {
   const xiaobo = await benchData(townships, villages, log);
   const base = join(xiaobo.dir, "..", "..");
@@ -79,6 +87,7 @@ const MAKERS: Record<Exclude<Producer, "xiaobo">, (sources: string[], dir: strin
     execFileSync(PYTHON, ["-c", script, dir], { input: sources.join("\n"), stdio: ["pipe", "inherit", "inherit"] });
   },
   libreoffice(sources, dir, log) {
+    ensureSoffice(log);
     // soffice converts many files per call; a private profile so a running LibreOffice does not take the job over.
     const work = mkdtempSync(join(tmpdir(), "xiaobo-bench-lo-"));
     try {

@@ -1,0 +1,100 @@
+import fc from "fast-check";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { parseRegistry, readRegistryRows, readWellFormedRegistry, RegistryError, villagesByCode } from "../../../addin/templates/registry";
+
+/** What a parse gives: the registry (and its index by code), or the messages it throws. */
+function outcome(parse: () => ReturnType<typeof parseRegistry>): unknown {
+  try {
+    const r = parse();
+    return { registry: r, byCode: [...villagesByCode(r)] };
+  } catch (e) {
+    if (e instanceof RegistryError) return { messages: e.messages };
+    throw e;
+  }
+}
+
+const HEADER = ["乡镇代码", "乡镇名称", "村代码", "村名称", "薄弱村基数"];
+
+/** One thing wrong with one row, that the general parse explains or tolerates; none for a well-formed registry. */
+const FLAWS = {
+  none: (c: string[]) => c,
+  weakY: (c: string[]) => [c[0], c[1], c[2], c[3], "Y"],
+  weakBlank: (c: string[]) => [c[0], c[1], c[2], c[3], ""],
+  weakOther: (c: string[]) => [c[0], c[1], c[2], c[3], "可能"],
+  nameComma: (c: string[]) => [c[0], c[1], c[2], "村, 东", c[4]],
+  nameQuote: (c: string[]) => [c[0], c[1], c[2], '己"村', c[4]],
+  nameSpace: (c: string[]) => [c[0], c[1], c[2], " 丙村", c[4]],
+  nameIdeographicSpace: (c: string[]) => [c[0], c[1], c[2], "丙村\u3000", c[4]],
+  nameBlank: (c: string[]) => [c[0], c[1], c[2], "", c[4]],
+  codeShort: (c: string[]) => [c[0], c[1], c[2].slice(1), c[3], c[4]],
+  codeLetter: (c: string[]) => [c[0], c[1], c[2].slice(0, 11) + "x", c[3], c[4]],
+  codeOtherTownship: (c: string[]) => [c[0], c[1], "339901109" + c[2].slice(9), c[3], c[4]],
+  townshipShort: (c: string[]) => [c[0].slice(1), c[1], c[2], c[3], c[4]],
+  townshipLong: (c: string[]) => [c[0] + c[2][9], c[1], c[2], c[3], c[4]],
+  townshipBlank: (c: string[]) => ["", c[1], c[2], c[3], c[4]],
+  townshipNameBlank: (c: string[]) => [c[0], "", c[2], c[3], c[4]],
+};
+type Flaw = keyof typeof FLAWS | "blankLine" | "missingField" | "duplicate" | "loneCr";
+/** Half the registries well formed. */
+const FLAW_CHOICES = (Object.keys(FLAWS) as Flaw[]).concat(["blankLine", "missingField", "duplicate", "loneCr"]);
+while (FLAW_CHOICES.filter((f) => f === "none").length < FLAW_CHOICES.length / 2) FLAW_CHOICES.push("none");
+
+/** A registry's text: well formed, or with one flaw in one row, in any column order, with any line ends. */
+const registryText = fc
+  .record({
+    order: fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 5, maxLength: 5 }),
+    extra: fc.boolean(),
+    bom: fc.boolean(),
+    eol: fc.constantFrom("\n", "\r\n"),
+    end: fc.constantFrom("", "\n", "\n\n", "\n \n"),
+    rows: fc.array(fc.record({ township: fc.integer({ min: 0, max: 3 }), weak: fc.constantFrom("是", "否"), name: fc.constantFrom("甲村", "乙村", "丁村", "村1") }), {
+      minLength: 1,
+      maxLength: 25,
+    }),
+    townshipNames: fc.array(fc.constantFrom("东湖镇", "西湖乡", "南山街道"), { minLength: 4, maxLength: 4 }),
+    flaw: fc.integer({ min: 0, max: FLAW_CHOICES.length - 1 }).map((k) => FLAW_CHOICES[k]),
+    at: fc.nat(),
+  })
+  .map(({ order, extra, bom, eol, end, rows, townshipNames, flaw, at }) => {
+    const line = (cells: string[]) => {
+      const out = order.map((k) => (/[",\r\n]/.test(cells[k]) ? `"${cells[k].replace(/"/g, '""')}"` : cells[k]));
+      return (extra ? [...out, "备注"] : out).join(",");
+    };
+    const flawed = at % rows.length;
+    const lines = [line(HEADER)];
+    rows.forEach((r, i) => {
+      const township = `33990110${r.township}`;
+      const cells = [township, townshipNames[r.township], `${township}${200 + i}`, r.name, r.weak];
+      if (i !== flawed) return lines.push(line(cells));
+      if (flaw === "blankLine") lines.push("", line(cells));
+      else if (flaw === "missingField") lines.push(line(cells).replace(/,[^,]*$/, ""));
+      else if (flaw === "duplicate") lines.push(line(cells), line(cells));
+      else if (flaw === "loneCr") lines.push(line(cells).replace(",", "\r,"));
+      else lines.push(line(FLAWS[flaw](cells)));
+    });
+    return (bom ? "\ufeff" : "") + lines.join(eol) + end;
+  });
+
+describe("registry: the well-formed fast path", () => {
+  test("gives exactly what the general parse gives, or leaves the file to it", () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(registryText, (text) => {
+        if (readWellFormedRegistry(text, "名册.csv", 1_000_000)) fast++;
+        expect(outcome(() => parseRegistry(text, "名册.csv"))).toEqual(outcome(() => readRegistryRows(text, "名册.csv")));
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator makes well-formed registries often enough that the fast path is what is compared.
+    expect(fast).toBeGreaterThan(100);
+  });
+
+  test("reads the demo county's registry itself, and a village more than the limit is refused as the general parse refuses it", () => {
+    const text = readFileSync(join(__dirname, "../../../samples/demo-county/registry.csv"), "utf8");
+    expect(readWellFormedRegistry(text, "registry.csv", 1_000_000)).toEqual(readRegistryRows(text, "registry.csv"));
+    const villages = readRegistryRows(text, "registry.csv").townships.reduce((n, tw) => n + tw.villages.length, 0);
+    expect(() => parseRegistry(text, "registry.csv", villages - 1)).toThrow("超过");
+    expect(parseRegistry(text, "registry.csv", villages).townships).toHaveLength(12);
+  });
+});

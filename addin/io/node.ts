@@ -112,11 +112,11 @@ export async function writeSummaryFile(tables: readonly SummaryTable[], path: st
     await streamSummaryWorkbook(
       tables,
       {
-        // Level 1: the county workbook of 200,000 villages is ~180 MB of XML; level 3 costs 1.6× the CPU for 12% less file,
-        // level 6 four times (bench/merge.ts, docs/decisions.md).
-        // One output buffer per chunk (a 1 MB chunk of sheet XML deflates to ~150 KB): with zlib's default 16 KB, each
-        // chunk went back and forth between the thread pool and this thread a dozen times.
-        deflateChunk: (data) => deflateChunk(data, { level: 1, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: 1 << 18 }),
+        // Level 3: the county workbook of 200,000 villages is ~130 MB of XML, deflated on zlib's threads while this one
+        // builds the next chunk; level 1 takes 0.85× the CPU for an 18% larger file (9.8 MB against 8.3), level 4 twice
+        // (docs/decisions.md). One output buffer per chunk (a 1 MB chunk of sheet XML deflates to ~65 KB): with zlib's
+        // default 16 KB, each chunk went back and forth between the thread pool and this thread several times.
+        deflateChunk: (data) => deflateChunk(data, { level: 3, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: 1 << 18 }),
         crc32: (data, previous) => crc32(data, previous),
         write: async (bytes) => {
           await file.write(bytes);

@@ -6,8 +6,8 @@
  * UTF-8 bytes when they need no escaping.
  *
  * The `put…` functions write at `p` into a buffer the caller has made room in (XmlBytes.room) and return the position
- * after what they wrote, so a row is written with one check for room. The fixed pieces of a cell (`<c r="B`,
- * `" s="4" t="s"><v>` …) go four bytes at a time. These functions live in this module with the loop that calls them: a
+ * after what they wrote, so a row is written with one check for room. The fixed pieces of a cell (`<c s="4" t="s"><v>`,
+ * `</v></c>` …) go four bytes at a time. These functions live in this module with the loop that calls them: a
  * call through another module's exports costs a property lookup per call in CommonJS.
  */
 import type { TableCell } from "../grid";
@@ -145,24 +145,29 @@ export class XmlBytes {
   }
 }
 
-/** The fixed bytes of a cell after its reference, for one style. */
+/** The fixed bytes that open a cell, for one style. */
 interface CellTails {
-  /** `" s="…"><v>`: a number follows. */
+  /** `<c s="…"><v>`: a number follows. */
   number: Piece;
-  /** `" s="…" t="s"><v>`: a shared string's number follows. */
+  /** `<c s="…" t="s"><v>`: a shared string's number follows. */
   shared: Piece;
-  /** `" s="…"/>`: a blank cell, bordered and formatted like its column. */
+  /** `<c s="…"/>`: a blank cell, bordered and formatted like its column. */
   blank: Piece;
-  /** `" s="…" t="inlineStr"><is>`: a <t> element follows, then IS_CLOSE. */
+  /** `<c s="…" t="inlineStr"><is>`: a <t> element follows, then IS_CLOSE. */
   inline: Piece;
 }
 
-const cellTails = (style: number): CellTails => ({
-  number: piece(`" s="${style}"><v>`),
-  shared: piece(`" s="${style}" t="s"><v>`),
-  blank: piece(`" s="${style}"/>`),
-  inline: piece(`" s="${style}" t="inlineStr"><is>`),
-});
+/** A cell's opening pieces; column A's follow `<c r="A` and the row number (anchored: see rowsXml). */
+const cellTails = (style: number, anchored: boolean): CellTails => {
+  const open = anchored ? `"` : `<c`;
+  return {
+    number: piece(`${open} s="${style}"><v>`),
+    shared: piece(`${open} s="${style}" t="s"><v>`),
+    blank: piece(`${open} s="${style}"/>`),
+    inline: piece(`${open} s="${style}" t="inlineStr"><is>`),
+  };
+};
+const ANCHOR = piece(`<c r="A`);
 const ROW_OPEN = piece(`<row r="`);
 const ROW_MID = piece(`">`);
 const ROW_CLOSE = piece(`</row>`);
@@ -170,7 +175,7 @@ const VALUE_CLOSE = piece(`</v></c>`);
 const T_OPEN = piece(`<t>`);
 const T_CLOSE = piece(`</t>`);
 const IS_CLOSE = piece(`</is></c>`);
-/** Room for a cell but its text: `<c r="` + column, row number, the longest tail, a number, `</v></c>`. */
+/** Room for a cell but its text: an anchor (`<c r="A` and the row number), the longest opening, a number, `</v></c>`. */
 const CELL_ROOM = 8 + UINT_ROOM + 40 + NUMBER_ROOM + 8 + PIECE_PAD;
 /** Texts of a column looked at before deciding whether they are worth sharing. */
 const SAMPLE = 1000;
@@ -179,7 +184,7 @@ export interface SheetRows {
   rows: readonly (readonly TableCell[])[];
   /** Sheet row (1-based) of the first data row. */
   first: number;
-  /** Column letters (A, B, …). */
+  /** Column letters (A, B, …): the rows fill every column from A. */
   columns: readonly string[];
   /** Each column's cell style (its number format and border). */
   styles: readonly number[];
@@ -188,9 +193,13 @@ export interface SheetRows {
 }
 
 /**
- * The rows' <row> elements into `out`, a chunk handed over whenever `chunkBytes` are written. Every cell carries its
- * reference and style; a number as `String(v)` prints it (NaN and infinities as blank cells), a text as a shared string
- * or inline, never a formula.
+ * The rows' <row> elements into `out`, a chunk handed over whenever `chunkBytes` are written. A row carries its
+ * number; its cells, one for every column from A, carry their style, and after the first no reference (`r`), which is
+ * optional (ECMA-376 Part 1, §18.3.1.4): a cell without one is the column after the cell before it. The first keeps its
+ * reference, an anchor that readers such as ExcelJS need. That leaves out a third of
+ * the sheet's XML and makes it deflate to a third of the bytes in a third of the time (docs/decisions.md). A number is
+ * written as `String(v)` prints it (NaN and infinities as blank cells), a text as a shared string or inline, never a
+ * formula.
  *
  * A column's texts are shared until its first SAMPLE texts show that most are new (codes, and names in a real county):
  * looking up 200,000 distinct codes in the table costs more than writing them inline, and saves no bytes.
@@ -198,12 +207,12 @@ export interface SheetRows {
 export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes, chunkBytes: number): Generator<Uint8Array> {
   const { rows, first } = sheet;
   const n = sheet.columns.length;
-  const opens = sheet.columns.map((c) => piece(`<c r="${c}`));
-  const plain = sheet.styles.map(cellTails);
+  const plain = sheet.styles.map((style, k) => cellTails(style, k === 0));
   const tailsOf = new Map<number, CellTails>();
-  const marked = (style: number) => {
-    let tails = tailsOf.get(style);
-    if (!tails) tailsOf.set(style, (tails = cellTails(style)));
+  const marked = (style: number, k: number) => {
+    const key = k === 0 ? -1 - style : style;
+    let tails = tailsOf.get(key);
+    if (!tails) tailsOf.set(key, (tails = cellTails(style, k === 0)));
     return tails;
   };
   const rowRoom = 2 * UINT_ROOM + 16 + n * CELL_ROOM;
@@ -212,29 +221,23 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
   const fresh = sheet.columns.map(() => 0);
   const lastText: (string | undefined)[] = sheet.columns.map(() => undefined);
   const lastId = sheet.columns.map(() => -1);
-  const digits = new Uint8Array(UINT_ROOM);
-  const rowRef: Piece = { words: new Int32Array((UINT_ROOM + 3) >> 2), length: 0 };
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
     const rowMarks = sheet.marked.get(r);
-    // The row's number, written into every cell's reference.
-    const length = putUint(digits, 0, first + r);
-    const words = rowRef.words;
-    for (let i = 0; i < words.length; i++) words[i] = 0;
-    for (let i = 0; i < length; i++) words[i >> 2] |= digits[i] << ((i & 3) * 8);
-    rowRef.length = length;
     out.room(rowRoom);
     let buf = out.buf;
     let view = out.view;
     let p = putPiece(view, out.pos, ROW_OPEN);
-    p = putPiece(view, p, rowRef);
+    p = putUint(buf, p, first + r);
     p = putPiece(view, p, ROW_MID);
     for (let k = 0; k < n; k++) {
       const v = values[k];
       const style = rowMarks?.get(k);
-      const tails = style === undefined ? plain[k] : marked(style);
-      p = putPiece(view, p, opens[k]);
-      p = putPiece(view, p, rowRef);
+      const tails = style === undefined ? plain[k] : marked(style, k);
+      if (k === 0) {
+        p = putPiece(view, p, ANCHOR);
+        p = putUint(buf, p, first + r);
+      }
       if (typeof v === "number") {
         if (Number.isFinite(v)) {
           p = putPiece(view, p, tails.number);

@@ -61,6 +61,58 @@ export interface ChartData {
   points: ChartPoint[];
 }
 
+/** A table's rows one at a time: `fill(i, row)` writes row i into `row` (as long as the table has columns). */
+export interface RowSource {
+  count: number;
+  fill(i: number, row: TableCell[]): void;
+}
+
+/** How many data rows a table has. */
+export function rowCount(table: SummaryTable): number {
+  return table.source ? table.source.count : table.rows.length;
+}
+
+/** Row i of a table: filled from its source into one reused row (which the caller must not keep), else from its rows. */
+export function rowReader(table: SummaryTable): (i: number) => readonly TableCell[] {
+  const { source } = table;
+  if (!source) {
+    const rows = table.rows;
+    return (i) => rows[i];
+  }
+  const row: TableCell[] = new Array(table.columns.length).fill(null);
+  return (i) => {
+    source.fill(i, row);
+    return row;
+  };
+}
+
+/**
+ * A table whose rows come from `source`: `rows` is made from it the first time something reads it (the task pane, a
+ * test), so a writer that uses the source never makes them.
+ */
+export function sourcedTable(table: Omit<SummaryTable, "rows" | "source">, source: RowSource): SummaryTable {
+  let rows: TableCell[][] | undefined;
+  const width = table.columns.length;
+  // `source` is not enumerable: a copy or a comparison of the table sees its rows, as for any table.
+  return Object.defineProperties({ ...table } as SummaryTable, {
+    source: { value: source, enumerable: false },
+    rows: {
+      enumerable: true,
+      get: () => {
+      if (!rows) {
+        rows = new Array(source.count);
+        for (let i = 0; i < source.count; i++) {
+          const row: TableCell[] = new Array(width).fill(null);
+          source.fill(i, row);
+          rows[i] = row;
+        }
+      }
+      return rows;
+      },
+    },
+  });
+}
+
 export interface SummaryTable {
   /** ranking, list and breakdown tables come from the template's summary (unitRankings, lists, breakdowns). */
   key: "townships" | "detail" | "ranking" | "list" | "breakdown" | "submissions" | "issues" | "rejected";
@@ -72,6 +124,11 @@ export interface SummaryTable {
   note: string | null;
   columns: SummaryColumn[];
   rows: TableCell[][];
+  /**
+   * The same rows made one at a time, for the tables of a row per village (200,000 in a province): a writer that goes
+   * through them once fills one reused row from here and keeps none, where `rows` (made on first use) holds them all.
+   */
+  source?: RowSource;
   /** Columns to freeze at the left (the header rows are always frozen). */
   freezeColumns: number;
   /** Cells to fill: row and column are 0-based indexes into `rows` and `columns`. */

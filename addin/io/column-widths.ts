@@ -1,4 +1,4 @@
-import type { ColumnFormat, SummaryTable } from "../grid";
+import { rowCount, rowReader, type ColumnFormat, type SummaryTable } from "../grid";
 
 /**
  * Column widths of the county workbook's sheets (addin/io/summary-workbook.ts): wide enough for the header and the
@@ -46,7 +46,9 @@ export function numberWidth(v: number, format: ColumnFormat): number {
 
 /** Column widths that fit the text (Chinese counts double), within the column's maximum. */
 export function columnWidths(table: SummaryTable): number[] {
-  const { columns, rows } = table;
+  const { columns } = table;
+  const rowAt = rowReader(table);
+  const count = rowCount(table);
   const n = columns.length;
   const max = columns.map((c) => c.maxWidth ?? 60);
   const formats = columns.map((c) => c.format);
@@ -60,8 +62,8 @@ export function columnWidths(table: SummaryTable): number[] {
   const last: (string | undefined)[] = columns.map(() => undefined);
   // Row by row (each row is read once, not once per column); a column as wide as it may be is not looked at again.
   let open = w.filter((x, k) => x + 2 < max[k]).length;
-  for (let r = 0; r < rows.length && open > 0; r++) {
-    const values = rows[r];
+  for (let r = 0; r < count && open > 0; r++) {
+    const values = rowAt(r);
     for (let k = 0; k < n; k++) {
       const v = values[k];
       if (v === null || v === undefined || w[k] + 2 >= max[k]) continue;

@@ -181,7 +181,9 @@ const CELL_ROOM = 8 + UINT_ROOM + 40 + NUMBER_ROOM + 8 + PIECE_PAD;
 const SAMPLE = 1000;
 
 export interface SheetRows {
-  rows: readonly (readonly TableCell[])[];
+  count: number;
+  /** Row i (which may be one reused row, refilled: it is read before the next is asked for). */
+  rowAt: (i: number) => readonly TableCell[];
   /** Sheet row (1-based) of the first data row. */
   first: number;
   /** Column letters (A, B, …): the rows fill every column from A. */
@@ -205,7 +207,7 @@ export interface SheetRows {
  * looking up 200,000 distinct codes in the table costs more than writing them inline, and saves no bytes.
  */
 export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes, chunkBytes: number): Generator<Uint8Array> {
-  const { rows, first } = sheet;
+  const { count, rowAt, first } = sheet;
   const n = sheet.columns.length;
   const plain = sheet.styles.map((style, k) => cellTails(style, k === 0));
   const tailsOf = new Map<number, CellTails>();
@@ -221,8 +223,8 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
   const fresh = sheet.columns.map(() => 0);
   const lastText: (string | undefined)[] = sheet.columns.map(() => undefined);
   const lastId = sheet.columns.map(() => -1);
-  for (let r = 0; r < rows.length; r++) {
-    const values = rows[r];
+  for (let r = 0; r < count; r++) {
+    const values = rowAt(r);
     const rowMarks = sheet.marked.get(r);
     out.room(rowRoom);
     let buf = out.buf;

@@ -7,7 +7,7 @@
  * The series refers to the sheet's own cells, so the chart follows an edited figure; its cached values let every
  * reader draw it without recalculating (a county too large for Excel's reference length gets the figures as literals).
  */
-import type { ChartData, SummaryTable } from "../grid";
+import { rowCount, type ChartData, type SummaryTable } from "../grid";
 import { BODY_FONT } from "./fonts";
 import { t } from "../i18n";
 import type { Locale } from "../i18n";
@@ -149,6 +149,6 @@ export function chartParts(data: ChartData, place: ChartPlacement, sheet: number
 /** The chart's place on the 乡镇汇总 sheet: one blank row below the table (total row included), as wide as its figures (not 说明), 22 rows high. */
 export function placeBelow(table: SummaryTable, columns: { nameColumn: number; valueColumn: number }, locale?: Locale): ChartPlacement {
   const headerRow = table.note !== null ? 3 : 2;
-  const lastRow = headerRow + table.rows.length; // 1-based number of the last row
+  const lastRow = headerRow + rowCount(table); // 1-based number of the last row
   return { sheet: table.name, ...columns, firstRow: headerRow + 1, at: { row: lastRow + 1, col: 0, cols: Math.max(8, Math.min(table.columns.length - 1, 20)), rows: 22 }, locale };
 }

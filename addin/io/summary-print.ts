@@ -5,7 +5,7 @@
  * name and page numbers in the footer; the detail and issue sheets get an autofilter on their header row.
  */
 import { t, type Locale } from "../i18n";
-import type { SummaryTable } from "../grid";
+import { rowCount, type SummaryTable } from "../grid";
 
 /** Tables whose header row gets an autofilter: the long ones a county filters by township or by problem. */
 const FILTERED: ReadonlySet<SummaryTable["key"]> = new Set(["detail", "issues"]);
@@ -28,7 +28,7 @@ const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 export function filterRef(table: SummaryTable): string | undefined {
   if (!FILTERED.has(table.key) || table.columns.length === 0) return undefined;
   const h = headerRowOf(table);
-  return `A${h}:${colName(table.columns.length - 1)}${h + table.rows.length}`;
+  return `A${h}:${colName(table.columns.length - 1)}${h + rowCount(table)}`;
 }
 
 /** The XML a sheet needs around its data, each piece at its place in the worksheet's schema order. */

@@ -1,4 +1,4 @@
-import { NUMBER_FORMATS, PALETTE, type CellMark, type SummaryTable } from "../grid";
+import { NUMBER_FORMATS, PALETTE, rowCount, rowReader, type CellMark, type SummaryTable } from "../grid";
 import { t, type Locale } from "../i18n";
 import { columnWidths, displayWidth } from "./column-widths";
 import { BODY_FONT } from "./fonts";
@@ -136,7 +136,7 @@ function* sheetXml(table: SummaryTable, styles: Styles, strings: SharedStrings, 
   }
   const out = new XmlBytes(CHUNK_BYTES + (1 << 16));
   out.text(xml);
-  yield* rowsXml({ rows: table.rows, first, columns: cols, styles: plain, marked }, strings, out, CHUNK_BYTES);
+  yield* rowsXml({ count: rowCount(table), rowAt: rowReader(table), first, columns: cols, styles: plain, marked }, strings, out, CHUNK_BYTES);
   out.text(`</sheetData>${print.filter}<mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
     (table.note !== null ? `<mergeCell ref="A2:${cols[n - 1]}2"/>` : "") + `</mergeCells>` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${print.tail}</worksheet>`);

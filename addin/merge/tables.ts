@@ -6,7 +6,7 @@
  */
 import { t, type MessageKey, type Params } from "../i18n";
 import { compileTemplate, formatDate, textOf, type CompiledColumn, type CompiledMeasure, type CompiledTemplate, type FigureFormat } from "../templates";
-import type { CellMark, ColumnFormat, SummaryColumn, SummaryTable, TableCell } from "../grid";
+import { sourcedTable, type CellMark, type ColumnFormat, type SummaryColumn, type SummaryTable, type TableCell } from "../grid";
 import { boundRejected } from "./bounded-rejected";
 import { chartData } from "./chart";
 import { measureHeader } from "./reconcile";
@@ -194,28 +194,25 @@ function detailTable(ctx: TableContext): SummaryTable {
   ];
   const cells = unitCells(cols, msg);
   const width = cols.length + 4;
-  const rows: TableCell[][] = new Array(s.detail.length);
-  for (let i = 0; i < s.detail.length; i++) {
+  const fill = (i: number, row: TableCell[]) => {
     const d = s.detail[i];
-    const row: TableCell[] = new Array(width);
     row[0] = i + 1;
     row[1] = d.townshipName;
     cells(d, row, 2);
     row[width - 2] = d.source.file;
     row[width - 1] = d.source.row;
-    rows[i] = row;
-  }
+  };
   const spec = ct.summary.spec;
-  return {
-    key: "detail",
+  const table = {
+    key: "detail" as const,
     name: msg("merge.sheet.detail"),
     title: spec.detailTitle ? titled(ctx, spec.detailTitle) : msg("merge.title.detailOf", { county: ctx.county, name: ct.template.name }),
     note: spec.note ? textOf(spec.note, s.locale) : null,
     columns,
-    rows,
     freezeColumns: 4,
     marks: [],
   };
+  return sourcedTable(table, { count: s.detail.length, fill });
 }
 
 /** The columns a unit is named by in rankings and lists: 乡镇, code, name. */
@@ -247,12 +244,10 @@ function rankingTable(ctx: TableContext, r: UnitRankingResult, i: number): Summa
   const cells = unitCells(cols, msg);
   const stars = spec.stars !== undefined;
   const head = 5 + (stars ? 1 : 0) + (bottom ? 1 : 0);
-  const rows: TableCell[][] = new Array(r.entries.length);
-  for (let i = 0; i < r.entries.length; i++) {
+  if (bottomAt >= 0) for (let i = 0; i < r.entries.length; i++) if (r.entries[i].bottom) marks.push({ row: i, column: bottomAt, mark: "warning" });
+  const fill = (i: number, row: TableCell[]) => {
     const e = r.entries[i];
     const d = s.detail[e.unit];
-    if (e.bottom && bottomAt >= 0) marks.push({ row: i, column: bottomAt, mark: "warning" });
-    const row: TableCell[] = new Array(head + cols.length);
     row[0] = e.rank;
     row[1] = d.townshipName;
     row[2] = d.villageCode;
@@ -261,15 +256,14 @@ function rankingTable(ctx: TableContext, r: UnitRankingResult, i: number): Summa
     if (stars) row[5] = e.stars;
     if (bottom) row[head - 1] = e.bottom ? bottom : null;
     cells(d, row, head);
-    rows[i] = row;
-  }
+  };
   const inBottom = r.entries.filter((e) => e.bottom).length;
   const note = [
     msg("merge.note.ranking", { ranked: r.entries.length, method: msg(spec.method === "dense" ? "merge.method.dense" : "merge.method.competition") }),
     ...(bottom ? [msg("merge.note.rankingBottom", { bottom, n: inBottom })] : []),
     ...(r.unranked ? [msg("merge.note.rankingUnranked", { n: r.unranked })] : []),
   ].join(msg("merge.messageSeparator"));
-  return { key: "ranking", name: textOf(spec.sheet, s.locale), title: titled(ctx, spec.title), note, columns, rows, freezeColumns: 4, marks };
+  return sourcedTable({ key: "ranking", name: textOf(spec.sheet, s.locale), title: titled(ctx, spec.title), note, columns, freezeColumns: 4, marks }, { count: r.entries.length, fill });
 }
 
 function listTable(ctx: TableContext, i: number): SummaryTable {

@@ -11,6 +11,27 @@ export function startWorkers(worker: string, count: number, workerData?: unknown
   return Array.from({ length: Math.max(0, count) }, () => new Worker(file, { workerData }));
 }
 
+/** Where bin/xiaobo.js leaves the worker threads it starts before the CLI loads (its startEarly). */
+const EARLY = Symbol.for("xiaobo.earlyWorkers");
+
+/**
+ * Up to `count` of the `worker` threads bin/xiaobo.js started as the process began (a `merge` or `validate` run): they
+ * have been loading their bundle while this thread loaded its own. The rest, and any that has already ended, are
+ * stopped; only the first call gets any.
+ */
+export function takeEarlyWorkers(worker: string, count: number): Worker[] {
+  const g = globalThis as { [EARLY]?: { file: string; workers: Worker[] } };
+  const early = g[EARLY];
+  delete g[EARLY];
+  if (!early) return [];
+  const alive = early.file === join(__dirname, "workers", worker) ? early.workers.filter((w) => w.threadId >= 0) : [];
+  const taken = alive.slice(0, Math.max(0, count));
+  stopWorkers(early.workers.filter((w) => !taken.includes(w)));
+  // Started unreferenced, so that a run that never got to use them (a usage error) still ends.
+  for (const w of taken) w.ref();
+  return taken;
+}
+
 /** Ends workers that are no longer needed (idempotent: ending an ended worker does nothing). */
 export function stopWorkers(workers: readonly Worker[]): void {
   for (const w of workers) void w.terminate();

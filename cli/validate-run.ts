@@ -3,7 +3,7 @@ import { listSpreadsheets } from "../addin/io/node";
 import { t } from "../addin/i18n";
 import type { FileReport } from "../addin/validate";
 import type { Worker } from "worker_threads";
-import { defaultJobs, runPool, startWorkers, stopWorkers } from "./pool";
+import { defaultJobs, runPool, startWorkers, stopWorkers, takeEarlyWorkers } from "./pool";
 import { startProgress } from "./progress";
 import { UsageError } from "./usage-error";
 import { displayNames } from "./display-names";
@@ -15,13 +15,17 @@ const INLINE_MAX = 32;
 
 /**
  * Workers for a run over these files: none for a small run (the calling thread alone is faster), else one per core
- * besides the calling thread. Start them first, so they load while the caller reads the template and registry. Given
- * the registry's text, each parses it as soon as it has loaded, at the same time as the calling thread does: a
- * province's registry (200,000 villages) would otherwise be parsed, then copied to each worker, before any starts.
+ * besides the calling thread: those bin/xiaobo.js started as the process began, else new ones. Start them first, so
+ * they load while the caller reads the template and registry. Given the registry's text, each parses it as soon as it
+ * has loaded, at the same time as the calling thread does: a province's registry (200,000 villages) would otherwise be
+ * parsed, then copied to each worker, before any starts.
  */
 export function workersFor(files: string[], jobs?: number, registry?: RegistrySource): Worker[] {
+  const count = files.length > INLINE_MAX ? Math.min(jobs ?? defaultJobs(), files.length) - 1 : 0;
+  const early = takeEarlyWorkers("validate-worker.js", count);
+  for (const w of early) w.postMessage({ registry });
   const data: ValidateWorkerData = { registry };
-  return files.length > INLINE_MAX ? startWorkers("validate-worker.js", Math.min(jobs ?? defaultJobs(), files.length) - 1, data) : [];
+  return [...early, ...startWorkers("validate-worker.js", count - early.length, data)];
 }
 
 /** Lists the spreadsheets under the given files/folders; none at all is a usage error. */

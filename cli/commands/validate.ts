@@ -20,7 +20,8 @@ export interface ValidateOptions {
 export async function validateCommand(paths: string[], opts: ValidateOptions): Promise<number> {
   const files = await collectFiles(paths);
   const registrySource = readRegistrySource(opts.registry);
-  const workers = opts.previous ? [] : workersFor(files, opts.jobs, registrySource);
+  // With --previous each file is validated twice, on this thread (no workers: bin/xiaobo.js's early ones are stopped).
+  const workers = workersFor(files, opts.previous ? 1 : opts.jobs, registrySource);
   let reports: FileReport[];
   try {
     const template = loadTemplateOption(opts.template);

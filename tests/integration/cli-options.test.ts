@@ -23,9 +23,9 @@ const ROOT = join(__dirname, "..", "..");
 const SAMPLES = join(ROOT, "samples", "submissions");
 const REGISTRY = join(ROOT, "samples", "demo-county", "registry.csv");
 
-function xiaobo(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+function xiaobo(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, "bin", "xiaobo.js"), ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [join(ROOT, "bin", "xiaobo.js"), ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -242,6 +242,26 @@ test("workers started with the registry's text parse it themselves: the same rep
   const broken = { ...source, text: "乡镇代码\n" };
   await expect(validateFiles(files, shared, { quiet: true, workers: startWorkers("validate-worker.js", 1, { registry: broken }), registryInWorkers: true })).rejects.toThrow(/no registry/);
 });
+
+test("bin/xiaobo.js starts the worker threads before the CLI loads: a run over many files gives the reports one thread gives, and a run that stops early is not kept open by them", async () => {
+  const dir = tmp();
+  const samples = ["东湖镇.xlsx", "南溪镇.xlsx", "石桥镇.xlsx", "北岭乡.xls", "白云乡.csv"];
+  // More files than the calling thread takes alone (cli/validate-run.ts INLINE_MAX), so the workers are used.
+  for (let i = 0; i < 40; i++) copyFileSync(join(SAMPLES, samples[i % samples.length]), join(dir, `${String(i).padStart(2, "0")}_${samples[i % samples.length]}`));
+  const env = { ...process.env, XIAOBO_JOBS: "3" };
+  const pooled = await xiaobo(["validate", dir, "--registry", REGISTRY, "--json"], ROOT, env);
+  const alone = await xiaobo(["validate", dir, "--registry", REGISTRY, "--json", "--jobs", "1"], ROOT, env);
+  expect(pooled.code).toBe(alone.code);
+  expect((JSON.parse(pooled.stdout) as JsonOut).files).toHaveLength(40);
+  expect(JSON.parse(pooled.stdout)).toEqual(JSON.parse(alone.stdout));
+  const out = tmp();
+  const merged = await xiaobo(["merge", dir, "--registry", REGISTRY, "--json", "--out", join(out, "县汇总.xlsx"), "--allow-errors"], ROOT, env);
+  const mergedAlone = await xiaobo(["merge", dir, "--registry", REGISTRY, "--json", "--out", join(out, "县汇总1.xlsx"), "--allow-errors", "--jobs", "1"], ROOT, env);
+  expect([merged.code, JSON.parse(merged.stdout)]).toEqual([mergedAlone.code, JSON.parse(mergedAlone.stdout)]);
+  // A registry that does not parse: the usage error, and the process ends (the early workers do not hold it open).
+  writeFileSync(join(out, "名册.csv"), "乡镇代码\n");
+  expectUsageError(await xiaobo(["merge", dir, "--registry", join(out, "名册.csv")], ROOT, env), "名册.csv");
+}, 120000);
 
 describe("--targets with a county's own template: any number column of the CSV, by name", () => {
   test("a `target` measure reads its column; the ratio over it is per township and for the county (Σ of the townships' targets)", async () => {

@@ -56,6 +56,10 @@ export const boundedInflate: Inflater = (bytes, entries, file, limits) => {
   };
   return {
     get,
+    binary: (name) => {
+      const part = get(name);
+      return part && Buffer.from(part.buffer, part.byteOffset, part.length).toString("latin1");
+    },
     checkAll: () => {
       for (const name of byName.keys()) get(name);
     },

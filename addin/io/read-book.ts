@@ -18,6 +18,11 @@ export type Inflater = (bytes: Uint8Array, entries: ZipEntry[], file: string, li
 export interface ZipParts {
   /** The entry inflated (once), or undefined when the package has none by that name. */
   get(name: string): Uint8Array | undefined;
+  /**
+   * The entry as a string of one character per byte (Latin-1), when the host has a fast way to make one: the lean
+   * reader reads the shared strings so (see readXlsx).
+   */
+  binary?(name: string): string | undefined;
   /** Inflates every entry not asked for yet: a lying size is caught before another reader is given the package. */
   checkAll(): void;
 }

@@ -1,6 +1,7 @@
 import * as XLSX from "@e965/xlsx";
 import type { Book, Cell, Grid, Range } from "../grid";
 import type { ReadLimits } from "./limits";
+import type { ZipParts } from "./read-book";
 import { UnreadableError } from "./unreadable";
 import { decodeEscapes, folderOf, formattedText, formulaText, relsPathOf, resolveTarget, workbookPartPath } from "./xlsx-text";
 
@@ -15,7 +16,7 @@ import { decodeEscapes, folderOf, formattedText, formulaText, relsPathOf, resolv
  *
  * `parts` gives the zip entries by name, inflated with a bound (by the caller: addin/io/node.ts).
  */
-export function readXlsx(parts: { get(name: string): Uint8Array | undefined }, file: string, limits: ReadLimits): Book | null {
+export function readXlsx(parts: Pick<ZipParts, "get" | "binary">, file: string, limits: ReadLimits): Book | null {
   const text = (name: string) => {
     const bytes = parts.get(name);
     return bytes ? UTF8.decode(bytes) : undefined;
@@ -34,10 +35,17 @@ export function readXlsx(parts: { get(name: string): Uint8Array | undefined }, f
     if (a.TargetMode === "External") continue;
     targets.set(a.Id, (a.Type ?? "") + "\n" + resolveTarget(folder, a.Target));
   }
-  const sst = text(partOfType(targets, "/sharedStrings") ?? "xl/sharedStrings.xml");
+  // The shared strings one character per byte when the host can (Node), each item's text decoded from UTF-8 on its
+  // own: LibreOffice wraps every run of text in its formatting, and decoded whole, a part where CJK text is spread
+  // through ASCII markup leaves TextDecoder's ASCII path at the first character (100 MB/s; the markup alone is
+  // 68 MB in 1,000 township files). Markup is ASCII and no UTF-8 sequence holds a byte below 0x80, so the tags are
+  // found alike and the texts decode the same.
+  const sstName = partOfType(targets, "/sharedStrings") ?? "xl/sharedStrings.xml";
+  const binary = parts.binary?.(sstName);
+  const sst = binary ?? text(sstName);
   const styles = text(partOfType(targets, "/styles") ?? "xl/styles.xml");
   if ((sst && PREFIXED.test(sst)) || (styles && PREFIXED.test(styles))) return null;
-  const strings = sharedStrings(sst, limits.maxStrings, file);
+  const strings = sharedStrings(sst, limits.maxStrings, file, binary !== undefined);
   const formats = cellFormats(styles);
 
   const sheets: Grid[] = [];
@@ -199,14 +207,15 @@ function entity(s: string, from: number, to: number): string | undefined {
 }
 
 /** Text of a string item: OOXML escapes control characters as _xHHHH_; the text of every <t>, phonetic runs left out. */
-function stringItem(xml: string): string {
+function stringItem(xml: string, binary = false): string {
   let out = singleRun(xml);
   if (out === undefined) {
     const body = xml.indexOf("<rPh") >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
     out = "";
     for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? "";
   }
-  return decodeEscapes(unescapeXml(out));
+  // From bytes to text before character references are replaced (they stand for characters, not bytes).
+  return decodeEscapes(unescapeXml(binary ? utf8OfBinary(out) : out));
 }
 
 /**
@@ -226,14 +235,24 @@ function singleRun(xml: string): string | undefined {
 }
 
 /** The shared strings, at most `max` of them (more is not a report: refused while reading, not after). */
-function sharedStrings(xml: string | undefined, max: number, file: string): string[] {
+function sharedStrings(xml: string | undefined, max: number, file: string, binary: boolean): string[] {
   const out: string[] = [];
   if (!xml) return out;
   for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
     if (out.length >= max) throw new UnreadableError(file, "too-many-strings", { limit: max });
-    out.push(m[1] ? stringItem(m[1]) : "");
+    out.push(m[1] ? stringItem(m[1], binary) : "");
   }
   return out;
+}
+
+/** The UTF-8 text held by a string of one character per byte (ZipParts.binary). */
+function utf8OfBinary(s: string): string {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 0x80) i++;
+  if (i === s.length) return s;
+  const bytes = new Uint8Array(s.length);
+  for (let k = 0; k < s.length; k++) bytes[k] = s.charCodeAt(k);
+  return UTF8.decode(bytes);
 }
 
 /** Number format code of each cell style (cellXfs index → format code), builtin ids through SheetJS's table. */

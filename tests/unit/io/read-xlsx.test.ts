@@ -38,17 +38,18 @@ function allParts(bytes: Uint8Array): [string, Uint8Array][] {
 }
 
 
-/** A one-sheet .xlsx package around the given <sheetData> rows, with a General and a 0.00 cell style. */
-function packageWithRows(sheetData: string): Uint8Array {
+/** A one-sheet .xlsx package around the given <sheetData> rows, with a General and a 0.00 cell style (and shared strings). */
+function packageWithRows(sheetData: string, sst?: string): Uint8Array {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   return makeZip([
-    { name: "[Content_Types].xml", data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>') },
+    { name: "[Content_Types].xml", data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' + (sst === undefined ? "" : '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>') + '</Types>') },
     { name: "_rels/.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
     { name: "xl/workbook.xml", data: Buffer.from(`<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`) },
+    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/>${sst === undefined ? "" : `<Relationship Id="rId3" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>`}</Relationships>`) },
     { name: "xl/styles.xml", data: Buffer.from(`<styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="2" applyNumberFormat="1"/></cellXfs></styleSheet>`) },
     { name: "xl/worksheets/sheet1.xml", data: Buffer.from(`<worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`) },
+    ...(sst === undefined ? [] : [{ name: "xl/sharedStrings.xml", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ${ns}>${sst}</sst>`) }]),
   ]);
 }
 
@@ -119,6 +120,32 @@ describe("the lean .xlsx reader gives exactly SheetJS's Grid", () => {
         expect(comparable(lean!)).toEqual(comparable(readWorkbook(bytes, "f.xlsx", "xlsx", DEFAULT_LIMITS)));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  test("property: shared strings (CJK and other text as UTF-8 bytes, references, rich-text and phonetic runs) read as SheetJS reads them", () => {
+    // The lean reader reads the shared strings one character per byte and decodes each item's text (ZipParts.binary).
+    const piece = fc.constantFrom("村", "乡镇", "😀", "é", "\u00a0", "&#26449;", "&#x6751;", "&amp;", "&lt;", "a", " ", "1", "_x000D_", "\n", "&");
+    const text = fc.array(piece, { maxLength: 6 }).map((xs) => xs.join(""));
+    const item = fc.oneof(
+      text.map((v) => `<si><t>${v}</t></si>`),
+      text.map((v) => `<si><t xml:space="preserve">${v}</t></si>`),
+      fc.tuple(text, text).map(([a, b]) => `<si><r><rPr><b val="true"/><rFont val="宋体"/></rPr><t xml:space="preserve">${a}</t></r><r><t>${b}</t></r></si>`),
+      fc.tuple(text, text).map(([a, b]) => `<si><t>${a}</t><rPh sb="0" eb="1"><t>${b}</t></rPh></si>`),
+      fc.constant("<si><t/></si>"),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), (items) => {
+        const sheetData = `<row r="1">` + items.map((_, k) => `<c r="${String.fromCharCode(65 + k)}1" t="s"><v>${k}</v></c>`).join("") + `</row>`;
+        const bytes = packageWithRows(sheetData, items.join(""));
+        const lean = readXlsx(parts(bytes), "f.xlsx", DEFAULT_LIMITS);
+        expect(lean).not.toBeNull();
+        expect(comparable(lean!)).toEqual(comparable(readWorkbook(bytes, "f.xlsx", "xlsx", DEFAULT_LIMITS)));
+        // The same as the text decoded whole (a host without ZipParts.binary).
+        const inflated = parts(bytes);
+        expect(readXlsx({ get: (name) => inflated.get(name) }, "f.xlsx", DEFAULT_LIMITS)).toEqual(lean);
+      }),
+      { numRuns: 300 },
     );
   });
 

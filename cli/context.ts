@@ -6,6 +6,7 @@ import {
   BUILTIN_TEMPLATE_IDS,
   builtinTemplate,
   compileTemplate,
+  indexRegistry,
   loadTemplate,
   parseRegistry,
   parseTargetColumns,
@@ -48,6 +49,16 @@ export function readRegistrySource(path?: string): RegistrySource {
 
 export function parseRegistrySource(source: RegistrySource): Registry {
   const registry = parseRegistry(source.text, source.file);
+  if (source.demo) registry.county = t("name.demoCounty");
+  return registry;
+}
+
+/**
+ * The registry as a worker thread validates with it: a well-formed one read a township at a time, as its files ask
+ * (indexRegistry), else parsed in full. The calling thread parses the same text in full and reports its problems.
+ */
+export function indexRegistrySource(source: RegistrySource): Registry {
+  const registry = indexRegistry(source.text, source.file) ?? parseRegistry(source.text, source.file);
   if (source.demo) registry.county = t("name.demoCounty");
   return registry;
 }

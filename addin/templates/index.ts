@@ -1,5 +1,5 @@
 export * from "./registry-types";
-export { parseRegistry, parseTargets, parseTargetColumns, townshipOfVillage, villagesByCode, RegistryError, MAX_REGISTRY_VILLAGES } from "./registry";
+export { indexRegistry, parseRegistry, parseTargets, parseTargetColumns, townshipOfVillage, villagesByCode, RegistryError, MAX_REGISTRY_VILLAGES } from "./registry";
 export * from "./schema";
 export { loadTemplate, templateToJson, compileTemplate, textOf, TemplateError } from "./load";
 export type { CompiledTemplate, CompiledColumn, CompiledRule } from "./load";

@@ -81,15 +81,23 @@ function isTrimmed(c: number): boolean {
       c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
+/** Where each field of the line being read starts and ends, and which field is which column. */
+interface RegistryLine {
+  src: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  col: Record<keyof typeof REGISTRY_COLUMNS, number>;
+  /** Whether the line's 薄弱村基数 is 是. */
+  weak: boolean;
+}
+
 /**
- * A registry as its own program writes it, read line by line: no quotes, no lone CR, no blank line but at the end,
- * every line with the header's fields, every field without spaces around it, 9-digit township codes that begin each
- * 12-digit village code, 是/否, no code twice. It gives what readRegistryRows gives, making fewer objects: no array of
- * fields per line, a township's code and name taken once. undefined for anything else, which readRegistryRows then
- * reads and explains. More than maxVillages lines is TOO_MANY, found as they are read. Every CLI thread parses the registry as it starts: for 200,000 villages this took 0.45 s, most of
- * it the garbage collector copying the fields of the general CSV parse, all of them live.
+ * The lines of a registry as its own program writes it: no quotes, no lone CR, no blank line but at the end, every line
+ * with the header's fields, every field without spaces around it, 9-digit township codes that begin each 12-digit
+ * village code, 是/否. `each` is given every line, in order, and may refuse it (false). undefined when a line is not
+ * so (or refused), TOO_MANY past maxVillages lines, else the text with its BOM left out.
  */
-export function readWellFormedRegistry(text: string, file: string, maxVillages: number): Registry | typeof TOO_MANY | undefined {
+function scanWellFormed(text: string, file: string, maxVillages: number, each: (line: RegistryLine) => boolean): string | typeof TOO_MANY | undefined {
   if (text.indexOf('"') >= 0) return undefined;
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const n = src.length;
@@ -104,11 +112,10 @@ export function readWellFormedRegistry(text: string, file: string, maxVillages: 
   const yes = YES.charCodeAt(0);
   const no = NO.charCodeAt(0);
   if (YES.length !== 1 || NO.length !== 1) return undefined;
-  const townships = new Map<string, RegistryTownship>();
-  const byCode = new Map<string, RegistryVillage>();
-  let township: RegistryTownship | undefined;
+  const line: RegistryLine = { src, starts, ends, col, weak: false };
   // Field f of the line is not empty and has no space at either end.
   const bare = (f: number) => ends[f] > starts[f] && !isTrimmed(src.charCodeAt(starts[f])) && !isTrimmed(src.charCodeAt(ends[f] - 1));
+  let count = 0;
   for (let at = headerEnd + 1; at < n; ) {
     let lf = src.indexOf("\n", at);
     if (lf < 0) lf = n;
@@ -142,6 +149,33 @@ export function readWellFormedRegistry(text: string, file: string, maxVillages: 
     }
     const weak = src.charCodeAt(starts[col.weak]);
     if (weak !== yes && weak !== no) return undefined;
+    if (++count > maxVillages) return TOO_MANY;
+    line.weak = weak === yes;
+    if (!each(line)) return undefined;
+    at = next;
+  }
+  return count > 0 ? src : undefined;
+}
+
+/** A line's village (its township's code given, as the township object holds it). */
+function villageOf({ src, starts, ends, col, weak }: RegistryLine, townshipCode: string): RegistryVillage {
+  const vc = starts[col.code];
+  return { code: src.slice(vc, vc + 12), name: src.slice(starts[col.name], ends[col.name]), weakBaseline: weak, townshipCode };
+}
+
+/**
+ * A well-formed registry (scanWellFormed), read line by line: what readRegistryRows gives, making fewer objects (no
+ * array of fields per line, a township's code and name taken once). undefined for anything else (a code twice too),
+ * which readRegistryRows then reads and explains. Every CLI thread parses the registry as it starts: for 200,000
+ * villages this took 0.45 s, most of it the garbage collector copying the fields of the general CSV parse, all live.
+ */
+export function readWellFormedRegistry(text: string, file: string, maxVillages: number): Registry | typeof TOO_MANY | undefined {
+  const townships = new Map<string, RegistryTownship>();
+  const byCode = new Map<string, RegistryVillage>();
+  let township: RegistryTownship | undefined;
+  const read = scanWellFormed(text, file, maxVillages, (line) => {
+    const { src, starts, ends, col } = line;
+    const tc = starts[col.townshipCode];
     // Villages come township by township: the line's township is usually the one before.
     if (!township || !src.startsWith(township.code, tc)) {
       const code = src.slice(tc, tc + 9);
@@ -151,18 +185,132 @@ export function readWellFormedRegistry(text: string, file: string, maxVillages: 
         townships.set(code, township);
       }
     }
-    const code = src.slice(vc, vc + 12);
-    if (byCode.has(code)) return undefined;
-    if (byCode.size === maxVillages) return TOO_MANY;
-    const village = { code, name: src.slice(starts[col.name], ends[col.name]), weakBaseline: weak === yes, townshipCode: township.code };
+    const village = villageOf(line, township.code);
+    if (byCode.has(village.code)) return false;
     township.villages.push(village);
-    byCode.set(code, village);
-    at = next;
-  }
-  if (townships.size === 0) return undefined;
+    byCode.set(village.code, village);
+    return true;
+  });
+  if (read === undefined || read === TOO_MANY) return read;
   const registry: Registry = { townships: [...townships.values()] };
   byCodeCache.set(registry, byCode);
   return registry;
+}
+
+/**
+ * A well-formed registry whose villages are read when first asked for, a township at a time: its townships (code and
+ * name) at once, and the place of each village's line. What a CLI worker thread validates with: it only needs the
+ * townships its files are for, and making 200,000 villages took it half a second before its first file. The calling
+ * thread parses the same text in full (parseRegistry), and reports any problem in it, a code twice among them.
+ * undefined when the text is not well formed (the worker then parses it in full too).
+ */
+export function indexRegistry(text: string, file: string, maxVillages = MAX_REGISTRY_VILLAGES): Registry | undefined {
+  const townships = new Map<string, { township: RegistryTownship; lines: number[] }>();
+  let current: { township: RegistryTownship; lines: number[] } | undefined;
+  let columns: RegistryLine["col"] | undefined;
+  let fields = 0;
+  const read = scanWellFormed(text, file, maxVillages, ({ src, starts, ends, col }) => {
+    columns = col;
+    fields = starts.length;
+    const tc = starts[col.townshipCode];
+    if (!current || !src.startsWith(current.township.code, tc)) {
+      const code = src.slice(tc, tc + 9);
+      current = townships.get(code);
+      if (!current) {
+        current = { township: { code, name: src.slice(starts[col.townshipName], ends[col.townshipName]), villages: [] }, lines: [] };
+        townships.set(code, current);
+      }
+    }
+    current.lines.push(starts[0]);
+    return true;
+  });
+  if (read === undefined || read === TOO_MANY || !columns) return undefined;
+  const src = read;
+  const col = columns;
+  const byCode = new LazyVillages();
+  for (const { township, lines } of townships.values()) {
+    let villages: RegistryVillage[] | undefined;
+    const load = () => {
+      if (villages) return villages;
+      villages = [];
+      // Each line read again, as scanWellFormed read it (it is well formed: its fields are where its commas are).
+      const line: RegistryLine = { src, starts: new Int32Array(fields), ends: new Int32Array(fields), col, weak: false };
+      for (const at of lines) {
+        let k = 0;
+        let i = at;
+        line.starts[0] = at;
+        for (; i < src.length; i++) {
+          const c = src.charCodeAt(i);
+          if (c === 44) {
+            line.ends[k] = i;
+            line.starts[++k] = i + 1;
+          } else if (c === 10 || c === 13) break;
+        }
+        line.ends[k] = i;
+        line.weak = src.charCodeAt(line.starts[col.weak]) === YES.charCodeAt(0);
+        villages.push(villageOf(line, township.code));
+      }
+      for (const v of villages) byCode.set(v.code, v);
+      return villages;
+    };
+    Object.defineProperty(township, "villages", { get: load, enumerable: true });
+    byCode.townships.set(township.code, load);
+  }
+  const registry: Registry = { townships: [...townships.values()].map((x) => x.township) };
+  byCodeCache.set(registry, byCode);
+  return registry;
+}
+/** villagesByCode of a registry from indexRegistry: a code's township is read when a code of it is first looked up. */
+class LazyVillages extends Map<string, RegistryVillage> {
+  /** Each township's loader, by township code (a village code's first 9 digits). */
+  readonly townships = new Map<string, () => RegistryVillage[]>();
+  private all = false;
+
+  override get(code: string): RegistryVillage | undefined {
+    this.townships.get(code.slice(0, 9))?.();
+    return super.get(code);
+  }
+
+  override has(code: string): boolean {
+    this.townships.get(code.slice(0, 9))?.();
+    return super.has(code);
+  }
+
+  /** Going through every village reads every township first. */
+  private loadAll(): void {
+    if (this.all) return;
+    this.all = true;
+    for (const load of this.townships.values()) load();
+  }
+
+  override get size(): number {
+    this.loadAll();
+    return super.size;
+  }
+
+  override forEach(each: (v: RegistryVillage, code: string, map: Map<string, RegistryVillage>) => void, thisArg?: unknown): void {
+    this.loadAll();
+    super.forEach(each, thisArg);
+  }
+
+  override entries(): MapIterator<[string, RegistryVillage]> {
+    this.loadAll();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    this.loadAll();
+    return super.keys();
+  }
+
+  override values(): MapIterator<RegistryVillage> {
+    this.loadAll();
+    return super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, RegistryVillage]> {
+    return this.entries();
+  }
 }
 
 /** The registry read through the general CSV parse, every problem found and explained. */

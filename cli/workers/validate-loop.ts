@@ -1,15 +1,16 @@
 import { parentPort, workerData } from "worker_threads";
 import type { Registry } from "../../addin/templates";
-import { parseRegistrySource, type RegistrySource } from "../context";
+import { indexRegistrySource, type RegistrySource } from "../context";
 import { makeValidator, type ValidateShared, type ValidateTask, type ValidateWorkerData } from "../validate-file";
 
 // The modules load as soon as the worker starts (bin/xiaobo.js starts it before the CLI itself loads), then the
-// registry it was started with, or is sent first, is parsed, while the calling thread parses its own copy of the same
-// text. A registry that does not parse fails there too, and the calling thread reports it and ends this worker.
+// registry it was started with, or is sent first, is indexed (a township read when a file asks for it), while the
+// calling thread parses its own copy of the same text in full. A registry that does not parse fails here too, and the
+// calling thread reports it and ends this worker.
 let registry: Registry | undefined;
 const parse = (source: RegistrySource | undefined) => {
   try {
-    registry = source ? parseRegistrySource(source) : undefined;
+    registry = source ? indexRegistrySource(source) : undefined;
   } catch {
     registry = undefined;
   }

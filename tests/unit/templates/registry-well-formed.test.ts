@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { parseRegistry, readRegistryRows, readWellFormedRegistry, RegistryError, villagesByCode } from "../../../addin/templates/registry";
+import { indexRegistry, parseRegistry, readRegistryRows, readWellFormedRegistry, RegistryError, villagesByCode } from "../../../addin/templates/registry";
 
 /** What a parse gives: the registry (and its index by code), or the messages it throws. */
 function outcome(parse: () => ReturnType<typeof parseRegistry>): unknown {
@@ -88,6 +88,34 @@ describe("registry: the well-formed fast path", () => {
     );
     // The generator makes well-formed registries often enough that the fast path is what is compared.
     expect(fast).toBeGreaterThan(100);
+  });
+
+  test("read a township at a time (indexRegistry, the CLI workers' registry): the same townships, villages and lookups as the full parse", () => {
+    let indexed = 0;
+    fc.assert(
+      fc.property(registryText, fc.nat(), (text, pick) => {
+        const lazy = indexRegistry(text, "名册.csv");
+        const full = readWellFormedRegistry(text, "名册.csv", 1_000_000);
+        if (!lazy) return;
+        indexed++;
+        // Every text it indexes is one the full parse reads (a code twice is left to the calling thread's parse).
+        if (full === undefined) {
+          expect(() => parseRegistry(text, "名册.csv")).toThrow(RegistryError);
+          return;
+        }
+        expect(typeof full).toBe("object");
+        const registry = full as Exclude<typeof full, symbol>;
+        // A lookup before anything else reads only that code's township, and finds what the full parse finds.
+        const codes = [...villagesByCode(registry).keys()];
+        const code = codes[pick % codes.length];
+        expect(villagesByCode(lazy).get(code)).toEqual(villagesByCode(registry).get(code));
+        expect(villagesByCode(lazy).get("339901109999")).toBeUndefined();
+        expect(lazy).toEqual(registry);
+        expect(new Map(villagesByCode(lazy))).toEqual(villagesByCode(registry));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(indexed).toBeGreaterThan(100);
   });
 
   test("reads the demo county's registry itself, and a village more than the limit is refused as the general parse refuses it", () => {

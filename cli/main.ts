@@ -153,8 +153,8 @@ export async function validateFolder(folder: string, registryPath: string, jobs:
   const source = readRegistrySource(registryPath);
   const workers = workersFor(files, jobs, source);
   try {
-    const shared = { template: templateToJson(loadTemplateOption()), registry: parseRegistrySource(source) };
-    return (await validateFiles(files, shared, { workers, registryInWorkers: true, quiet: true })).length;
+    const shared = { template: templateToJson(loadTemplateOption()) };
+    return (await validateFiles(files, shared, { workers, registryInWorkers: true, quiet: true, registry: () => parseRegistrySource(source) })).length;
   } finally {
     stopWorkers(workers);
   }

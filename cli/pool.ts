@@ -39,6 +39,11 @@ export function stopWorkers(workers: readonly Worker[]): void {
 
 /** Tasks queued in each worker ahead of the one it is on. */
 const IN_FLIGHT = 2;
+/**
+ * Tasks a worker is given at the start: the calling thread may be busy for a while before it answers any (it parses its
+ * registry as it starts its own share: see validateFiles), and a worker with two files would wait for it.
+ */
+const FIRST_FEED = 48;
 
 /**
  * Runs tasks on every core, results in input order. Reading spreadsheets is CPU-bound, so the county merge uses all
@@ -67,8 +72,9 @@ export async function runPool<T, R>(opts: {
       // Tasks sent and not yet answered, oldest first (a worker answers in order). A worker always has the next task
       // waiting: were it fed one at a time, each answer would wait for the calling thread to finish the file it is on.
       const sent: number[] = [];
+      let inFlight = Math.min(FIRST_FEED, Math.ceil(tasks.length / (opts.workers.length + 1)));
       const feed = () => {
-        while (sent.length < IN_FLIGHT && next < tasks.length) {
+        while (sent.length < inFlight && next < tasks.length) {
           sent.push(next);
           worker.postMessage(tasks[next++]);
         }
@@ -81,6 +87,7 @@ export async function runPool<T, R>(opts: {
           return;
         }
         done(msg.value, sent.shift()!);
+        inFlight = IN_FLIGHT;
         feed();
       });
       worker.on("error", reject);
@@ -97,7 +104,9 @@ export async function runPool<T, R>(opts: {
     }
   };
 
-  await Promise.all([inline(), ...opts.workers.map(viaWorker)]);
+  // The workers first: they have their files before the calling thread starts on its own.
+  const workers = opts.workers.map(viaWorker);
+  await Promise.all([inline(), ...workers]);
   return results;
 }
 

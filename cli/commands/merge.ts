@@ -4,7 +4,7 @@ import { t } from "../../addin/i18n";
 import { writeSummaryFile } from "../../addin/io/node";
 import type { FileReport } from "../../addin/validate";
 import { measureHeader, mergeSubmissions, reconcile, summaryTables, summaryToJson, townshipStatusText, type CountySummary } from "../../addin/merge";
-import { compileTemplate, templateToJson, type CompiledMeasure } from "../../addin/templates";
+import { compileTemplate, templateToJson, type CompiledMeasure, type Registry } from "../../addin/templates";
 import { loadTargetsFor, loadTemplateOption, parseRegistrySource, readRegistrySource } from "../context";
 import { stopWorkers } from "../pool";
 import { renderTable } from "../text-table";
@@ -37,17 +37,25 @@ export interface MergeOutcome {
 export async function mergeCommand(paths: string[], opts: MergeOptions): Promise<MergeOutcome> {
   const files = await collectFiles(paths);
   const registrySource = readRegistrySource(opts.registry);
+  const template = loadTemplateOption(opts.template);
   const workers = workersFor(files, opts.jobs, registrySource);
   let reports: FileReport[];
-  let template, registry, targets;
+  // This thread's registry and the targets checked against it, read once the workers have their first files (so they
+  // validate meanwhile); a problem in either stops the run before any file is validated on this thread.
+  let read: { registry: Registry; targets: ReturnType<typeof loadTargetsFor> } | undefined;
+  const readRegistry = () => {
+    const registry = parseRegistrySource(registrySource);
+    read = { registry, targets: loadTargetsFor(template, registry, opts.targets, opts.registry) };
+    return registry;
+  };
   try {
-    template = loadTemplateOption(opts.template);
-    registry = parseRegistrySource(registrySource);
-    targets = loadTargetsFor(template, registry, opts.targets, opts.registry);
-    reports = await validateFiles(files, { template: templateToJson(template), registry, maxIssuesPerCode: opts.maxIssuesPerCode }, { workers, registryInWorkers: true });
+    reports = await validateFiles(files, { template: templateToJson(template), maxIssuesPerCode: opts.maxIssuesPerCode }, { workers, registryInWorkers: true, registry: readRegistry });
   } finally {
     stopWorkers(workers);
   }
+  // Read on this thread's first file; here if every file went to a worker.
+  if (!read) readRegistry();
+  const { registry, targets } = read!;
   const summary = mergeSubmissions(reports, {
     registry,
     targets: targets.targets,

@@ -20,15 +20,20 @@ export interface ValidateOptions {
 export async function validateCommand(paths: string[], opts: ValidateOptions): Promise<number> {
   const files = await collectFiles(paths);
   const registrySource = readRegistrySource(opts.registry);
+  const template = loadTemplateOption(opts.template);
   // With --previous each file is validated twice, on this thread (no workers: bin/xiaobo.js's early ones are stopped).
   const workers = workersFor(files, opts.previous ? 1 : opts.jobs, registrySource);
   let reports: FileReport[];
   try {
-    const template = loadTemplateOption(opts.template);
-    const registry = parseRegistrySource(registrySource);
-    const shared = { template: templateToJson(template), registry, maxIssuesPerCode: opts.maxIssuesPerCode };
-    const previous = opts.previous ? await previousReports(opts.previous, shared, opts.json) : undefined;
-    reports = await validateFiles(files, shared, { previous, workers, registryInWorkers: true });
+    const shared = { template: templateToJson(template), maxIssuesPerCode: opts.maxIssuesPerCode };
+    if (opts.previous) {
+      const withRegistry = { ...shared, registry: parseRegistrySource(registrySource) };
+      const previous = await previousReports(opts.previous, withRegistry, opts.json);
+      reports = await validateFiles(files, withRegistry, { previous, workers });
+    } else {
+      // This thread's registry is parsed once the workers have their first files (validateFiles).
+      reports = await validateFiles(files, shared, { workers, registryInWorkers: true, registry: () => parseRegistrySource(registrySource) });
+    }
   } finally {
     stopWorkers(workers);
   }

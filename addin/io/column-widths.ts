@@ -1,4 +1,4 @@
-import { rowCount, rowReader, type ColumnFormat, type SummaryTable } from "../grid";
+import { rowCount, rowReader, type ColumnFormat, type SummaryColumn, type SummaryTable, type TableCell } from "../grid";
 
 /**
  * Column widths of the county workbook's sheets (addin/io/summary-workbook.ts): wide enough for the header and the
@@ -46,25 +46,46 @@ export function numberWidth(v: number, format: ColumnFormat): number {
 
 /** Column widths that fit the text (Chinese counts double), within the column's maximum. */
 export function columnWidths(table: SummaryTable): number[] {
-  const { columns } = table;
+  const meter = new WidthMeter(table.columns);
   const rowAt = rowReader(table);
   const count = rowCount(table);
-  const n = columns.length;
-  const max = columns.map((c) => c.maxWidth ?? 60);
-  const formats = columns.map((c) => c.format);
-  const w = columns.map((c) => displayWidth(c.header));
+  for (let r = 0; r < count && meter.open > 0; r++) meter.add(rowAt(r));
+  return meter.widths();
+}
+
+/**
+ * The column widths of rows seen one at a time (columnWidths, or the writer as it writes them). Each row is read once,
+ * not once per column; a column as wide as it may be is not looked at again.
+ */
+export class WidthMeter {
+  private readonly max: number[];
+  private readonly formats: ColumnFormat[];
+  private readonly w: number[];
   // 32-bit integers (counts, years, most money) only move their column's largest and smallest: an integer's width
   // grows with its magnitude, so those two are measured at the end.
-  const hi = columns.map(() => 0);
-  const lo = columns.map(() => 0);
-  const integers = columns.map(() => false);
+  private readonly hi: number[];
+  private readonly lo: number[];
+  private readonly integers: boolean[];
   // Texts repeat down a column (乡镇, 是/否): a run of the same one is measured once.
-  const last: (string | undefined)[] = columns.map(() => undefined);
-  // Row by row (each row is read once, not once per column); a column as wide as it may be is not looked at again.
-  let open = w.filter((x, k) => x + 2 < max[k]).length;
-  for (let r = 0; r < count && open > 0; r++) {
-    const values = rowAt(r);
-    for (let k = 0; k < n; k++) {
+  private readonly last: (string | undefined)[];
+  /** Columns that may still widen: none left, and the rows need not be looked at. */
+  open: number;
+
+  constructor(columns: readonly SummaryColumn[]) {
+    this.max = columns.map((c) => c.maxWidth ?? 60);
+    this.formats = columns.map((c) => c.format);
+    this.w = columns.map((c) => displayWidth(c.header));
+    this.hi = columns.map(() => 0);
+    this.lo = columns.map(() => 0);
+    this.integers = columns.map(() => false);
+    this.last = columns.map(() => undefined);
+    this.open = this.w.filter((x, k) => x + 2 < this.max[k]).length;
+  }
+
+  add(values: readonly TableCell[]): void {
+    if (this.open === 0) return;
+    const { w, max, hi, lo, integers, last, formats } = this;
+    for (let k = 0; k < w.length; k++) {
       const v = values[k];
       if (v === null || v === undefined || w[k] + 2 >= max[k]) continue;
       let x: number;
@@ -82,13 +103,17 @@ export function columnWidths(table: SummaryTable): number[] {
       } else continue;
       if (x > w[k]) {
         w[k] = x;
-        if (x + 2 >= max[k]) open--;
+        if (x + 2 >= max[k]) this.open--;
       }
     }
   }
-  return w.map((x, k) => {
-    // hi and lo start at 0: the narrowest integer, so they stand for every integer seen.
-    const widest = integers[k] ? Math.max(x, numberWidth(hi[k], formats[k]), numberWidth(lo[k], formats[k])) : x;
-    return Math.min(max[k], Math.max(6, widest + 2));
-  });
+
+  widths(): number[] {
+    const { hi, lo, integers, formats, max } = this;
+    return this.w.map((x, k) => {
+      // hi and lo start at 0: the narrowest integer, so they stand for every integer seen.
+      const widest = integers[k] ? Math.max(x, numberWidth(hi[k], formats[k]), numberWidth(lo[k], formats[k])) : x;
+      return Math.min(max[k], Math.max(6, widest + 2));
+    });
+  }
 }

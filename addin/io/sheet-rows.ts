@@ -192,6 +192,8 @@ export interface SheetRows {
   styles: readonly number[];
   /** Marked cells' styles: row index → column index → style. */
   marked: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** Given each row before it is written (the column widths are measured so). */
+  measure?: (row: readonly TableCell[]) => void;
 }
 
 /**
@@ -223,8 +225,10 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
   const fresh = sheet.columns.map(() => 0);
   const lastText: (string | undefined)[] = sheet.columns.map(() => undefined);
   const lastId = sheet.columns.map(() => -1);
+  const measure = sheet.measure;
   for (let r = 0; r < count; r++) {
     const values = rowAt(r);
+    if (measure) measure(values);
     const rowMarks = sheet.marked.get(r);
     out.room(rowRoom);
     let buf = out.buf;

@@ -1,6 +1,6 @@
-import { NUMBER_FORMATS, PALETTE, rowCount, rowReader, type CellMark, type SummaryTable } from "../grid";
+import { NUMBER_FORMATS, PALETTE, rowCount, rowReader, type CellMark, type SummaryTable, type TableCell } from "../grid";
 import { t, type Locale } from "../i18n";
-import { columnWidths, displayWidth } from "./column-widths";
+import { displayWidth, WidthMeter } from "./column-widths";
 import { BODY_FONT } from "./fonts";
 import { chartColumns, chartParts, placeBelow } from "./summary-chart";
 import { definedNamesXml, sheetPrint, type SheetPrint } from "./summary-print";
@@ -83,10 +83,13 @@ function colName(index: number): string {
 }
 
 /**
- * A sheet's XML, in chunks of bytes: merged title row, optional merged note row, frozen header row, data rows with
- * their column's number format and border, marks filled, fitted widths. Texts go to the shared strings.
+ * A sheet's XML: merged title row, optional merged note row, frozen header row, data rows with their column's number
+ * format and border, marks filled, fitted widths. Texts go to the shared strings. The column widths, measured on the
+ * rows as they are written, come in the sheet's head, before them: `body` is the rows and what follows, in chunks of
+ * bytes, and `head()` what precedes them, asked for once `body` is done (ZipWriter.addHeadLast). The head's texts and
+ * styles are numbered first, as when the head was written first: the same tables give the same XML.
  */
-function* sheetXml(table: SummaryTable, styles: Styles, strings: SharedStrings, print: SheetPrint): Generator<Uint8Array> {
+function sheetParts(table: SummaryTable, styles: Styles, strings: SharedStrings, print: SheetPrint): { head: () => string; body: Iterable<Uint8Array> } {
   const n = table.columns.length;
   const headerRow = table.note !== null ? 3 : 2;
   const first = headerRow + 1;
@@ -95,24 +98,16 @@ function* sheetXml(table: SummaryTable, styles: Styles, strings: SharedStrings, 
   const pane = fx > 0
     ? `<pane xSplit="${fx}" ySplit="${headerRow}" topLeftCell="${colName(fx)}${first}" activePane="bottomRight" state="frozen"/>`
     : `<pane ySplit="${headerRow}" topLeftCell="A${first}" activePane="bottomLeft" state="frozen"/>`;
-  const widths = columnWidths(table);
-  let xml = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${print.head}` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>` +
-    widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("") +
-    `</cols><sheetData>`;
   // A text cell: shared while the table takes it, else inline (t="inlineStr"; never a formula either way).
   const text = (ref: string, style: number, v: string) => {
     const id = strings.id(v);
     return id >= 0 ? `<c r="${ref}" s="${style}" t="s"><v>${id}</v></c>` : `<c r="${ref}" s="${style}" t="inlineStr"><is>${textElement(v)}</is></c>`;
   };
 
-  xml += `<row r="1" ht="24" customHeight="1">${text("A1", styles.id({ numFmt: 0, font: FONTS.title, fill: 0, border: 0, align: "title" }), table.title)}</row>`;
-  if (table.note !== null) xml += `<row r="2">${text("A2", 0, table.note)}</row>`;
+  let rowsAbove = `<row r="1" ht="24" customHeight="1">${text("A1", styles.id({ numFmt: 0, font: FONTS.title, fill: 0, border: 0, align: "title" }), table.title)}</row>`;
+  if (table.note !== null) rowsAbove += `<row r="2">${text("A2", 0, table.note)}</row>`;
   const headerStyle = styles.id({ numFmt: 0, font: FONTS.bold, fill: FILL_IDS.header, border: 1, align: "header" });
-  // A header wider than its column wraps: give the row the lines it needs (spreadsheets do not re-fit it on opening).
-  const lines = table.columns.reduce((most, c, k) => Math.max(most, Math.ceil(displayWidth(c.header) / Math.max(1, widths[k] - 1))), 1);
-  xml += `<row r="${headerRow}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>` + table.columns.map((c, k) => text(`${cols[k]}${headerRow}`, headerStyle, c.header)).join("") + `</row>`;
+  const headerCells = table.columns.map((c, k) => text(`${cols[k]}${headerRow}`, headerStyle, c.header)).join("");
 
   const columnStyle = table.columns.map((c) => ({ numFmt: NUMFMT_IDS[NUMBER_FORMATS[c.format]] ?? 0, font: 0, fill: 0, border: 1 as const }));
   const plain = columnStyle.map((st) => styles.id(st));
@@ -134,13 +129,29 @@ function* sheetXml(table: SummaryTable, styles: Styles, strings: SharedStrings, 
     row.set(m.column, style);
     marked.set(m.row, row);
   }
-  const out = new XmlBytes(CHUNK_BYTES + (1 << 16));
-  out.text(xml);
-  yield* rowsXml({ count: rowCount(table), rowAt: rowReader(table), first, columns: cols, styles: plain, marked }, strings, out, CHUNK_BYTES);
-  out.text(`</sheetData>${print.filter}<mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
-    (table.note !== null ? `<mergeCell ref="A2:${cols[n - 1]}2"/>` : "") + `</mergeCells>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${print.tail}</worksheet>`);
-  yield out.take();
+
+  const meter = new WidthMeter(table.columns);
+  const head = () => {
+    const widths = meter.widths();
+    // A header wider than its column wraps: give the row the lines it needs (spreadsheets do not re-fit it on opening).
+    const lines = table.columns.reduce((most, c, k) => Math.max(most, Math.ceil(displayWidth(c.header) / Math.max(1, widths[k] - 1))), 1);
+    return XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${print.head}` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/><cols>` +
+      widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("") +
+      `</cols><sheetData>` + rowsAbove +
+      `<row r="${headerRow}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>` + headerCells + `</row>`;
+  };
+  function* body(): Generator<Uint8Array> {
+    const out = new XmlBytes(CHUNK_BYTES + (1 << 16));
+    const sheet = { count: rowCount(table), rowAt: rowReader(table), first, columns: cols, styles: plain, marked, measure: (row: readonly TableCell[]) => meter.add(row) };
+    yield* rowsXml(sheet, strings, out, CHUNK_BYTES);
+    out.text(`</sheetData>${print.filter}<mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
+      (table.note !== null ? `<mergeCell ref="A2:${cols[n - 1]}2"/>` : "") + `</mergeCells>` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${print.tail}</worksheet>`);
+    yield out.take();
+  }
+  return { head, body: body() };
 }
 
 export interface WriteOptions {
@@ -161,7 +172,8 @@ async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], crea
   const columns = chart ? chartColumns(chart, tables[0]) : undefined;
   const charted = chart && columns ? chartParts(chart, placeBelow(tables[0], columns, locale), 1) : undefined;
   for (let i = 0; i < tables.length; i++) {
-    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(tables[i], styles, strings, sheetPrint(tables[i], { drawing: i === 0 && !!charted, locale })));
+    const sheet = sheetParts(tables[i], styles, strings, sheetPrint(tables[i], { drawing: i === 0 && !!charted, locale }));
+    await zip.addHeadLast(`xl/worksheets/sheet${i + 1}.xml`, sheet.body, sheet.head);
   }
   for (const [name, xml] of charted?.entries ?? []) await zip.add(name, [xml]);
   await zip.add("xl/sharedStrings.xml", strings.xml(XML_HEAD, NS_MAIN, textElement));

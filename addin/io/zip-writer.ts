@@ -78,6 +78,58 @@ export class ZipWriter {
     this.entries.push(entry);
   }
 
+  /**
+   * Adds an entry whose first bytes are known only once the rest is made (a sheet's column widths come before its
+   * rows): `body` is compressed first and held, compressed, then `head()` is written ahead of it. The entry's CRC is
+   * the head's and the body's combined (crc32Combine). What is held is the body's compressed size.
+   */
+  async addHeadLast(name: string, body: Iterable<string | Uint8Array>, head: () => string): Promise<void> {
+    const deflate = this.host.deflateChunk;
+    if (!deflate) {
+      const parts = [...body];
+      return this.addWhole(name, [head(), ...parts]);
+    }
+    const held: Uint8Array[] = [];
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    const pending: Promise<Uint8Array>[] = [];
+    const flush = async (keep: number) => {
+      while (pending.length > keep) {
+        const packed = await pending.shift()!;
+        compressed += packed.length;
+        held.push(packed);
+      }
+    };
+    for (const chunk of body) {
+      const data = typeof chunk === "string" ? UTF8.encode(chunk) : chunk;
+      if (data.length === 0) continue;
+      crc = this.crc(data, crc);
+      size += data.length;
+      pending.push(deflate(data));
+      await flush(3);
+    }
+    await flush(0);
+    const first = UTF8.encode(head());
+    const entry: Written = {
+      name: UTF8.encode(name),
+      flags: UTF8_NAMES | DESCRIPTOR,
+      method: 8,
+      crc: crc32Combine(this.crc(first, 0), crc, size),
+      compressed: 0,
+      size: first.length + size,
+      offset: this.offset,
+    };
+    await this.out(localHeader(entry));
+    const packedHead = first.length > 0 ? await deflate(first) : new Uint8Array(0);
+    await this.out(packedHead);
+    for (const packed of held) await this.out(packed);
+    await this.out(FINAL_BLOCK);
+    entry.compressed = packedHead.length + compressed + FINAL_BLOCK.length;
+    await this.out(dataDescriptor(entry));
+    this.entries.push(entry);
+  }
+
   private async addWhole(name: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
     const parts: Uint8Array[] = [];
     let size = 0;
@@ -188,4 +240,44 @@ export function crc32(data: Uint8Array, previous = 0): number {
   let c = ~previous >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
+}
+
+/** a × b modulo the CRC-32 polynomial, both in reflected bit order (zlib's multmodp). */
+function multModP(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ 0xedb88320 : b >>> 1;
+  }
+  return p >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0 … 31 (zlib's x2n_table). */
+let X2N: Uint32Array | undefined;
+
+/** x^(n·2^k) modulo the polynomial (zlib's x2nmodp). */
+function x2nModP(n: number, k: number): number {
+  if (!X2N) {
+    X2N = new Uint32Array(32);
+    let p = 0x40000000; // x^1
+    X2N[0] = p;
+    for (let i = 1; i < 32; i++) X2N[i] = p = multModP(p, p);
+  }
+  let p = 0x80000000; // x^0
+  while (n > 0) {
+    if (n % 2 === 1) p = multModP(X2N[k & 31], p);
+    n = Math.floor(n / 2);
+    k++;
+  }
+  return p;
+}
+
+/** The CRC-32 of a then b, from a's CRC, b's and b's length (zlib's crc32_combine). */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  return (multModP(x2nModP(lengthB, 3), crcA >>> 0) ^ (crcB >>> 0)) >>> 0;
 }

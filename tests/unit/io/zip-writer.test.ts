@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { DEFAULT_LIMITS } from "../../../addin/io";
 import { boundedInflate, writeSummaryFile } from "../../../addin/io/node";
 import { guardZip } from "../../../addin/io/zip-guard";
-import { crc32, ZipWriter, type ZipHost } from "../../../addin/io/zip-writer";
+import { crc32, crc32Combine, ZipWriter, type ZipHost } from "../../../addin/io/zip-writer";
 import { mergeSubmissions, summaryTables } from "../../../addin/merge";
 import { parseRegistry } from "../../../addin/templates";
 import { cleanReport } from "../merge/helpers";
@@ -20,12 +20,29 @@ const nodeHost = (sink: Uint8Array[]): ZipHost => ({
   write: (b) => void sink.push(b),
 });
 
-async function zipOf(host: (sink: Uint8Array[]) => ZipHost, entries: Record<string, string[]>): Promise<Uint8Array> {
+/** A zip of the entries; with `headLast`, each entry's first chunk is given last, as its head (ZipWriter.addHeadLast). */
+async function zipOf(host: (sink: Uint8Array[]) => ZipHost, entries: Record<string, string[]>, headLast = false): Promise<Uint8Array> {
   const sink: Uint8Array[] = [];
   const zip = new ZipWriter(host(sink));
-  for (const [name, chunks] of Object.entries(entries)) await zip.add(name, chunks);
+  for (const [name, chunks] of Object.entries(entries)) {
+    if (headLast) await zip.addHeadLast(name, chunks.slice(1), () => chunks[0] ?? "");
+    else await zip.add(name, chunks);
+  }
   await zip.finish();
   return new Uint8Array(Buffer.concat(sink));
+}
+
+/** The CRC-32 the central directory records for each entry. */
+function centralCrcs(bytes: Uint8Array): Map<string, number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const out = new Map<string, number>();
+  for (let at = 0; at + 46 <= bytes.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(at + 28, true);
+    out.set(Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString("utf8"), view.getUint32(at + 16, true));
+    at += 45 + nameLength;
+  }
+  return out;
 }
 
 describe("zip writer", () => {
@@ -35,16 +52,29 @@ describe("zip writer", () => {
     }));
   });
 
+  test("CRC-32s combine as zlib's crc32_combine: the CRC of a then b from theirs and b's length", () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), fc.uint8Array({ maxLength: 3000 }), (a, b) => {
+      expect(crc32Combine(zlibCrc32(a), zlibCrc32(b), b.length)).toBe(zlibCrc32(Buffer.concat([a, b])));
+    }), { numRuns: 500 });
+  });
+
   test.each([
-    ["chunks deflated one by one and concatenated (Node)", nodeHost],
-    ["entries stored whole (a browser without CompressionStream)", (sink: Uint8Array[]): ZipHost => ({ write: (b) => void sink.push(b) })],
-  ])("%s: every entry inflates back to exactly its chunks, checked against the directory", async (_, host) => {
+    ["chunks deflated one by one and concatenated (Node)", nodeHost, false],
+    ["entries stored whole (a browser without CompressionStream)", (sink: Uint8Array[]): ZipHost => ({ write: (b) => void sink.push(b) }), false],
+    ["the head given after the rest (Node)", nodeHost, true],
+    ["the head given after the rest, stored whole", (sink: Uint8Array[]): ZipHost => ({ write: (b) => void sink.push(b) }), true],
+  ])("%s: every entry inflates back to exactly its chunks, its CRC the directory's", async (_, host, headLast) => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(fc.string({ unit: "binary", maxLength: 2000 }), { maxLength: 6 }), { minLength: 1, maxLength: 4 }), async (entries) => {
         const named = Object.fromEntries(entries.map((chunks, i) => [`xl/part${i}.xml`, chunks]));
-        const bytes = await zipOf(host, named);
+        const bytes = await zipOf(host, named, headLast);
         const parts = boundedInflate(bytes, guardZip(bytes, "t.xlsx", DEFAULT_LIMITS), "t.xlsx", DEFAULT_LIMITS);
-        for (const [name, chunks] of Object.entries(named)) expect(Buffer.from(parts.get(name)!).toString("utf8")).toBe(chunks.join(""));
+        const crcs = centralCrcs(bytes);
+        for (const [name, chunks] of Object.entries(named)) {
+          const content = Buffer.from(parts.get(name)!);
+          expect(content.toString("utf8")).toBe(chunks.join(""));
+          expect(crcs.get(name)).toBe(zlibCrc32(content));
+        }
       }),
       { numRuns: 40 },
     );

@@ -16,10 +16,10 @@ const INLINE_MAX = 32;
 
 /**
  * Workers for a run over these files: none for a small run (the calling thread alone is faster), else one per core
- * besides the calling thread: those bin/xiaobo.js started as the process began, else new ones. Start them first, so
- * they load while the caller reads the template and registry. Given the registry's text, each parses it as soon as it
- * has loaded, at the same time as the calling thread does: a province's registry (200,000 villages) would otherwise be
- * parsed, then copied to each worker, before any starts.
+ * besides the calling thread: those bin/xiaobo.js started as the process began, else new ones. Given the registry's
+ * text, each indexes it as soon as it has loaded (a township's villages read when a file asks for them): a province's
+ * registry (200,000 villages) would otherwise be parsed, then copied to each worker, before any starts. The calling
+ * thread parses its own copy once the workers have their first files (validateFiles, `registry`).
  */
 export function workersFor(files: string[], jobs?: number, registry?: RegistrySource): Worker[] {
   const count = files.length > INLINE_MAX ? Math.min(jobs ?? defaultJobs(), files.length) - 1 : 0;

@@ -99,15 +99,15 @@ export function sourcedTable(table: Omit<SummaryTable, "rows" | "source">, sourc
     rows: {
       enumerable: true,
       get: () => {
-      if (!rows) {
-        rows = new Array(source.count);
-        for (let i = 0; i < source.count; i++) {
-          const row: TableCell[] = new Array(width).fill(null);
-          source.fill(i, row);
-          rows[i] = row;
+        if (!rows) {
+          rows = new Array(source.count);
+          for (let i = 0; i < source.count; i++) {
+            const row: TableCell[] = new Array(width).fill(null);
+            source.fill(i, row);
+            rows[i] = row;
+          }
         }
-      }
-      return rows;
+        return rows;
       },
     },
   });

@@ -60,15 +60,23 @@ function columnIndexes<K extends string>(header: string[], wanted: Record<K, str
  * Every problem is collected; any problem makes the registry unusable (it is the reference for everything else).
  */
 export function parseRegistry(text: string, file = "registry.csv", maxVillages = MAX_REGISTRY_VILLAGES): Registry {
-  const tooMany = () => new RegistryError([t("registry.tooMany", { file, limit: maxVillages.toLocaleString("en-US") })]);
+  // Counted before parsing: a list of every village in the country (or a wrong file) is refused in milliseconds, not
+  // after a gigabyte. A well-formed line is at least 28 characters (two codes, two names, 是/否, four commas): a
+  // shorter text cannot hold too many, and the well-formed reader counts as it goes.
+  let counted = false;
+  const tooMany = () => {
+    let newlines = 0;
+    for (let i = text.indexOf("\n"); i >= 0 && newlines <= maxVillages + 1; i = text.indexOf("\n", i + 1)) newlines++;
+    counted = true;
+    const lines = newlines + (text.endsWith("\n") ? 0 : 1) - 1; // the lines after the header
+    return lines > maxVillages;
+  };
+  const refuse = () => new RegistryError([t("registry.tooMany", { file, limit: maxVillages.toLocaleString("en-US") })]);
+  if (text.length > 28 * maxVillages && tooMany()) throw refuse();
   const wellFormed = readWellFormedRegistry(text, file, maxVillages);
-  if (wellFormed === TOO_MANY) throw tooMany();
+  if (wellFormed === TOO_MANY) throw refuse();
   if (wellFormed) return wellFormed;
-  // Counted before parsing: a province's list (or a wrong file) is refused in milliseconds, not after a gigabyte.
-  let newlines = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && newlines <= maxVillages + 1; i = text.indexOf("\n", i + 1)) newlines++;
-  const lines = newlines + (text.endsWith("\n") ? 0 : 1) - 1; // the lines after the header
-  if (lines > maxVillages) throw tooMany();
+  if (!counted && tooMany()) throw refuse();
   return readRegistryRows(text, file);
 }
 

@@ -124,5 +124,11 @@ describe("registry: the well-formed fast path", () => {
     const villages = readRegistryRows(text, "registry.csv").townships.reduce((n, tw) => n + tw.villages.length, 0);
     expect(() => parseRegistry(text, "registry.csv", villages - 1)).toThrow("超过");
     expect(parseRegistry(text, "registry.csv", villages).townships).toHaveLength(12);
+    // The same through the general parse (a quoted field), and a text too long to hold fewer (counted first).
+    const quoted = text.replace(/\n(\d{9}),([^,\n]+),/, '\n$1,"$2",');
+    expect(readWellFormedRegistry(quoted, "registry.csv", 1_000_000)).toBeUndefined();
+    expect(() => parseRegistry(quoted, "registry.csv", villages - 1)).toThrow("超过");
+    expect(parseRegistry(quoted, "registry.csv", villages)).toEqual(parseRegistry(text));
+    expect(() => parseRegistry(text, "registry.csv", 10)).toThrow("超过");
   });
 });

@@ -1,4 +1,4 @@
-import { rowCount, rowReader, type ColumnFormat, type SummaryColumn, type SummaryTable, type TableCell } from "../grid";
+import type { ColumnFormat, SummaryColumn, TableCell } from "../grid";
 
 /**
  * Column widths of the county workbook's sheets (addin/io/summary-workbook.ts): wide enough for the header and the
@@ -44,18 +44,10 @@ export function numberWidth(v: number, format: ColumnFormat): number {
   return i === a ? sign + digits(i) : String(v).length;
 }
 
-/** Column widths that fit the text (Chinese counts double), within the column's maximum. */
-export function columnWidths(table: SummaryTable): number[] {
-  const meter = new WidthMeter(table.columns);
-  const rowAt = rowReader(table);
-  const count = rowCount(table);
-  for (let r = 0; r < count && meter.open > 0; r++) meter.add(rowAt(r));
-  return meter.widths();
-}
-
 /**
- * The column widths of rows seen one at a time (columnWidths, or the writer as it writes them). Each row is read once,
- * not once per column; a column as wide as it may be is not looked at again.
+ * Column widths that fit the text (Chinese counts double), within the column's maximum, of rows seen one at a time (the
+ * writer measures them as it writes them). Each row is read once, not once per column; a column as wide as it may be
+ * is not looked at again.
  */
 export class WidthMeter {
   private readonly max: number[];
@@ -68,8 +60,8 @@ export class WidthMeter {
   private readonly integers: boolean[];
   // Texts repeat down a column (乡镇, 是/否): a run of the same one is measured once.
   private readonly last: (string | undefined)[];
-  /** Columns that may still widen: none left, and the rows need not be looked at. */
-  open: number;
+  /** Columns that may still widen: none left, and the rows are not looked at. */
+  private open: number;
 
   constructor(columns: readonly SummaryColumn[]) {
     this.max = columns.map((c) => c.maxWidth ?? 60);

@@ -200,10 +200,9 @@ export interface SheetRows {
  * The rows' <row> elements into `out`, a chunk handed over whenever `chunkBytes` are written. A row carries its
  * number; its cells, one for every column from A, carry their style, and after the first no reference (`r`), which is
  * optional (ECMA-376 Part 1, §18.3.1.4): a cell without one is the column after the cell before it. The first keeps its
- * reference, an anchor that readers such as ExcelJS need. That leaves out a third of
- * the sheet's XML and makes it deflate to a third of the bytes in a third of the time (docs/decisions.md). A number is
- * written as `String(v)` prints it (NaN and infinities as blank cells), a text as a shared string or inline, never a
- * formula.
+ * reference, an anchor that readers such as ExcelJS need. That leaves out a third of the sheet's XML and makes it
+ * deflate to a third of the bytes in a third of the time (docs/decisions.md). A number is written as `String(v)` prints
+ * it (NaN and infinities as blank cells), a text as a shared string or inline, never a formula.
  *
  * A column's texts are shared until its first SAMPLE texts show that most are new (codes, and names in a real county):
  * looking up 200,000 distinct codes in the table costs more than writing them inline, and saves no bytes.

@@ -54,28 +54,8 @@ export class ZipWriter {
     // Streamed: sizes and CRC follow the data in a data descriptor (flag bit 3).
     const entry: Written = { name: UTF8.encode(name), flags: UTF8_NAMES | DESCRIPTOR, method: 8, crc: 0, compressed: 0, size: 0, offset: this.offset };
     await this.out(localHeader(entry));
-    // Up to four chunks in compression at once: the caller keeps building while zlib's threads work.
-    const pending: Promise<Uint8Array>[] = [];
-    const flush = async (keep: number) => {
-      while (pending.length > keep) {
-        const packed = await pending.shift()!;
-        entry.compressed += packed.length;
-        await this.out(packed);
-      }
-    };
-    for await (const chunk of chunks) {
-      const data = typeof chunk === "string" ? UTF8.encode(chunk) : chunk;
-      if (data.length === 0) continue;
-      entry.crc = this.crc(data, entry.crc);
-      entry.size += data.length;
-      pending.push(deflate(data));
-      await flush(3);
-    }
-    await flush(0);
-    entry.compressed += FINAL_BLOCK.length;
-    await this.out(FINAL_BLOCK);
-    await this.out(dataDescriptor(entry));
-    this.entries.push(entry);
+    const body = await this.deflateChunks(chunks, deflate, (packed) => this.out(packed));
+    await this.endEntry(entry, body);
   }
 
   /**
@@ -90,42 +70,51 @@ export class ZipWriter {
       return this.addWhole(name, [head(), ...parts]);
     }
     const held: Uint8Array[] = [];
-    let crc = 0;
-    let size = 0;
-    let compressed = 0;
+    const rest = await this.deflateChunks(body, deflate, (packed) => void held.push(packed));
+    const first = UTF8.encode(head());
+    const entry: Written = { name: UTF8.encode(name), flags: UTF8_NAMES | DESCRIPTOR, method: 8, crc: 0, compressed: 0, size: 0, offset: this.offset };
+    await this.out(localHeader(entry));
+    const top = await this.deflateChunks([first], deflate, (packed) => this.out(packed));
+    for (const packed of held) await this.out(packed);
+    await this.endEntry(entry, { crc: crc32Combine(top.crc, rest.crc, rest.size), size: top.size + rest.size, compressed: top.compressed + rest.compressed });
+  }
+
+  /**
+   * Chunks deflated one by one, each handed to `put` in order; their CRC, size and compressed size. Up to four chunks
+   * are in compression at once: the caller keeps building while zlib's threads work.
+   */
+  private async deflateChunks(
+    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+    deflate: (data: Uint8Array) => Promise<Uint8Array>,
+    put: (packed: Uint8Array) => void | Promise<void>,
+  ): Promise<{ crc: number; size: number; compressed: number }> {
+    const sum = { crc: 0, size: 0, compressed: 0 };
     const pending: Promise<Uint8Array>[] = [];
     const flush = async (keep: number) => {
       while (pending.length > keep) {
         const packed = await pending.shift()!;
-        compressed += packed.length;
-        held.push(packed);
+        sum.compressed += packed.length;
+        await put(packed);
       }
     };
-    for (const chunk of body) {
+    for await (const chunk of chunks) {
       const data = typeof chunk === "string" ? UTF8.encode(chunk) : chunk;
       if (data.length === 0) continue;
-      crc = this.crc(data, crc);
-      size += data.length;
+      sum.crc = this.crc(data, sum.crc);
+      sum.size += data.length;
       pending.push(deflate(data));
       await flush(3);
     }
     await flush(0);
-    const first = UTF8.encode(head());
-    const entry: Written = {
-      name: UTF8.encode(name),
-      flags: UTF8_NAMES | DESCRIPTOR,
-      method: 8,
-      crc: crc32Combine(this.crc(first, 0), crc, size),
-      compressed: 0,
-      size: first.length + size,
-      offset: this.offset,
-    };
-    await this.out(localHeader(entry));
-    const packedHead = first.length > 0 ? await deflate(first) : new Uint8Array(0);
-    await this.out(packedHead);
-    for (const packed of held) await this.out(packed);
+    return sum;
+  }
+
+  /** Closes a streamed entry: the empty final block, then its data descriptor. */
+  private async endEntry(entry: Written, body: { crc: number; size: number; compressed: number }): Promise<void> {
     await this.out(FINAL_BLOCK);
-    entry.compressed = packedHead.length + compressed + FINAL_BLOCK.length;
+    entry.crc = body.crc;
+    entry.size = body.size;
+    entry.compressed = body.compressed + FINAL_BLOCK.length;
     await this.out(dataDescriptor(entry));
     this.entries.push(entry);
   }

@@ -125,28 +125,15 @@ function scanWellFormed(text: string, file: string, maxVillages: number, each: (
   const bare = (f: number) => ends[f] > starts[f] && !isTrimmed(src.charCodeAt(starts[f])) && !isTrimmed(src.charCodeAt(ends[f] - 1));
   let count = 0;
   for (let at = headerEnd + 1; at < n; ) {
-    let lf = src.indexOf("\n", at);
-    if (lf < 0) lf = n;
-    const end = lf > at && src.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
-    const next = lf + 1;
+    const end = lineEnd(src, at);
+    const next = src.charCodeAt(end) === 13 ? end + 2 : end + 1;
     if (end === at) {
       // A blank line: only at the very end (the general parse drops blank lines wherever they are, but is not worth
       // repeating here).
       if (src.slice(next).trim() !== "") return undefined;
       break;
     }
-    let k = 0;
-    starts[0] = at;
-    for (let i = at; i < end; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 44) {
-        if (++k === fields) return undefined;
-        ends[k - 1] = i;
-        starts[k] = i + 1;
-      } else if (c === 13) return undefined;
-    }
-    if (k !== fields - 1) return undefined;
-    ends[k] = end;
+    if (!splitLine(src, at, end, starts, ends)) return undefined;
     if (!bare(col.townshipCode) || !bare(col.townshipName) || !bare(col.code) || !bare(col.name) || !bare(col.weak)) return undefined;
     const tc = starts[col.townshipCode];
     const vc = starts[col.code];
@@ -165,6 +152,53 @@ function scanWellFormed(text: string, file: string, maxVillages: number, each: (
   return count > 0 ? src : undefined;
 }
 
+/** Where the line from `at` ends: before its LF, or its CR LF (a lone CR is inside it), or at the end of the text. */
+function lineEnd(src: string, at: number): number {
+  let lf = src.indexOf("\n", at);
+  if (lf < 0) lf = src.length;
+  return lf > at && src.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+}
+
+/**
+ * The fields of src[at, end) split at its commas into starts/ends; false when they are not as many as `starts` has
+ * room for, or the line holds a CR.
+ */
+function splitLine(src: string, at: number, end: number, starts: Int32Array, ends: Int32Array): boolean {
+  let k = 0;
+  starts[0] = at;
+  for (let i = at; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 44) {
+      if (++k === starts.length) return false;
+      ends[k - 1] = i;
+      starts[k] = i + 1;
+    } else if (c === 13) return false;
+  }
+  ends[k] = end;
+  return k === starts.length - 1;
+}
+
+/**
+ * Each line's township, made (code and name) at its first line; `townships` in first-seen order. Villages come
+ * township by township, so a line's township is usually the line before's.
+ */
+function townshipsOfLines(): { townships: Map<string, RegistryTownship>; of: (line: RegistryLine) => RegistryTownship } {
+  const townships = new Map<string, RegistryTownship>();
+  let last: RegistryTownship | undefined;
+  const of = ({ src, starts, ends, col }: RegistryLine) => {
+    const tc = starts[col.townshipCode];
+    if (last && src.startsWith(last.code, tc)) return last;
+    const code = src.slice(tc, tc + 9);
+    last = townships.get(code);
+    if (!last) {
+      last = { code, name: src.slice(starts[col.townshipName], ends[col.townshipName]), villages: [] };
+      townships.set(code, last);
+    }
+    return last;
+  };
+  return { townships, of };
+}
+
 /** A line's village (its township's code given, as the township object holds it). */
 function villageOf({ src, starts, ends, col, weak }: RegistryLine, townshipCode: string): RegistryVillage {
   const vc = starts[col.code];
@@ -178,21 +212,10 @@ function villageOf({ src, starts, ends, col, weak }: RegistryLine, townshipCode:
  * villages this took 0.45 s, most of it the garbage collector copying the fields of the general CSV parse, all live.
  */
 export function readWellFormedRegistry(text: string, file: string, maxVillages: number): Registry | typeof TOO_MANY | undefined {
-  const townships = new Map<string, RegistryTownship>();
+  const { townships, of } = townshipsOfLines();
   const byCode = new Map<string, RegistryVillage>();
-  let township: RegistryTownship | undefined;
   const read = scanWellFormed(text, file, maxVillages, (line) => {
-    const { src, starts, ends, col } = line;
-    const tc = starts[col.townshipCode];
-    // Villages come township by township: the line's township is usually the one before.
-    if (!township || !src.startsWith(township.code, tc)) {
-      const code = src.slice(tc, tc + 9);
-      township = townships.get(code);
-      if (!township) {
-        township = { code, name: src.slice(starts[col.townshipName], ends[col.townshipName]), villages: [] };
-        townships.set(code, township);
-      }
-    }
+    const township = of(line);
     const village = villageOf(line, township.code);
     if (byCode.has(village.code)) return false;
     township.villages.push(village);
@@ -213,50 +236,31 @@ export function readWellFormedRegistry(text: string, file: string, maxVillages: 
  * undefined when the text is not well formed (the worker then parses it in full too).
  */
 export function indexRegistry(text: string, file: string, maxVillages = MAX_REGISTRY_VILLAGES): Registry | undefined {
-  const townships = new Map<string, { township: RegistryTownship; lines: number[] }>();
-  let current: { township: RegistryTownship; lines: number[] } | undefined;
-  let columns: RegistryLine["col"] | undefined;
-  let fields = 0;
-  const read = scanWellFormed(text, file, maxVillages, ({ src, starts, ends, col }) => {
-    columns = col;
-    fields = starts.length;
-    const tc = starts[col.townshipCode];
-    if (!current || !src.startsWith(current.township.code, tc)) {
-      const code = src.slice(tc, tc + 9);
-      current = townships.get(code);
-      if (!current) {
-        current = { township: { code, name: src.slice(starts[col.townshipName], ends[col.townshipName]), villages: [] }, lines: [] };
-        townships.set(code, current);
-      }
-    }
-    current.lines.push(starts[0]);
+  const { townships, of } = townshipsOfLines();
+  const lines = new Map<RegistryTownship, number[]>();
+  let line: RegistryLine | undefined;
+  const read = scanWellFormed(text, file, maxVillages, (each) => {
+    line = each;
+    const township = of(each);
+    let at = lines.get(township);
+    if (!at) lines.set(township, (at = []));
+    at.push(each.starts[0]);
     return true;
   });
-  if (read === undefined || read === TOO_MANY || !columns) return undefined;
-  const src = read;
-  const col = columns;
+  if (read === undefined || read === TOO_MANY || !line) return undefined;
+  // Its field places and 是/否 are refilled for each line read again (scanWellFormed is done with it).
+  const again: RegistryLine = line;
   const byCode = new LazyVillages();
-  for (const { township, lines } of townships.values()) {
+  for (const township of townships.values()) {
     let villages: RegistryVillage[] | undefined;
     const load = () => {
       if (villages) return villages;
       villages = [];
-      // Each line read again, as scanWellFormed read it (it is well formed: its fields are where its commas are).
-      const line: RegistryLine = { src, starts: new Int32Array(fields), ends: new Int32Array(fields), col, weak: false };
-      for (const at of lines) {
-        let k = 0;
-        let i = at;
-        line.starts[0] = at;
-        for (; i < src.length; i++) {
-          const c = src.charCodeAt(i);
-          if (c === 44) {
-            line.ends[k] = i;
-            line.starts[++k] = i + 1;
-          } else if (c === 10 || c === 13) break;
-        }
-        line.ends[k] = i;
-        line.weak = src.charCodeAt(line.starts[col.weak]) === YES.charCodeAt(0);
-        villages.push(villageOf(line, township.code));
+      // Each line read again as scanWellFormed read it: it is well formed.
+      for (const at of lines.get(township)!) {
+        splitLine(read, at, lineEnd(read, at), again.starts, again.ends);
+        again.weak = read.charCodeAt(again.starts[again.col.weak]) === YES.charCodeAt(0);
+        villages.push(villageOf(again, township.code));
       }
       for (const v of villages) byCode.set(v.code, v);
       return villages;
@@ -264,7 +268,7 @@ export function indexRegistry(text: string, file: string, maxVillages = MAX_REGI
     Object.defineProperty(township, "villages", { get: load, enumerable: true });
     byCode.townships.set(township.code, load);
   }
-  const registry: Registry = { townships: [...townships.values()].map((x) => x.township) };
+  const registry: Registry = { townships: [...townships.values()] };
   byCodeCache.set(registry, byCode);
   return registry;
 }

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The `xiaobo` command: the precompiled JavaScript that `npm ci` (prepare) and `npm run build:cli` write to dist-cli/
-// (scripts/build-cli.js). A checkout that has not been built yet runs the TypeScript sources through tsx instead.
+// (scripts/build-cli.js), loaded through V8's code cache of it (./load-bundle.js). A checkout that has not been built
+// yet runs the TypeScript sources through tsx instead.
 const { existsSync } = require("fs");
 const { join } = require("path");
 
 const built = join(__dirname, "..", "dist-cli", "main.js");
 if (existsSync(built)) {
   if (process.argv[2] === "merge" || process.argv[2] === "validate") startEarly(join(__dirname, "..", "dist-cli", "workers", "validate-worker.js"));
-  require(built).run();
+  require("./load-bundle.js").loadBundle(built).run();
 } else {
   require("tsx/cjs/api").register();
   require("../cli/main.ts").run();

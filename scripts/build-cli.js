@@ -6,6 +6,8 @@
  * one file instead of resolving hundreds (mathjs alone is most of them), which halves start-up, for the CLI and for each
  * worker thread alike. jest's global setup runs it too, so the CLI tests always run the current sources.
  */
+const { execFileSync } = require("child_process");
+const { writeFileSync } = require("fs");
 const { join } = require("path");
 
 const ROOT = join(__dirname, "..");
@@ -14,8 +16,8 @@ const OUT = join(ROOT, "dist-cli");
 async function build() {
   await require("esbuild").build({
     absWorkingDir: ROOT,
-    // cli/pool.ts starts workers from join(__dirname, "workers", name): the worker bundle sits beside main.js there.
-    entryPoints: { main: "cli/main.ts", "workers/validate-worker": "cli/workers/validate-loop.ts" },
+    // cli/pool.ts starts workers from join(__dirname, "workers", name): the worker's entry sits beside main.js there.
+    entryPoints: { main: "cli/main.ts", "workers/validate-loop": "cli/workers/validate-loop.ts" },
     outdir: OUT,
     bundle: true,
     platform: "node",
@@ -25,6 +27,15 @@ async function build() {
     // mathjs's entry makes every mathjs function as it loads; the parser is all the templates use (the shim says why).
     alias: { "mathjs/number": "./scripts/mathjs-parse-only.mjs" },
   });
+  // The worker's entry (cli/pool.ts starts workers/validate-worker.js) loads its bundle through the code cache too.
+  writeFileSync(
+    join(OUT, "workers", "validate-worker.js"),
+    `// Written by scripts/build-cli.js: the validate worker's bundle, loaded through its V8 code cache.\nrequire("../../bin/load-bundle.js").loadBundle(require("path").join(__dirname, "validate-loop.js"));\n`,
+  );
+  // V8's code cache of each bundle (bin/load-bundle.js), made by this node in a process of its own: the CLI's after its
+  // top level has run, the worker's compiled only (as it loads it listens to its parent, which a build has not).
+  for (const [bundle, execute] of [["main.js", true], [join("workers", "validate-loop.js"), false]])
+    execFileSync(process.execPath, ["-e", `require(${JSON.stringify(join(ROOT, "bin", "load-bundle.js"))}).writeCache(${JSON.stringify(join(OUT, bundle))}, ${execute})`], { stdio: "inherit" });
 }
 
 module.exports = build;

@@ -114,6 +114,15 @@ describe("registry: the well-formed fast path", () => {
         expect(villagesByCode(lazy).get(code)).toEqual(villagesByCode(registry).get(code));
         expect(villagesByCode(lazy).get("339901109999")).toBeUndefined();
         expect(lazy).toEqual(registry);
+        // Every code, and codes near them that are not in it (another serial, another township, too short or long),
+        // found or not found as in a map of every village the general parse reads.
+        const general = new Map(villagesByCode(readRegistryRows(text, "名册.csv")));
+        const near = codes.flatMap((c) => [c, c.slice(0, 11) + ((Number(c[11]) + 1) % 10), "339901109" + c.slice(9), c.slice(0, 11), c + "0", c.slice(0, 9) + "0x1"]);
+        for (const c of near) {
+          expect(villagesByCode(lazy).get(c)).toEqual(general.get(c));
+          expect(villagesByCode(registry).get(c)).toEqual(general.get(c));
+          expect(villagesByCode(registry).has(c)).toBe(general.has(c));
+        }
         expect(new Map(villagesByCode(lazy))).toEqual(new Map(villagesByCode(registry)));
       }),
       { numRuns: 3000 },

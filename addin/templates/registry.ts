@@ -285,12 +285,7 @@ export function indexRegistry(text: string, file: string, maxVillages = MAX_REGI
   byCodeCache.set(registry, byCode);
   return registry;
 }
-/**
- * villagesByCode of a well-formed registry (readWellFormedRegistry, indexRegistry). In such a registry every code is 12
- * digits that begin with its township's 9, so a code is looked up in its township's villages by its last 3 digits (the
- * serial): no string hashed, no map of every village built; from indexRegistry, a township's villages are read when a
- * code of it is first looked up. Only going through the whole map (not done by the engine) fills the map itself.
- */
+
 /** A 12-digit code's last 3 digits as a number (its place in its township); -1 when they are not digits. */
 function serialOf(code: string): number {
   const a = code.charCodeAt(9) - 48;
@@ -299,6 +294,12 @@ function serialOf(code: string): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 ? a * 100 + b * 10 + c : -1;
 }
 
+/**
+ * villagesByCode of a well-formed registry (readWellFormedRegistry, indexRegistry). In such a registry every code is 12
+ * digits that begin with its township's 9, so a code is looked up in its township's villages by its last 3 digits (the
+ * serial): no string hashed, no map of every village built; from indexRegistry, a township's villages are read when a
+ * code of it is first looked up. Only going through the whole map (not done by the engine) fills the map itself.
+ */
 class LazyVillages extends Map<string, RegistryVillage> {
   /** Each township's villages (read on the first call), by township code (a village code's first 9 digits). */
   readonly townships = new Map<string, () => RegistryVillage[]>();

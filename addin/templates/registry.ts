@@ -327,12 +327,11 @@ class LazyVillages extends Map<string, RegistryVillage> {
     return serials;
   }
 
+  // A code of 12 characters whose first 9 are a township's and last 3 a serial is that one village's code, or none's.
   override get(code: string): RegistryVillage | undefined {
     const serials = this.serials(code);
-    if (!serials) return undefined;
     const serial = serialOf(code);
-    const village = serial >= 0 ? serials[serial] : undefined;
-    return village && village.code === code ? village : undefined;
+    return serials && serial >= 0 ? serials[serial] : undefined;
   }
 
   override has(code: string): boolean {

@@ -24,7 +24,9 @@ function startEarly(file) {
   const { Worker } = require("worker_threads");
   const at = process.argv.findIndex((a) => a === "--jobs" || a.startsWith("--jobs="));
   const given = at < 0 ? process.env.XIAOBO_JOBS : process.argv[at].startsWith("--jobs=") ? process.argv[at].slice(7) : process.argv[at + 1];
-  const jobs = Number.isInteger(Number(given)) && Number(given) > 0 ? Number(given) : require("os").cpus().length;
+  // cli/pool.ts defaultJobs: a thread per core, but the calling thread alone on two cores or fewer.
+  const cores = require("os").cpus().length;
+  const jobs = Number.isInteger(Number(given)) && Number(given) > 0 ? Number(given) : cores <= 2 ? 1 : cores;
   const workers = [];
   for (let i = 1; i < jobs; i++) {
     const worker = new Worker(file);

@@ -29,7 +29,7 @@ export const cli = {
     "zh-CN": "每个文件中同一类问题最多逐条列出的个数，其余只计数并给出所在范围",
     "en-US": "issues of one kind listed one by one per file; the rest are counted with their range",
   },
-  "cli.opt.jobs": { "zh-CN": "并行读取的线程数（默认：CPU 核数）", "en-US": "worker threads for reading (default: CPU cores)" },
+  "cli.opt.jobs": { "zh-CN": "并行读取的线程数（默认：CPU 核数；双核及以下的电脑为 1）", "en-US": "threads for reading (default: CPU cores; 1 on a machine of two cores or fewer)" },
   "cli.opt.help": { "zh-CN": "显示帮助", "en-US": "show help" },
   "cli.help.Usage:": { "zh-CN": "用法：", "en-US": "Usage:" },
   "cli.help.Arguments:": { "zh-CN": "参数：", "en-US": "Arguments:" },

@@ -244,26 +244,27 @@ function rankingTable(ctx: TableContext, r: UnitRankingResult, i: number): Summa
   const cells = unitCells(cols, msg);
   const stars = spec.stars !== undefined;
   const head = 5 + (stars ? 1 : 0) + (bottom ? 1 : 0);
-  if (bottomAt >= 0) for (let i = 0; i < r.entries.length; i++) if (r.entries[i].bottom) marks.push({ row: i, column: bottomAt, mark: "warning" });
+  const ranked = r.unit.length;
+  let inBottom = 0;
+  if (r.bottom && bottomAt >= 0) for (let i = 0; i < ranked; i++) if (r.bottom[i]) marks.push({ row: i, column: bottomAt, mark: "warning" });
+  if (r.bottom) for (let i = 0; i < ranked; i++) inBottom += r.bottom[i];
   const fill = (i: number, row: TableCell[]) => {
-    const e = r.entries[i];
-    const d = s.detail[e.unit];
-    row[0] = e.rank;
+    const d = s.detail[r.unit[i]];
+    row[0] = r.rank[i];
     row[1] = d.townshipName;
     row[2] = d.villageCode;
     row[3] = d.villageName;
-    row[4] = e.value;
-    if (stars) row[5] = e.stars;
-    if (bottom) row[head - 1] = e.bottom ? bottom : null;
+    row[4] = r.value[i];
+    if (stars) row[5] = r.stars ? r.stars[i] : null;
+    if (bottom) row[head - 1] = r.bottom?.[i] ? bottom : null;
     cells(d, row, head);
   };
-  const inBottom = r.entries.filter((e) => e.bottom).length;
   const note = [
-    msg("merge.note.ranking", { ranked: r.entries.length, method: msg(spec.method === "dense" ? "merge.method.dense" : "merge.method.competition") }),
+    msg("merge.note.ranking", { ranked, method: msg(spec.method === "dense" ? "merge.method.dense" : "merge.method.competition") }),
     ...(bottom ? [msg("merge.note.rankingBottom", { bottom, n: inBottom })] : []),
     ...(r.unranked ? [msg("merge.note.rankingUnranked", { n: r.unranked })] : []),
   ].join(msg("merge.messageSeparator"));
-  return sourcedTable({ key: "ranking", name: textOf(spec.sheet, s.locale), title: titled(ctx, spec.title), note, columns, freezeColumns: 4, marks }, { count: r.entries.length, fill });
+  return sourcedTable({ key: "ranking", name: textOf(spec.sheet, s.locale), title: titled(ctx, spec.title), note, columns, freezeColumns: 4, marks }, { count: ranked, fill });
 }
 
 function listTable(ctx: TableContext, i: number): SummaryTable {

@@ -147,10 +147,21 @@ export interface Template1Unit {
   countedEliminated: boolean;
 }
 
-/** One county-wide ranking of units (强村富民指数榜, 书记排名): entries in rank order. */
+/**
+ * One county-wide ranking of units (强村富民指数榜, 书记排名) in rank order, column by column: entry j is the j-th unit
+ * listed, in every column (no object per unit: a province ranks 200,000 villages).
+ */
 export interface UnitRankingResult {
   spec: UnitRanking;
-  entries: { unit: number; value: number; rank: number; bottom: boolean | null; stars: number | null }[];
+  /** The entries' units, as indexes of the detail. */
+  unit: Uint32Array;
+  /** Their values, rounded as ranked (and shown). */
+  value: Float64Array;
+  rank: Float64Array;
+  /** 1 for a unit in 后x%; null when the ranking has no bottom share. */
+  bottom: Uint8Array | null;
+  /** 星级; null when the ranking gives no stars. */
+  stars: Uint32Array | null;
   /** Merged units with no value to rank (a blank score), not ranked. */
   unranked: number;
 }

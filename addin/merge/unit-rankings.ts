@@ -66,12 +66,25 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
     const { ranks, order, bottom } = metrics.rankedList(ranked, { method: spec.method, descending: spec.order === "desc", bottomShare: spec.bottomShare });
     const thresholds = spec.stars === undefined ? undefined : ((typeof spec.stars === "string" ? params[spec.stars] : spec.stars) as number[]);
     const starsOf = thresholds ? starRater(thresholds) : undefined;
-    const entries: UnitRankingResult["entries"] = new Array(m);
+    // In rank order, column by column.
+    const result: UnitRankingResult = {
+      spec,
+      unit: new Uint32Array(m),
+      value: new Float64Array(m),
+      rank: new Float64Array(m),
+      bottom: bottom ? new Uint8Array(m) : null,
+      stars: starsOf ? new Uint32Array(m) : null,
+      unranked: n - m,
+    };
     for (let j = 0; j < m; j++) {
       const k = order[j];
-      entries[j] = { unit: units[k], value: ranked[k], rank: ranks[k], bottom: bottom ? bottom[k] === 1 : null, stars: starsOf ? starsOf(ranked[k]) : null };
+      result.unit[j] = units[k];
+      result.value[j] = ranked[k];
+      result.rank[j] = ranks[k];
+      if (bottom) result.bottom![j] = bottom[k];
+      if (starsOf) result.stars![j] = starsOf(ranked[k]);
     }
-    return { spec, entries, unranked: n - m };
+    return result;
   });
 }
 

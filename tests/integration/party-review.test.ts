@@ -459,7 +459,7 @@ describe.each(PRODUCERS)("filled by %s", (producer) => {
     expect(s.townships[0]).toMatchObject({ name: "东湖镇", status: "failed", reported: 0, rejectedRows: 18, rank: null, meanScore: null });
     expect(s.rejected.filter((r) => r.file === faulty).map((r) => r.reason)).toEqual(new Array(18).fill("文件未通过审核（6 个错误），整份文件未汇总"));
     expect(s.detail.length + s.rejected.length).toBe(s.files.reduce((n, f) => n + f.rows, 0));
-    expect(s.unitRankings[0].entries).toHaveLength(summary.unitRankings[0].entries.length - 18);
+    expect(s.unitRankings[0].unit).toHaveLength(summary.unitRankings[0].unit.length - 18);
   });
 });
 

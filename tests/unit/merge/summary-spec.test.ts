@@ -188,7 +188,8 @@ describe("a county's own template: its county summary", () => {
   test("unit rankings: by 综合得分 with 后20% and stars; a composite index scaled 0–100", () => {
     const [byScore, index] = s.unitRankings;
     const name = (i: number) => s.detail[i].villageName;
-    expect(byScore.entries.map((e) => [name(e.unit), e.value, e.rank, e.bottom, e.stars])).toEqual([
+    const entries = Array.from(byScore.unit, (unit, j) => [name(unit), byScore.value[j], byScore.rank[j], byScore.bottom![j] === 1, byScore.stars![j]]);
+    expect(entries).toEqual([
       ["乙一村", 100, 1, false, 5],
       ["甲一村", 90, 2, false, 5],
       ["丙一村", 87, 3, false, 4],
@@ -197,7 +198,7 @@ describe("a county's own template: its county summary", () => {
       ["乙二村", 38, 6, true, 1],
     ]);
     // 实绩 50…100 and 测评 10…100 each scaled to 0–100, then 50/50: 乙一村 100, 乙二村 0; 甲一村 (80 + 88.89)/2.
-    const byName = new Map(index.entries.map((e) => [name(e.unit), e.value]));
+    const byName = new Map(Array.from(index.unit, (unit, j) => [name(unit), index.value[j]]));
     expect(byName.get("乙一村")).toBeCloseTo(100, 9);
     expect(byName.get("乙二村")).toBeCloseTo(0, 9);
     // Ranked and shown to 2 decimals: (80 + 88.888…)/2 = 84.444… → 84.44.

@@ -6,6 +6,7 @@
  */
 import type { CompiledSummary, ExprFn } from "../templates";
 import type { UnitScope } from "./scope";
+import type { UnitTable } from "./unit-table";
 
 /** A measure's inputs: `of` as a number (NaN when it has none, i.e. not a finite number), `where`/`among` as 1 when true. */
 export interface MeasureColumns {
@@ -21,16 +22,20 @@ export interface MeasureColumns {
 export class UnitColumns {
   private readonly numbersOf = new Map<string, Float64Array>();
   private readonly truthsOf = new Map<string, Uint8Array>();
-  constructor(readonly units: readonly Record<string, unknown>[]) {}
+  constructor(readonly units: UnitTable) {}
 
   numbers(key: string): Float64Array {
     let out = this.numbersOf.get(key);
     if (!out) {
-      const units = this.units;
-      out = new Float64Array(units.length);
-      for (let i = 0; i < units.length; i++) {
-        const v = units[i][key];
-        out[i] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
+      const column = this.units.column(key);
+      // A number column is that already (NaN: none); it is only read.
+      if (column instanceof Float64Array) out = column;
+      else {
+        out = new Float64Array(this.units.length);
+        for (let i = 0; i < out.length; i++) {
+          const v = column[i];
+          out[i] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
+        }
       }
       this.numbersOf.set(key, out);
     }
@@ -40,9 +45,9 @@ export class UnitColumns {
   truths(key: string): Uint8Array {
     let out = this.truthsOf.get(key);
     if (!out) {
-      const units = this.units;
-      out = new Uint8Array(units.length);
-      for (let i = 0; i < units.length; i++) out[i] = units[i][key] === true ? 1 : 0;
+      const column = this.units.column(key);
+      out = new Uint8Array(this.units.length);
+      if (!(column instanceof Float64Array)) for (let i = 0; i < out.length; i++) out[i] = column[i] === true ? 1 : 0;
       this.truthsOf.set(key, out);
     }
     return out;
@@ -90,9 +95,10 @@ export function measureColumns(summary: CompiledSummary, columns: UnitColumns, u
 }
 
 /** The expressions' values for every unit, each unit loaded into the scope once (a small function, compiled on its own). */
-function evaluate(scoped: readonly Source[], units: readonly Record<string, unknown>[], us: UnitScope): void {
+function evaluate(scoped: readonly Source[], units: UnitTable, us: UnitScope): void {
+  const load = us.loadRow(units);
   for (let i = 0; i < units.length; i++) {
-    const scope = us.load(units[i]);
+    const scope = load(i);
     for (let k = 0; k < scoped.length; k++) {
       const s = scoped[k];
       const v = s.fn!(scope);

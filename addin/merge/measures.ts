@@ -7,6 +7,7 @@ import * as metrics from "../metrics";
 import type { CompiledMeasure, CompiledSummary } from "../templates";
 import { measureColumns, UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
+import type { UnitTable } from "./unit-table";
 import type { Figure } from "./types";
 
 export interface FigureBase {
@@ -95,7 +96,7 @@ function addHits(acc: Accumulator, k: number, where: Uint8Array, among: Uint8Arr
  * other measures get {0, 0}. `groupOf[i]` is unit i's group (-1: none; it still counts in `all`); null: no groups.
  * Each group's values are added in unit order, so a sum is the very number a loop over that group's units would give.
  */
-export function groupedParts(summary: CompiledSummary, units: readonly Record<string, unknown>[] | UnitColumns, groupOf: Int32Array | null, groups: number, us: UnitScope): GroupedParts {
+export function groupedParts(summary: CompiledSummary, units: UnitTable | UnitColumns, groupOf: Int32Array | null, groups: number, us: UnitScope): GroupedParts {
   const columns = units instanceof UnitColumns ? units : new UnitColumns(units);
   const n = columns.units.length;
   const M = summary.measures.length;

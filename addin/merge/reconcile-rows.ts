@@ -21,7 +21,7 @@ export function checkRows(summary: CountySummary, fail: Fail): void {
   // Indexed loops over the rows (a for-of allocates an iterator result per row until its function is optimised).
   const { detail, rejected: rows } = summary;
   for (let k = 0; k < detail.length; k++) {
-    const i = at(detail[k].source.fileIndex);
+    const i = at(detail.fileIndex[k]);
     if (i >= 0) merged[i]++;
   }
   for (let k = 0; k < rows.length; k++) {
@@ -39,10 +39,20 @@ export function checkRows(summary: CountySummary, fail: Fail): void {
   }
 }
 
-/** Every source of the summary in order: the detail's, then the rejected rows'. */
+/**
+ * Every source of the summary in order: the detail's, then the rejected rows'. The detail's are handed over in one
+ * reused object (a visit reads it and keeps nothing), not an object per unit.
+ */
 function forEachSource(summary: CountySummary, visit: (s: RowSource) => void): void {
   const { detail, rejected } = summary;
-  for (let k = 0; k < detail.length; k++) visit(detail[k].source);
+  const s: RowSource = { file: "", fileIndex: 0, sheet: undefined, row: 0 };
+  for (let k = 0; k < detail.length; k++) {
+    s.file = detail.file[k];
+    s.fileIndex = detail.fileIndex[k];
+    s.sheet = detail.sheet[k];
+    s.row = detail.row[k];
+    visit(s);
+  }
   for (let k = 0; k < rejected.length; k++) visit(rejected[k]);
 }
 

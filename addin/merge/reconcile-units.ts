@@ -8,7 +8,8 @@
 import type { RegistryVillage } from "../templates";
 import { registryPositions } from "./registry-positions";
 import type { Fail } from "./reconcile-rows";
-import type { CountySummary, MergedVillage } from "./types";
+import type { CountySummary } from "./types";
+import { valueAt, type UnitTable } from "./unit-table";
 
 export interface UnitGroups {
   /** Each unit's township line (the first with its code), -1 when none. */
@@ -40,10 +41,11 @@ export function checkUnits(summary: CountySummary, linked: readonly { key: strin
   let t = -1;
   let line = -1;
   let next = 0;
+  const { townshipCode, villageCode } = detail;
   for (let i = 0; i < n; i++) {
-    const d = detail[i];
-    if (d.townshipCode !== code || i === 0) {
-      code = d.townshipCode;
+    const vc = villageCode[i];
+    if (townshipCode[i] !== code || i === 0) {
+      code = townshipCode[i];
       t = reg.townshipAt.get(code) ?? -1;
       line = lineAt.get(code) ?? -1;
       next = 0;
@@ -53,7 +55,7 @@ export function checkUnits(summary: CountySummary, linked: readonly { key: strin
     let k = -1;
     if (t >= 0) {
       const villages = tws[t].villages;
-      k = next < villages.length && villages[next].code === d.villageCode ? next : (reg.within(t).get(d.villageCode) ?? -1);
+      k = next < villages.length && villages[next].code === vc ? next : (reg.within(t).get(vc) ?? -1);
       if (k >= 0) next = k + 1;
     }
     if (k >= 0) {
@@ -65,12 +67,12 @@ export function checkUnits(summary: CountySummary, linked: readonly { key: strin
     }
     at[i] = -1;
     outside = true;
-    const p = reg.anywhere().get(d.villageCode);
+    const p = reg.anywhere().get(vc);
     if (p !== undefined) {
       if (++times[p] > 1) twice = true;
     } else {
-      const c = (otherTimes.get(d.villageCode) ?? 0) + 1;
-      otherTimes.set(d.villageCode, c);
+      const c = (otherTimes.get(vc) ?? 0) + 1;
+      otherTimes.set(vc, c);
       if (c > 1) twice = true;
     }
   }
@@ -78,14 +80,13 @@ export function checkUnits(summary: CountySummary, linked: readonly { key: strin
   const wrong = new Uint8Array(n);
   let anyWrong = false;
   for (const c of linked) {
-    const key = c.key;
+    const column = detail.column(c.key);
     const link = c.registry;
     for (let i = 0; i < n; i++) {
       if (at[i] < 0) continue;
-      const d = detail[i];
       const v = village[i]!;
-      const truth = link === "villageCode" ? d.villageCode : link === "villageName" ? v.name : v.weakBaseline;
-      if (d[key] !== truth) {
+      const truth = link === "villageCode" ? villageCode[i] : link === "villageName" ? v.name : v.weakBaseline;
+      if (valueAt(column, i) !== truth) {
         wrong[i] = 1;
         anyWrong = true;
       }
@@ -93,30 +94,31 @@ export function checkUnits(summary: CountySummary, linked: readonly { key: strin
   }
   if (outside || anyWrong) {
     for (let i = 0; i < n; i++) {
-      const d = detail[i];
-      if (at[i] < 0) fail("reconcile-registry", "villageOutside", { code: d.villageCode, township: d.townshipName });
-      else if (wrong[i]) reportLinked(d, village[i]!, linked, fail);
+      if (at[i] < 0) fail("reconcile-registry", "villageOutside", { code: villageCode[i], township: detail.townshipName[i] });
+      else if (wrong[i]) reportLinked(detail, i, village[i]!, linked, fail);
     }
   }
   if (twice) {
     // In the order each code first appears in the detail.
     const told = new Set<string>();
     for (let i = 0; i < n; i++) {
-      const d = detail[i];
-      const p = at[i] >= 0 ? at[i] : reg.anywhere().get(d.villageCode);
-      const seen = p !== undefined ? times[p] : otherTimes.get(d.villageCode)!;
-      if (seen > 1 && !told.has(d.villageCode)) {
-        told.add(d.villageCode);
-        fail("reconcile-registry", "villageTwice", { code: d.villageCode, n: seen });
+      const vc = villageCode[i];
+      const p = at[i] >= 0 ? at[i] : reg.anywhere().get(vc);
+      const seen = p !== undefined ? times[p] : otherTimes.get(vc)!;
+      if (seen > 1 && !told.has(vc)) {
+        told.add(vc);
+        fail("reconcile-registry", "villageTwice", { code: vc, n: seen });
       }
     }
   }
   return { groupOf, count };
 }
 
-function reportLinked(d: MergedVillage, v: { name: string; weakBaseline: boolean }, linked: readonly { key: string; header: string; registry?: string }[], fail: Fail): void {
+function reportLinked(detail: UnitTable, i: number, v: { name: string; weakBaseline: boolean }, linked: readonly { key: string; header: string; registry?: string }[], fail: Fail): void {
+  const code = detail.villageCode[i];
   for (const c of linked) {
-    const truth = c.registry === "villageCode" ? d.villageCode : c.registry === "villageName" ? v.name : v.weakBaseline;
-    if (d[c.key] !== truth) fail("reconcile-registry", "registryValue", { code: d.villageCode, column: c.header, value: String(d[c.key]), expected: String(truth) });
+    const truth = c.registry === "villageCode" ? code : c.registry === "villageName" ? v.name : v.weakBaseline;
+    const value = valueAt(detail.column(c.key), i);
+    if (value !== truth) fail("reconcile-registry", "registryValue", { code, column: c.header, value: String(value), expected: String(truth) });
   }
 }

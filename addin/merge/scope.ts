@@ -4,18 +4,46 @@
  * only keys checked at template load.
  */
 import type { CompiledTemplate, Scope, ScopeValue } from "../templates";
+import { valueAt, type UnitColumn, type UnitTable } from "./unit-table";
 
 export interface UnitScope {
   scope: Scope;
   /** Makes `scope` show this unit. */
   load(unit: Record<string, unknown>): Scope;
+  /** Makes `scope` show unit i of this table (its columns looked up once). */
+  loadRow(table: UnitTable): (i: number) => Scope;
 }
 
 export function unitScope(ct: CompiledTemplate, params: Record<string, ScopeValue>): UnitScope {
   const keys = ct.summary.reads;
   const scope = fastScope([...Object.keys(params), ...keys]);
   Object.assign(scope, params);
-  return { scope, load: loader(scope, keys) };
+  return { scope, load: loader(scope, keys), loadRow: (table) => rowLoader(scope, keys, keys.map((k) => table.column(k))) };
+}
+
+/** rowLoader's read of one value (null where a number column has none). */
+const cell = (column: UnitColumn, i: number): ScopeValue => valueAt(column, i) as ScopeValue;
+
+/** loader's counterpart for a table's rows: the same keys, each read from its column. */
+function rowLoader(scope: Scope, keys: readonly string[], columns: readonly UnitColumn[]): (i: number) => Scope {
+  const [a, b, c, d] = keys;
+  const [A, B, C, D] = columns;
+  switch (keys.length) {
+    case 0:
+      return () => scope;
+    case 1:
+      return (i) => ((scope[a] = cell(A, i)), scope);
+    case 2:
+      return (i) => ((scope[a] = cell(A, i)), (scope[b] = cell(B, i)), scope);
+    case 3:
+      return (i) => ((scope[a] = cell(A, i)), (scope[b] = cell(B, i)), (scope[c] = cell(C, i)), scope);
+    case 4:
+      return (i) => ((scope[a] = cell(A, i)), (scope[b] = cell(B, i)), (scope[c] = cell(C, i)), (scope[d] = cell(D, i)), scope);
+  }
+  return (i) => {
+    for (let k = 0; k < keys.length; k++) scope[keys[k]] = cell(columns[k], i);
+    return scope;
+  };
 }
 
 const valueOf = (v: unknown): ScopeValue => (v === undefined ? null : (v as ScopeValue));

@@ -12,7 +12,8 @@ import { chartData } from "./chart";
 import { measureHeader } from "./reconcile";
 import { unitScope } from "./scope";
 import { townshipStatusText } from "./status";
-import type { CountySummary, MergedVillage, SubmittedFile, TownshipSummary, UnitRankingResult } from "./types";
+import type { CountySummary, SubmittedFile, TownshipSummary, UnitRankingResult } from "./types";
+import { valueAt, type UnitTable } from "./unit-table";
 
 export interface SummaryTableOptions {
   county?: string;
@@ -165,17 +166,17 @@ function columnFormat(c: CompiledColumn): SummaryColumn {
 }
 
 /**
- * A unit's cells for these columns, written into `row` from position `at`, 是/否 in words (looked up once per table,
+ * Unit i's cells for these columns, written into `row` from position `at`, 是/否 in words (looked up once per table,
  * not per cell), a date as 2026-06-30. Rows are made at their full width (no growing by push).
  */
-function unitCells(cols: readonly CompiledColumn[], msg: Msg): (d: MergedVillage, row: TableCell[], at: number) => void {
+function unitCells(cols: readonly CompiledColumn[], msg: Msg, units: UnitTable): (i: number, row: TableCell[], at: number) => void {
   const yes = msg("merge.yes");
   const no = msg("merge.no");
-  const keys = cols.map((c) => c.key);
+  const columns = cols.map((c) => units.column(c.key));
   const dates = cols.map((c) => c.type === "date");
-  return (d, row, at) => {
-    for (let k = 0; k < keys.length; k++) {
-      const v = d[keys[k]];
+  return (i, row, at) => {
+    for (let k = 0; k < columns.length; k++) {
+      const v = valueAt(columns[k], i);
       // A date (20260630) as the text 2026-06-30: it reads as a date and sorts as one.
       row[at + k] = typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" ? (dates[k] ? formatDate(v) : v) : typeof v === "string" ? v : null;
     }
@@ -192,15 +193,15 @@ function detailTable(ctx: TableContext): SummaryTable {
     { header: msg("merge.col.sourceFile"), format: "general", maxWidth: 40 },
     { header: msg("merge.col.sourceRow"), format: "integer" },
   ];
-  const cells = unitCells(cols, msg);
+  const d = s.detail;
+  const cells = unitCells(cols, msg, d);
   const width = cols.length + 4;
   const fill = (i: number, row: TableCell[]) => {
-    const d = s.detail[i];
     row[0] = i + 1;
-    row[1] = d.townshipName;
-    cells(d, row, 2);
-    row[width - 2] = d.source.file;
-    row[width - 1] = d.source.row;
+    row[1] = d.townshipName[i];
+    cells(i, row, 2);
+    row[width - 2] = d.file[i];
+    row[width - 1] = d.row[i];
   };
   const spec = ct.summary.spec;
   const table = {
@@ -241,7 +242,8 @@ function rankingTable(ctx: TableContext, r: UnitRankingResult, i: number): Summa
   ];
   const marks: SummaryTable["marks"] = [];
   const bottomAt = bottom ? 5 + (spec.stars !== undefined ? 1 : 0) : -1;
-  const cells = unitCells(cols, msg);
+  const d = s.detail;
+  const cells = unitCells(cols, msg, d);
   const stars = spec.stars !== undefined;
   const head = 5 + (stars ? 1 : 0) + (bottom ? 1 : 0);
   const ranked = r.unit.length;
@@ -249,15 +251,15 @@ function rankingTable(ctx: TableContext, r: UnitRankingResult, i: number): Summa
   if (r.bottom && bottomAt >= 0) for (let i = 0; i < ranked; i++) if (r.bottom[i]) marks.push({ row: i, column: bottomAt, mark: "warning" });
   if (r.bottom) for (let i = 0; i < ranked; i++) inBottom += r.bottom[i];
   const fill = (i: number, row: TableCell[]) => {
-    const d = s.detail[r.unit[i]];
+    const u = r.unit[i];
     row[0] = r.rank[i];
-    row[1] = d.townshipName;
-    row[2] = d.villageCode;
-    row[3] = d.villageName;
+    row[1] = d.townshipName[u];
+    row[2] = d.villageCode[u];
+    row[3] = d.villageName[u];
     row[4] = r.value[i];
     if (stars) row[5] = r.stars ? r.stars[i] : null;
     if (bottom) row[head - 1] = r.bottom?.[i] ? bottom : null;
-    cells(d, row, head);
+    cells(u, row, head);
   };
   const note = [
     msg("merge.note.ranking", { ranked, method: msg(spec.method === "dense" ? "merge.method.dense" : "merge.method.competition") }),
@@ -272,16 +274,18 @@ function listTable(ctx: TableContext, i: number): SummaryTable {
   const list = ct.summary.lists[i];
   const us = unitScope(ct, s.parameters);
   const columns: SummaryColumn[] = [{ header: msg("merge.col.seq"), format: "integer" }, ...unitHead(ctx), ...list.columns.map(columnFormat)];
-  const cells = unitCells(list.columns, msg);
+  const d = s.detail;
+  const cells = unitCells(list.columns, msg, d);
+  const load = us.loadRow(d);
   const rows: TableCell[][] = [];
-  for (const d of s.detail) {
-    if (list.where(us.load(d)) !== true) continue;
+  for (let i = 0; i < d.length; i++) {
+    if (list.where(load(i)) !== true) continue;
     const row: TableCell[] = new Array(4 + list.columns.length);
     row[0] = rows.length + 1;
-    row[1] = d.townshipName;
-    row[2] = d.villageCode;
-    row[3] = d.villageName;
-    cells(d, row, 4);
+    row[1] = d.townshipName[i];
+    row[2] = d.villageCode[i];
+    row[3] = d.villageName[i];
+    cells(i, row, 4);
     rows.push(row);
   }
   return { key: "list", name: textOf(list.spec.sheet, s.locale), title: titled(ctx, list.spec.title), note: msg("merge.note.list", { n: rows.length }), columns, rows, freezeColumns: 4, marks: [] };
@@ -291,7 +295,9 @@ function breakdownTable(ctx: TableContext, i: number): SummaryTable {
   const { summary: s, ct, msg } = ctx;
   const b = ct.summary.breakdowns[i];
   const us = unitScope(ct, s.parameters);
-  const among = s.detail.filter((d) => !b.among || b.among(us.load(d)) === true);
+  const load = us.loadRow(s.detail);
+  const among: number[] = [];
+  for (let i = 0; i < s.detail.length; i++) if (!b.among || b.among(load(i)) === true) among.push(i);
   const [item, base, hits, share] = b.spec.headers.map((h) => textOf(h, s.locale));
   const columns: SummaryColumn[] = [
     { header: msg("merge.col.seq"), format: "integer" },
@@ -301,8 +307,9 @@ function breakdownTable(ctx: TableContext, i: number): SummaryTable {
     { header: share, format: "percent" },
   ];
   const rows: TableCell[][] = b.columns.map((c, k) => {
+    const column = s.detail.column(c.key);
     let n = 0;
-    for (const d of among) if (d[c.key] === b.spec.value) n++;
+    for (const i of among) if (valueAt(column, i) === b.spec.value) n++;
     return [k + 1, c.header, among.length, n, among.length ? n / among.length : null];
   });
   return { key: "breakdown", name: textOf(b.spec.sheet, s.locale), title: titled(ctx, b.spec.title), note: null, columns, rows, freezeColumns: 2, marks: [] };

@@ -10,7 +10,8 @@ import type { FileSorting } from "./files";
 import { addParts, computeFigures, groupedParts, type FigureBase, type MeasureParts } from "./measures";
 import { UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
-import type { CountyTotals, Figure, MergedVillage, TownshipFailure, TownshipInfo, TownshipSummary } from "./types";
+import type { CountyTotals, Figure, TownshipFailure, TownshipInfo, TownshipSummary } from "./types";
+import type { UnitTable } from "./unit-table";
 
 export interface TargetSource {
   targets: Targets;
@@ -40,7 +41,7 @@ export function townshipLines(
   registry: Registry,
   reports: readonly FileReport[],
   sorting: FileSorting,
-  detail: readonly MergedVillage[],
+  detail: UnitTable,
   summary: CompiledSummary,
   coverage: "all" | "some",
   targets: TargetSource,
@@ -55,7 +56,7 @@ export function townshipLines(
   let at = 0;
   registry.townships.forEach((tw, t) => {
     first[t] = at;
-    while (at < detail.length && detail[at].townshipCode === tw.code) groupOf[at++] = t;
+    while (at < detail.length && detail.townshipCode[at] === tw.code) groupOf[at++] = t;
   });
   first[registry.townships.length] = at;
   if (at !== detail.length) throw new Error("merge: the detail is not in registry order");
@@ -128,7 +129,7 @@ export function rankTownships(townships: TownshipSummary[], summary: CompiledSum
  * 全县合计: from all the units (their sums and counts, added up from the townships' — every unit is one merged township's),
  * never from township rates; registry figures are the whole registry's; a target is Σ of the townships that have one.
  */
-export function countyLine(registry: Registry, townships: readonly TownshipSummary[], detail: readonly MergedVillage[], summary: CompiledSummary, us: UnitScope, parts: readonly MeasureParts[][]): CountyTotals {
+export function countyLine(registry: Registry, townships: readonly TownshipSummary[], detail: UnitTable, summary: CompiledSummary, us: UnitScope, parts: readonly MeasureParts[][]): CountyTotals {
   let villages = 0;
   let weakBaseline = 0;
   for (const tw of registry.townships) {

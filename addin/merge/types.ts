@@ -1,6 +1,7 @@
 import type { Locale } from "../i18n";
 import type { Registry, Targets, Template, UnitRanking } from "../templates";
 import type { Issue, RejectCode } from "../validate";
+import type { UnitTable } from "./unit-table";
 
 export interface MergeOptions {
   registry: Registry;
@@ -208,8 +209,8 @@ export interface CountySummary {
   /** Registry order. */
   townships: TownshipSummary[];
   county: CountyTotals;
-  /** 村级明细, registry order. */
-  detail: MergedVillage[];
+  /** 村级明细, registry order, column by column (`detail.at(i)` gives unit i as a MergedVillage). */
+  detail: UnitTable;
   rejected: RejectedRow[];
   /** Every input file, in input order. */
   files: SubmittedFile[];

@@ -7,10 +7,12 @@ import * as metrics from "../metrics";
 import type { CompiledSummary } from "../templates";
 import { UnitColumns } from "./measure-columns";
 import type { UnitScope } from "./scope";
-import type { MergedVillage, UnitRankingResult } from "./types";
+import type { UnitRankingResult } from "./types";
+import type { UnitTable } from "./unit-table";
 
-export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSummary, us: UnitScope, params: Record<string, unknown>, columns = new UnitColumns(detail)): UnitRankingResult[] {
+export function rankUnits(detail: UnitTable, summary: CompiledSummary, us: UnitScope, params: Record<string, unknown>, columns = new UnitColumns(detail)): UnitRankingResult[] {
   const n = detail.length;
+  const load = us.loadRow(detail);
   return summary.unitRankings.map((r) => {
     const spec = r.spec;
     // Each unit's value (`has` 0: none), in typed arrays: no boxed number per unit.
@@ -34,7 +36,7 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
           continue;
         }
         for (let i = 0; i < n; i++) {
-          const v = fn(us.load(detail[i]));
+          const v = fn(load(i));
           if (typeof v === "number" && Number.isFinite(v)) out[i] = v;
           else has[i] = 0;
         }
@@ -45,7 +47,7 @@ export function rankUnits(detail: readonly MergedVillage[], summary: CompiledSum
     } else {
       values = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const v = r.by!(us.load(detail[i]));
+        const v = r.by!(load(i));
         if (typeof v === "number" && Number.isFinite(v)) values[i] = v;
         else has[i] = 0;
       }

@@ -1,6 +1,6 @@
 /**
- * Step 5 of the merge: the accepted rows as merged units (村级明细), in registry order. A unit carries its template
- * columns (all but 序号) as own properties: the registry's values for the columns linked to it (code, name, 薄弱村基数:
+ * Step 5 of the merge: the accepted rows as merged units (村级明细), in registry order, column by column (unit-table.ts).
+ * A unit has its template columns (all but 序号): the registry's values for the columns linked to it (code, name, 薄弱村基数:
  * the baseline is always the registry's, never the file's), numbers to the column's decimals (money to the cent), a
  * 4-digit year as a number, empty text as null; then the summary's derived values.
  */
@@ -9,7 +9,8 @@ import type { FileReport } from "../validate";
 import type { Accepted } from "./rows";
 import type { UnitScope } from "./scope";
 import type { FileSorting } from "./files";
-import type { MergedVillage, UnitValue } from "./types";
+import type { UnitValue } from "./types";
+import { UnitTable } from "./unit-table";
 
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 
@@ -56,54 +57,74 @@ function convert(kind: Kind, f: number, v: unknown): UnitValue {
   }
 }
 
-export function buildUnits(accepted: Accepted, registry: Registry, reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): MergedVillage[] {
+export function buildUnits(accepted: Accepted, registry: Registry, reports: readonly FileReport[], ct: CompiledTemplate, sorting: FileSorting, us: UnitScope): UnitTable {
   const columns = ct.columns.filter((c) => c.key !== ct.template.sequenceColumn);
   const keys = columns.map((c) => c.key);
   const kinds = columns.map(kindOf);
   const kind = kinds.map((k) => k.kind);
   const factor = kinds.map((k) => k.factor);
   const nameColumn = ct.columns.find((c) => c.registry === "villageName");
-  const shape: Record<string, unknown> = { townshipCode: "", townshipName: "", villageCode: "", villageName: "", reportedName: null, source: null };
-  for (const k of [...keys, ...ct.summary.derived.map((d) => d.key)]) shape[k] = null;
   const derived = ct.summary.derived;
-  const units: MergedVillage[] = [];
+  let n = 0;
+  for (let p = 0; p < accepted.file.length; p++) if (accepted.file[p] >= 0) n++;
+  const table = new UnitTable(n, [...keys, ...derived.map((d) => d.key)]);
+  // A number column's values in a Float64Array (NaN: none), with no boxed number per value; any other's as they are.
+  const numbers = kind.map((k) => (k === Kind.Number || k === Kind.Rounded ? new Float64Array(n) : undefined));
+  const others = kind.map((_, c) => (numbers[c] ? undefined : (new Array(n) as UnitValue[])));
+  keys.forEach((key, c) => table.columns.set(key, numbers[c] ?? others[c]!));
+  const { townshipCode, townshipName, villageCode, villageName, reportedName, file, fileIndex: fileIndexes, sheet, row: rows } = table;
+  let i = 0;
   registry.townships.forEach((tw, t) => {
     const at = accepted.first[t];
-    tw.villages.forEach((village, k) => {
+    const villages = tw.villages;
+    for (let k = 0; k < villages.length; k++) {
       const fileIndex = accepted.file[at + k];
-      if (fileIndex < 0) return;
+      if (fileIndex < 0) continue;
+      const village = villages[k];
       const row = accepted.row[at + k]!;
       const report = reports[fileIndex];
       sorting.files[fileIndex].mergedRows++;
       const v = row.values;
-      // A copy of one shape with every key already there: one allocation, no per-key transitions.
-      const unit = { ...shape } as MergedVillage;
-      unit.townshipCode = tw.code;
-      unit.townshipName = tw.name;
-      unit.villageCode = village.code;
-      unit.villageName = village.name;
-      unit.reportedName = nameColumn ? textOrNull(v[nameColumn.key]) : null;
-      unit.source = { file: report.file, fileIndex, sheet: report.sheet, row: row.row };
+      townshipCode[i] = tw.code;
+      townshipName[i] = tw.name;
+      villageCode[i] = village.code;
+      villageName[i] = village.name;
+      reportedName[i] = nameColumn ? textOrNull(v[nameColumn.key]) : null;
+      file[i] = report.file;
+      fileIndexes[i] = fileIndex;
+      sheet[i] = report.sheet;
+      rows[i] = row.row;
       for (let c = 0; c < keys.length; c++) {
-        const k = kind[c];
-        unit[keys[c]] =
-          k === Kind.VillageCode ? village.code
-          : k === Kind.VillageName ? village.name
-          : k === Kind.WeakBaseline ? village.weakBaseline
-          : convert(k, factor[c], v[keys[c]]);
+        const kc = kind[c];
+        const value =
+          kc === Kind.VillageCode ? village.code
+          : kc === Kind.VillageName ? village.name
+          : kc === Kind.WeakBaseline ? village.weakBaseline
+          : convert(kc, factor[c], v[keys[c]]);
+        const typed = numbers[c];
+        if (typed) typed[i] = value === null ? NaN : (value as number);
+        else others[c]![i] = value;
       }
-      if (derived.length) {
-        const s = us.load(unit);
-        for (let k = 0; k < derived.length; k++) {
-          const d = derived[k];
-          const value = d.fn(s);
-          const kept: UnitValue = typeof value === "boolean" || typeof value === "number" || typeof value === "string" ? value : null;
-          unit[d.key] = kept;
-          s[d.key] = kept;
-        }
-      }
-      units.push(unit);
-    });
+      i++;
+    }
   });
-  return units;
+  if (derived.length) {
+    // In order, each seeing the ones before it (a unit's later derived values still null in the scope).
+    const values = derived.map((d) => {
+      const column: UnitValue[] = new Array(n).fill(null);
+      table.columns.set(d.key, column);
+      return column;
+    });
+    const load = us.loadRow(table);
+    for (let u = 0; u < n; u++) {
+      const s = load(u);
+      for (let k = 0; k < derived.length; k++) {
+        const value = derived[k].fn(s);
+        const kept: UnitValue = typeof value === "boolean" || typeof value === "number" || typeof value === "string" ? value : null;
+        values[k][u] = kept;
+        s[derived[k].key] = kept;
+      }
+    }
+  }
+  return table;
 }

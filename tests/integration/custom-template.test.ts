@@ -166,7 +166,7 @@ describe("merge and the county workbook", () => {
     const input = reports.reduce((n, r) => n + r.rows.length, 0);
     expect(input).toBe(12);
     expect(summary.detail.length + summary.rejected.length).toBe(input);
-    const seen = [...summary.detail.map((d) => `${d.source.fileIndex}:${d.source.row}`), ...summary.rejected.map((r) => `${r.fileIndex}:${r.row}`)];
+    const seen = [...summary.detail.toArray().map((d) => `${d.source.fileIndex}:${d.source.row}`), ...summary.rejected.map((r) => `${r.fileIndex}:${r.row}`)];
     expect(new Set(seen).size).toBe(input);
     expect(summary.rejected.map((r) => [r.file, r.row])).toEqual([
       ["东湖镇软弱涣散村整顿台账.xlsx", 6],

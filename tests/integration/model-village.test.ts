@@ -276,7 +276,7 @@ describe.each(PRODUCERS)("%s", (producer) => {
       s.rejected.forEach((x, k) => expect(x.reason).toContain(PLANTED[k][1].replace(/^[^：]+：/, "")));
       const rowsIn = [18, 15, 8].reduce((a, b) => a + b, 0);
       expect(s.detail.length + s.rejected.length).toBe(rowsIn);
-      expect(new Set([...s.detail.map((d) => `${d.source.file}#${d.source.row}`), ...s.rejected.map((x) => `${x.file}#${x.row}`)]).size).toBe(rowsIn);
+      expect(new Set([...s.detail.toArray().map((d) => `${d.source.file}#${d.source.row}`), ...s.rejected.map((x) => `${x.file}#${x.row}`)]).size).toBe(rowsIn);
       expect(reconcile(s)).toEqual([]);
     });
 

@@ -109,7 +109,7 @@ describe("conservation (fast-check)", () => {
         // Exactly once: the (input file, row) keys of merged + rejected are the input keys, each once — by the
         // file's input position, so two inputs with the same name are still told apart.
         const input = reports.flatMap((r, i) => r.rows.map((row) => `${i}#${row.row}`)).sort();
-        const output = [...s.detail.map((d) => `${d.source.fileIndex}#${d.source.row}`), ...s.rejected.map((r) => `${r.fileIndex}#${r.row}`)].sort();
+        const output = [...s.detail.toArray().map((d) => `${d.source.fileIndex}#${d.source.row}`), ...s.rejected.map((r) => `${r.fileIndex}#${r.row}`)].sort();
         expect(output).toEqual(input);
         // Villages in = merged + rejected, overall and per file.
         expect(s.detail.length + s.rejected.length).toBe(reports.reduce((n, r) => n + r.rows.length, 0));
@@ -120,7 +120,7 @@ describe("conservation (fast-check)", () => {
         expect(s.rejected.every((r) => r.reason.trim().length > 0 && r.file === reports[r.fileIndex].file)).toBe(true);
 
         // No village twice in the detail.
-        const codes = s.detail.map((d) => d.villageCode);
+        const codes = s.detail.toArray().map((d) => d.villageCode);
         expect(new Set(codes).size).toBe(codes.length);
 
         // County totals = Σ township totals (blank = nothing) = Σ villages, in cents.
@@ -129,8 +129,8 @@ describe("conservation (fast-check)", () => {
         expect(cents(s.county.totalIncome)).toBe(sum((tw) => c(tw.totalIncome)));
         expect(cents(s.county.operatingIncome)).toBe(sum((tw) => c(tw.operatingIncome)));
         expect(cents(s.county.subsidyIncome)).toBe(sum((tw) => c(tw.subsidyIncome)));
-        expect(cents(s.county.totalIncome)).toBe(s.detail.reduce((n, d) => n + cents(d.totalIncome), 0));
-        expect(cents(s.county.operatingIncome)).toBe(s.detail.reduce((n, d) => n + cents(d.operatingIncome), 0));
+        expect(cents(s.county.totalIncome)).toBe(s.detail.toArray().reduce((n, d) => n + cents(d.totalIncome), 0));
+        expect(cents(s.county.operatingIncome)).toBe(s.detail.toArray().reduce((n, d) => n + cents(d.operatingIncome), 0));
         expect(s.county.reported).toBe(sum((tw) => tw.reported));
         expect(s.county.eliminated).toBe(sum((tw) => tw.eliminated));
         expect(s.county.atThreshold).toBe(sum((tw) => tw.atThreshold));
@@ -140,7 +140,7 @@ describe("conservation (fast-check)", () => {
         for (const tw of s.townships) {
           const own = s.files.map((f, i) => ({ f, i })).filter(({ f }) => f.townshipCode === tw.code);
           // 已报村数 = its merged rows; 退回行数 = the rejected rows of its files.
-          expect(tw.reported).toBe(s.detail.filter((d) => d.townshipCode === tw.code).length);
+          expect(tw.reported).toBe(s.detail.toArray().filter((d) => d.townshipCode === tw.code).length);
           expect(tw.rejectedRows).toBe(own.reduce((n, { f }) => n + f.rejectedRows, 0));
           if (tw.status === "failed" || tw.status === "missing") {
             // Nothing merged: blank figures, never a 0 that looks real.
@@ -174,7 +174,7 @@ describe("conservation (fast-check)", () => {
         // Policy: without allowErrors no row of a file with errors is merged.
         if (!allowErrors) {
           const withErrors = new Set(reports.map((r, i) => (r.issues.some((x) => x.severity === "error") ? i : -1)));
-          expect(s.detail.some((d) => withErrors.has(d.source.fileIndex))).toBe(false);
+          expect(s.detail.toArray().some((d) => withErrors.has(d.source.fileIndex))).toBe(false);
         }
         expect(reconcile(s)).toEqual([]);
       }),

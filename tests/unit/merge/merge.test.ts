@@ -1,4 +1,4 @@
-import { mergeSubmissions, reconcile, summaryToJson, type CountySummary, type Violation } from "../../../addin/merge";
+import { mergeSubmissions, reconcile, summaryToJson, UnitTable, type CountySummary, type MergedVillage, type Violation } from "../../../addin/merge";
 import { parseRegistry, parseTargets, type Registry } from "../../../addin/templates";
 import { SHAREABOVE } from "../../../functions/functions";
 import {
@@ -63,8 +63,8 @@ describe("mergeSubmissions: figures computed by hand", () => {
   });
 
   test("detail in registry order with the 乡镇 of each village, and it reconciles", () => {
-    expect(s.detail.map((d) => d.villageCode)).toEqual(small.townships.flatMap((tw) => tw.villages.map((v) => v.code)));
-    expect(s.detail[4]).toMatchObject({ townshipName: "乙镇", villageName: "乙一村", weakBaseline: true, countedEliminated: true, source: { file: "乙镇.xlsx", row: 5 } });
+    expect(s.detail.toArray().map((d) => d.villageCode)).toEqual(small.townships.flatMap((tw) => tw.villages.map((v) => v.code)));
+    expect(s.detail.at(4)).toMatchObject({ townshipName: "乙镇", villageName: "乙一村", weakBaseline: true, countedEliminated: true, source: { file: "乙镇.xlsx", row: 5 } });
     expect(s.rejected).toEqual([]);
     expect(reconcile(s)).toEqual([]);
   });
@@ -73,9 +73,9 @@ describe("mergeSubmissions: figures computed by hand", () => {
     const reversed = mergeSubmissions(smallReports().reverse(), { registry: small, targets: smallTargets, locale: "zh-CN" });
     expect(summaryToJson(reversed).townships).toEqual(summaryToJson(s).townships);
     // The same detail; only each row's input position differs.
-    const withoutIndex = (d: CountySummary["detail"]) => d.map((x) => ({ ...x, source: { ...x.source, fileIndex: -1 } }));
+    const withoutIndex = (d: CountySummary["detail"]) => d.toArray().map((x) => ({ ...x, source: { ...x.source, fileIndex: -1 } }));
     expect(withoutIndex(reversed.detail)).toEqual(withoutIndex(s.detail));
-    expect(reversed.detail.map((d) => reversed.files[d.source.fileIndex].file)).toEqual(s.detail.map((d) => d.source.file));
+    expect(reversed.detail.toArray().map((d) => reversed.files[d.source.fileIndex].file)).toEqual(s.detail.toArray().map((d) => d.source.file));
   });
 });
 
@@ -141,7 +141,7 @@ describe("mergeSubmissions: policy", () => {
     const tw = s.townships[1];
     expect(tw).toMatchObject({ status: "partial", errorCount: 3, reported: xiShan.villages.length - 2, rejectedRows: 2 });
     // Its figures are what was merged (the rate is over its whole baseline), but it is not ranked or flagged.
-    const rows = s.detail.filter((d) => d.townshipCode === xiShan.code);
+    const rows = s.detail.toArray().filter((d) => d.townshipCode === xiShan.code);
     expect(tw.eliminated).toBe(rows.filter((d) => d.countedEliminated).length);
     expect(tw.eliminationRate).toBe((tw.eliminated as number) / tw.weakBaseline);
     expect(cents(tw.operatingIncome as number)).toBe(rows.reduce((n, d) => n + cents(d.operatingIncome), 0));
@@ -208,7 +208,7 @@ describe("mergeSubmissions: policy", () => {
     expect(dup.every((i) => i.severity === "error")).toBe(true);
     expect(s.rejected.filter((r) => r.township === "东湖镇").length).toBe(2 * dongHu.villages.length);
     expect(s.rejectedFiles.map((f) => f.outcome)).toEqual(["duplicate", "duplicate"]);
-    expect(s.detail.some((d) => d.townshipCode === dongHu.code)).toBe(false);
+    expect(s.detail.toArray().some((d) => d.townshipCode === dongHu.code)).toBe(false);
     expect(reconcile(s)).toEqual([]);
   });
 
@@ -291,8 +291,8 @@ describe("mergeSubmissions: policy", () => {
     const own = reports[1].rows.find((r) => r.values.villageCode === neighbour.code)!;
     reports[0].rows.push({ ...own, row: 99, values: { ...own.values } }); // slipped through 东湖镇's validation
     const s = merge(reports);
-    expect(s.detail.filter((d) => d.villageCode === neighbour.code)).toHaveLength(1);
-    expect(s.detail.find((d) => d.villageCode === neighbour.code)!.source.file).toBe("西山镇.xlsx");
+    expect(s.detail.toArray().filter((d) => d.villageCode === neighbour.code)).toHaveLength(1);
+    expect(s.detail.toArray().find((d) => d.villageCode === neighbour.code)!.source.file).toBe("西山镇.xlsx");
     const rej = s.rejected.find((r) => r.file === "东湖镇.xlsx" && r.row === 99)!;
     expect(rej.reason).toContain(`属于${xiShan.name}`);
     expect(rej.reason).toContain("西山镇.xlsx 第 5 行");
@@ -308,7 +308,7 @@ describe("mergeSubmissions: policy", () => {
     const first = reports[0].rows[0];
     reports[0].rows.push({ ...first, row: 40, values: { ...first.values, totalIncome: 99 } });
     const s = merge(reports);
-    expect(s.detail.some((d) => d.villageCode === first.values.villageCode)).toBe(false);
+    expect(s.detail.toArray().some((d) => d.villageCode === first.values.villageCode)).toBe(false);
     const rej = s.rejected.filter((r) => r.villageCode === first.values.villageCode);
     expect(rej.map((r) => r.row)).toEqual([5, 40]);
     expect(rej[0].reason).toContain("重复出现");
@@ -340,7 +340,7 @@ describe("mergeSubmissions: policy", () => {
     const s = merge(reports);
     expect(s.townships[0].weakBaseline).toBe(before.weakBaseline);
     expect(s.townships[0].eliminated).toBe(before.eliminated);
-    expect(s.detail.find((d) => d.villageCode === nonWeak.code)).toMatchObject({ weakBaseline: false, countedEliminated: false });
+    expect(s.detail.toArray().find((d) => d.villageCode === nonWeak.code)).toMatchObject({ weakBaseline: false, countedEliminated: false });
   });
 
   test("messages follow the locale", () => {
@@ -394,9 +394,12 @@ describe("summaryToJson", () => {
 const messages = (v: readonly Violation[]) => v.map((x) => x.message);
 
 describe("reconcile finds tampering", () => {
-  const tamper = (f: (s: CountySummary) => void) => {
+  // `f` tampers with the summary, its units as objects (`detail`): the summary is checked with them as they are then.
+  const tamper = (f: (s: CountySummary, detail: MergedVillage[]) => void) => {
     const s = smallSummary();
-    f(s);
+    const detail = s.detail.toArray();
+    f(s, detail);
+    s.detail = UnitTable.from(detail, s.detail.keys);
     return messages(reconcile(s));
   };
   test("an untouched summary reconciles", () => expect(reconcile(smallSummary())).toEqual([]));
@@ -406,9 +409,9 @@ describe("reconcile finds tampering", () => {
     expect(v.join("\n")).toContain("甲镇");
   });
   test("a county total off by one cent", () => expect(tamper((s) => (s.county.operatingIncome = 95.12))).not.toEqual([]));
-  test("a dropped detail row", () => expect(tamper((s) => s.detail.pop())).not.toEqual([]));
+  test("a dropped detail row", () => expect(tamper((_, detail) => detail.pop())).not.toEqual([]));
   test("a row both merged and rejected", () =>
-    expect(tamper((s) => s.rejected.push({ ...s.detail[0].source, code: "row-errors", villageCode: s.detail[0].villageCode, township: "甲镇", reason: "x" }))).not.toEqual([]));
+    expect(tamper((s, detail) => s.rejected.push({ ...detail[0].source, code: "row-errors", villageCode: detail[0].villageCode, township: "甲镇", reason: "x" }))).not.toEqual([]));
   test("a rejected row without a reason", () => {
     const reports = smallReports();
     reports[0].issues.push(errorIssue("甲镇.xlsx", 5, "错"));
@@ -462,12 +465,12 @@ describe("reconcile finds tampering", () => {
   test("the summary's share is =XB.SHAREABOVE's over the same villages", () => {
     const s = smallSummary();
     for (const tw of s.townships) {
-      const values = s.detail.filter((d) => d.townshipCode === tw.code).map((d) => [d.operatingIncome]);
+      const values = s.detail.toArray().filter((d) => d.townshipCode === tw.code).map((d) => [d.operatingIncome]);
       expect(tw.atThresholdShare).toBe(SHAREABOVE(values, s.operatingThreshold));
     }
-    expect(s.county.atThresholdShare).toBe(SHAREABOVE(s.detail.map((d) => [d.operatingIncome]), s.operatingThreshold));
+    expect(s.county.atThresholdShare).toBe(SHAREABOVE(s.detail.toArray().map((d) => [d.operatingIncome]), s.operatingThreshold));
   });
-  test("a village counted twice", () => expect(tamper((s) => s.detail.push({ ...s.detail[0], source: { ...s.detail[0].source, row: 77 } }))).not.toEqual([]));
+  test("a village counted twice", () => expect(tamper((_, detail) => detail.push({ ...detail[0], source: { ...detail[0].source, row: 77 } }))).not.toEqual([]));
   test("a wrong 已消除数 or 消除率", () => {
     expect(tamper((s) => (s.townships[2].eliminated = 2))).not.toEqual([]);
     expect(tamper((s) => (s.townships[2].eliminationRate = 0.5))).not.toEqual([]);

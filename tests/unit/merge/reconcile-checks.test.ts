@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { t, type Params } from "../../../addin/i18n";
-import { mergeSubmissions, reconcile, type CountySummary, type Violation } from "../../../addin/merge";
+import { mergeSubmissions, reconcile, UnitTable, type CountySummary, type Violation } from "../../../addin/merge";
 import { builtinTemplate, compileTemplate } from "../../../addin/templates";
 import { variantOf, type ReconcileCode, type VariantOf } from "../../../addin/validate";
 import { cleanReport, demoRegistry, demoTargets } from "./helpers";
@@ -16,18 +16,19 @@ const targets = demoTargets(registry);
 const LINKED = compileTemplate(builtinTemplate("village-economy")).columns.filter((c) => c.registry);
 
 function model(s: CountySummary): Violation[] {
+  const detail = s.detail.toArray();
   const out: Violation[] = [];
   const fail = <C extends ReconcileCode>(code: C, variant: VariantOf<C>, params: Params) => out.push({ code, message: t(variantOf(code, variant).message!, params, s.locale) });
   // Rows.
   const merged = new Map<unknown, number>();
   const rejected = new Map<unknown, number>();
-  for (const d of s.detail) merged.set(d.source.fileIndex, (merged.get(d.source.fileIndex) ?? 0) + 1);
+  for (const d of detail) merged.set(d.source.fileIndex, (merged.get(d.source.fileIndex) ?? 0) + 1);
   for (const r of s.rejected) {
     rejected.set(r.fileIndex, (rejected.get(r.fileIndex) ?? 0) + 1);
     if (!r.reason || !r.reason.trim()) fail("reconcile-rows", "noReason", { file: r.file, row: r.row });
   }
   const seen = new Set<string>();
-  for (const src of [...s.detail.map((d) => d.source), ...s.rejected]) {
+  for (const src of [...detail.map((d) => d.source), ...s.rejected]) {
     const input = s.files[src.fileIndex];
     if (!input || input.file !== src.file) {
       fail("reconcile-rows", "unknownSource", { file: src.file, row: src.row });
@@ -45,7 +46,7 @@ function model(s: CountySummary): Violation[] {
   // Units.
   const reg = new Map(s.registry.townships.flatMap((tw) => tw.villages.map((v) => [v.code, { township: tw.code, v }] as const)));
   const count = new Map<string, number>();
-  for (const d of s.detail) {
+  for (const d of detail) {
     count.set(d.villageCode, (count.get(d.villageCode) ?? 0) + 1);
     const r = reg.get(d.villageCode);
     if (!r || r.township !== d.townshipCode) fail("reconcile-registry", "villageOutside", { code: d.villageCode, township: d.townshipName });
@@ -61,8 +62,9 @@ function model(s: CountySummary): Violation[] {
 
 type Tamper = [kind: number, a: number, b: number];
 
+/** Tampers with the summary's units as objects; the summary then holds them as they are. */
 function tamper(s: CountySummary, [kind, a, b]: Tamper): void {
-  const d = s.detail;
+  const d = s.detail.toArray();
   const u = d[a % d.length];
   const v = d[b % d.length];
   const r = s.rejected.length ? s.rejected[a % s.rejected.length] : undefined;
@@ -82,6 +84,7 @@ function tamper(s: CountySummary, [kind, a, b]: Tamper): void {
     case 12: [d[a % d.length], d[b % d.length]] = [v, u]; break;
     case 13: d.push({ ...d[0], source: { ...d[0].source, row: 1000 + b } }); break; // the first unit's village twice
   }
+  s.detail = UnitTable.from(d, s.detail.keys);
 }
 
 const REGISTRY_OR_ROWS = new Set(["reconcile-rows", "reconcile-registry"]);

@@ -103,7 +103,7 @@ describe("row sorting against the plain model (fast-check)", () => {
         const reports = build(plans);
         const want = model(reports);
         const s = mergeSubmissions(reports, { registry, locale: "zh-CN" });
-        expect(s.detail.map((d) => [d.villageCode, d.source.fileIndex, d.source.row])).toEqual(want.merged);
+        expect(s.detail.toArray().map((d) => [d.villageCode, d.source.fileIndex, d.source.row])).toEqual(want.merged);
         expect(s.rejected.map((r) => [r.code, r.fileIndex, r.row])).toEqual(want.rejected);
         for (const r of s.rejected) {
           const named = want.places.get(`${r.fileIndex}#${r.row}`);

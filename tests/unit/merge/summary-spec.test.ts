@@ -187,7 +187,7 @@ describe("a county's own template: its county summary", () => {
 
   test("unit rankings: by 综合得分 with 后20% and stars; a composite index scaled 0–100", () => {
     const [byScore, index] = s.unitRankings;
-    const name = (i: number) => s.detail[i].villageName;
+    const name = (i: number) => s.detail.at(i).villageName;
     const entries = Array.from(byScore.unit, (unit, j) => [name(unit), byScore.value[j], byScore.rank[j], byScore.bottom![j] === 1, byScore.stars![j]]);
     expect(entries).toEqual([
       ["乙一村", 100, 1, false, 5],
@@ -281,7 +281,7 @@ describe("a county's own template: conservation (fast-check)", () => {
         const merged = s.townships.filter((tw) => tw.status === "merged" || tw.status === "partial");
         expect(s.county.live).toBe(merged.reduce((n, tw) => n + (tw.live as number), 0));
         expect(s.county.reported).toBe(s.detail.length);
-        if (s.detail.length) expect(s.county.perfShare).toBeCloseTo(s.detail.reduce((n, d) => n + (d.perf as number) / 300, 0) / s.detail.length, 12);
+        if (s.detail.length) expect(s.county.perfShare).toBeCloseTo(s.detail.toArray().reduce((n, d) => n + (d.perf as number) / 300, 0) / s.detail.length, 12);
         expect(reconcile(s)).toEqual([]);
       }),
       { numRuns: 60 },

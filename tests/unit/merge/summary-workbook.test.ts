@@ -107,7 +107,7 @@ describe("writeSummaryWorkbook", () => {
     expect(ws.getCell("F4").numFmt).toBe("0.00");
     const codes: unknown[] = [];
     for (let r = 4; r < 4 + s.detail.length; r++) codes.push(ws.getCell(r, 3).value);
-    expect(codes).toEqual(s.detail.map((d) => d.villageCode));
+    expect(codes).toEqual(s.detail.toArray().map((d) => d.villageCode));
     expect(s.detail.length).toBe(12);
   });
 

@@ -89,7 +89,7 @@ function colName(index: number): string {
  * bytes, and `head()` what precedes them, asked for once `body` is done (ZipWriter.addHeadLast). The head's texts and
  * styles are numbered first, as when the head was written first: the same tables give the same XML.
  */
-function sheetParts(table: SummaryTable, styles: Styles, strings: SharedStrings, print: SheetPrint): { head: () => string; body: Iterable<Uint8Array> } {
+function sheetParts(table: SummaryTable, styles: Styles, strings: SharedStrings, print: SheetPrint): { head: () => string; body: Iterable<Uint8Array>; reuse: (chunk: Uint8Array) => void } {
   const n = table.columns.length;
   const headerRow = table.note !== null ? 3 : 2;
   const first = headerRow + 1;
@@ -142,8 +142,8 @@ function sheetParts(table: SummaryTable, styles: Styles, strings: SharedStrings,
       `</cols><sheetData>` + rowsAbove +
       `<row r="${headerRow}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>` + headerCells + `</row>`;
   };
+  const out = new XmlBytes(CHUNK_BYTES + (1 << 16));
   function* body(): Generator<Uint8Array> {
-    const out = new XmlBytes(CHUNK_BYTES + (1 << 16));
     const sheet = { count: rowCount(table), rowAt: rowReader(table), first, columns: cols, styles: plain, marked, measure: (row: readonly TableCell[]) => meter.add(row) };
     yield* rowsXml(sheet, strings, out, CHUNK_BYTES);
     out.text(`</sheetData>${print.filter}<mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
@@ -151,7 +151,7 @@ function sheetParts(table: SummaryTable, styles: Styles, strings: SharedStrings,
       `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${print.tail}</worksheet>`);
     yield out.take();
   }
-  return { head, body: body() };
+  return { head, body: body(), reuse: (chunk) => out.reuse(chunk) };
 }
 
 export interface WriteOptions {
@@ -173,7 +173,7 @@ async function writeTables(zip: ZipWriter, tables: readonly SummaryTable[], crea
   const charted = chart && columns ? chartParts(chart, placeBelow(tables[0], columns, locale), 1) : undefined;
   for (let i = 0; i < tables.length; i++) {
     const sheet = sheetParts(tables[i], styles, strings, sheetPrint(tables[i], { drawing: i === 0 && !!charted, locale }));
-    await zip.addHeadLast(`xl/worksheets/sheet${i + 1}.xml`, sheet.body, sheet.head);
+    await zip.addHeadLast(`xl/worksheets/sheet${i + 1}.xml`, sheet.body, sheet.head, sheet.reuse);
   }
   for (const [name, xml] of charted?.entries ?? []) await zip.add(name, [xml]);
   await zip.add("xl/sharedStrings.xml", strings.xml(XML_HEAD, NS_MAIN, textElement));

@@ -61,16 +61,17 @@ export class ZipWriter {
   /**
    * Adds an entry whose first bytes are known only once the rest is made (a sheet's column widths come before its
    * rows): `body` is compressed first and held, compressed, then `head()` is written ahead of it. The entry's CRC is
-   * the head's and the body's combined (crc32Combine). What is held is the body's compressed size.
+   * the head's and the body's combined (crc32Combine). What is held is the body's compressed size. `release` is given
+   * each chunk of `body` once it is compressed, for the maker to fill again (fresh memory costs more than filling it).
    */
-  async addHeadLast(name: string, body: Iterable<string | Uint8Array>, head: () => string): Promise<void> {
+  async addHeadLast(name: string, body: Iterable<string | Uint8Array>, head: () => string, release?: (chunk: Uint8Array) => void): Promise<void> {
     const deflate = this.host.deflateChunk;
     if (!deflate) {
       const parts = [...body];
       return this.addWhole(name, [head(), ...parts]);
     }
     const held: Uint8Array[] = [];
-    const rest = await this.deflateChunks(body, deflate, (packed) => void held.push(packed));
+    const rest = await this.deflateChunks(body, deflate, (packed) => void held.push(packed), release);
     const first = UTF8.encode(head());
     const entry: Written = { name: UTF8.encode(name), flags: UTF8_NAMES | DESCRIPTOR, method: 8, crc: 0, compressed: 0, size: 0, offset: this.offset };
     await this.out(localHeader(entry));
@@ -87,14 +88,17 @@ export class ZipWriter {
     chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
     deflate: (data: Uint8Array) => Promise<Uint8Array>,
     put: (packed: Uint8Array) => void | Promise<void>,
+    release?: (chunk: Uint8Array) => void,
   ): Promise<{ crc: number; size: number; compressed: number }> {
     const sum = { crc: 0, size: 0, compressed: 0 };
-    const pending: Promise<Uint8Array>[] = [];
+    const pending: { chunk: Uint8Array | string; packed: Promise<Uint8Array> }[] = [];
     const flush = async (keep: number) => {
       while (pending.length > keep) {
-        const packed = await pending.shift()!;
-        sum.compressed += packed.length;
-        await put(packed);
+        const { chunk, packed } = pending.shift()!;
+        const bytes = await packed;
+        if (release && typeof chunk !== "string") release(chunk);
+        sum.compressed += bytes.length;
+        await put(bytes);
       }
     };
     for await (const chunk of chunks) {
@@ -102,7 +106,7 @@ export class ZipWriter {
       if (data.length === 0) continue;
       sum.crc = this.crc(data, sum.crc);
       sum.size += data.length;
-      pending.push(deflate(data));
+      pending.push({ chunk, packed: deflate(data) });
       await flush(3);
     }
     await flush(0);

@@ -236,10 +236,14 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
   const lastText: (string | undefined)[] = sheet.columns.map(() => undefined);
   const lastId = sheet.columns.map(() => -1);
   const measure = sheet.measure;
+  const markRows = Array.from(sheet.marked.keys()).filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
+  let nextMark = 0;
   for (let r = 0; r < count; r++) {
     const values = rowAt(r);
     if (measure) measure(values);
-    const rowMarks = sheet.marked.get(r);
+    // Marked rows in order, met as the rows go by (a Map lookup per row cost more than the row's numbers).
+    while (nextMark < markRows.length && markRows[nextMark] < r) nextMark++;
+    const rowMarks = nextMark < markRows.length && markRows[nextMark] === r ? sheet.marked.get(r) : undefined;
     out.room(rowRoom);
     let buf = out.buf;
     let view = out.view;

@@ -5,7 +5,8 @@
  * its own process, R runs of each interleaved (median time reported, the most memory any run took):
  *  - the physical floor: every sheet's XML inflated and scanned once (one thread);
  *  - our reader, SheetJS's reader, read + validate (one thread each; the registry read before the clock);
- *  - `xiaobo merge` in-process (read + validate + merge + write, on the threads the CLI uses by default; module loading before the clock);
+ *  - `xiaobo merge` in-process (read + validate + merge + write, on the threads the CLI uses by default; module loading
+ *    before the clock);
  *  - `xiaobo merge` as a user runs it: the whole node process, start to workbook written (bin/xiaobo.js);
  *  - the pandas + openpyxl script that stacks the rows (bench/pandas_stack.py), run for real on Debian's python3.
  * Whole processes are timed, and their peak RSS taken, by bench/measure.py. Once, on the first producer: merge +

@@ -112,7 +112,7 @@ export function putPlainText(buf: Uint8Array, p: number, s: string): number {
 /**
  * A buffer of XML bytes written in chunks: `room` before writing, `take` to hand a chunk over, `reuse` to give it back
  * once it has been read (compressed): a chunk given back is filled again, where a fresh buffer is fresh memory, which the
- * system zeroes page by page (≈ 10 µs a page on this project's machines; a 200,000-village workbook is 130 MB of XML).
+ * system zeroes page by page (≈ 9 µs a page on this project's machine; a 200,000-village workbook is 130 MB of XML).
  */
 export class XmlBytes {
   buf: Uint8Array;
@@ -140,7 +140,7 @@ export class XmlBytes {
     this.view = new DataView(b.buffer);
   }
 
-  /** The bytes written so far, handed over; writing goes on in a fresh buffer (the taker may hold this one). */
+  /** The bytes written so far, handed over; writing goes on in another buffer (one given back, else a fresh one). */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos);
     this.buf = this.spare.pop() ?? new Uint8Array(this.capacity);

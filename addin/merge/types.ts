@@ -119,9 +119,10 @@ export interface RowSource {
 export type UnitValue = string | number | boolean | null;
 
 /**
- * One merged unit (a village, or its branch; 村级明细), in registry order. Its template columns (all but 序号) and the
- * summary's derived values are own properties keyed by column key, with the registry's values for the columns linked to
- * it (code, name, 薄弱村基数). Template 1's are typed below (other templates' units have their own columns instead).
+ * One merged unit (a village, or its branch; 村级明细) as an object (the summary holds them as columns: UnitTable, whose
+ * `at(i)` makes one). Its template columns (all but 序号) and the summary's derived values are own properties keyed by
+ * column key, with the registry's values for the columns linked to it (code, name, 薄弱村基数). Template 1's are typed
+ * below (other templates' units have their own columns instead).
  */
 export type MergedVillage = {
   townshipCode: string;

@@ -82,8 +82,8 @@ export class UnitTable {
   }
 
   /**
-   * A table of these units, with the given value keys: as the objects hold them, whatever they hold (a number column
-   * stays a Float64Array only while every value is a finite number or null).
+   * A table of these units, with the given value keys: every value as the objects hold it, whatever it is (each column a
+   * plain array: a number column of the merge's own is a Float64Array, one made here need not hold numbers).
    */
   static from(units: readonly MergedVillage[], keys: readonly string[]): UnitTable {
     const table = new UnitTable(units.length, keys);

@@ -7,4 +7,4 @@ export { summaryTables } from "./tables";
 export type { SummaryTableOptions } from "./tables";
 export { townshipStatusText } from "./status";
 export { chartData } from "./chart";
-export { UnitTable, valueAt, type UnitColumn } from "./unit-table";
+export { UnitTable } from "./unit-table";

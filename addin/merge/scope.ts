@@ -8,8 +8,6 @@ import { valueAt, type UnitColumn, type UnitTable } from "./unit-table";
 
 export interface UnitScope {
   scope: Scope;
-  /** Makes `scope` show this unit. */
-  load(unit: Record<string, unknown>): Scope;
   /** Makes `scope` show unit i of this table (its columns looked up once). */
   loadRow(table: UnitTable): (i: number) => Scope;
 }
@@ -18,13 +16,17 @@ export function unitScope(ct: CompiledTemplate, params: Record<string, ScopeValu
   const keys = ct.summary.reads;
   const scope = fastScope([...Object.keys(params), ...keys]);
   Object.assign(scope, params);
-  return { scope, load: loader(scope, keys), loadRow: (table) => rowLoader(scope, keys, keys.map((k) => table.column(k))) };
+  return { scope, loadRow: (table) => rowLoader(scope, keys, keys.map((k) => table.column(k))) };
 }
 
 /** rowLoader's read of one value (null where a number column has none). */
 const cell = (column: UnitColumn, i: number): ScopeValue => valueAt(column, i) as ScopeValue;
 
-/** loader's counterpart for a table's rows: the same keys, each read from its column. */
+/**
+ * Copies unit i's `keys` into the scope, each from its column. Up to four keys (what most summaries read) each have
+ * their own read and write in the code, so each stays fast for its one key; a loop over more keys reads them all at one
+ * place.
+ */
 function rowLoader(scope: Scope, keys: readonly string[], columns: readonly UnitColumn[]): (i: number) => Scope {
   const [a, b, c, d] = keys;
   const [A, B, C, D] = columns;
@@ -42,33 +44,6 @@ function rowLoader(scope: Scope, keys: readonly string[], columns: readonly Unit
   }
   return (i) => {
     for (let k = 0; k < keys.length; k++) scope[keys[k]] = cell(columns[k], i);
-    return scope;
-  };
-}
-
-const valueOf = (v: unknown): ScopeValue => (v === undefined ? null : (v as ScopeValue));
-
-/**
- * Copies a unit's `keys` into the scope. Up to four keys (what most summaries read) each have their own read and
- * write in the code, so each stays fast for its one key; a loop over more keys reads them all at one place.
- */
-function loader(scope: Scope, keys: readonly string[]): (unit: Record<string, unknown>) => Scope {
-  const [a, b, c, d] = keys;
-  switch (keys.length) {
-    case 0:
-      return () => scope;
-    case 1:
-      return (u) => ((scope[a] = valueOf(u[a])), scope);
-    case 2:
-      return (u) => ((scope[a] = valueOf(u[a])), (scope[b] = valueOf(u[b])), scope);
-    case 3:
-      return (u) => ((scope[a] = valueOf(u[a])), (scope[b] = valueOf(u[b])), (scope[c] = valueOf(u[c])), scope);
-    case 4:
-      return (u) => ((scope[a] = valueOf(u[a])), (scope[b] = valueOf(u[b])), (scope[c] = valueOf(u[c])), (scope[d] = valueOf(u[d])), scope);
-  }
-  return (u) => {
-    // An indexed loop: a for-of would allocate an iterator result per key until the function is optimised.
-    for (let i = 0; i < keys.length; i++) scope[keys[i]] = valueOf(u[keys[i]]);
     return scope;
   };
 }

@@ -1,7 +1,7 @@
 import { resolve } from "path";
 import { listSpreadsheets } from "../addin/io/node";
 import { t } from "../addin/i18n";
-import type { FileReport } from "../addin/validate";
+import { RowTable, type FileReport } from "../addin/validate";
 import type { Worker } from "worker_threads";
 import { defaultJobs, runPool, startWorkers, stopWorkers, takeEarlyWorkers } from "./pool";
 import { startProgress } from "./progress";
@@ -65,13 +65,16 @@ export async function validateFiles(
     const validate = (task: ValidateTask) => (validator ??= makeValidator(registry ? { ...shared, registry: registry() } : shared))(task);
     const workers = opts.workers ?? [];
     if (!opts.previous && workers.length > 0) {
-      return await runPool<ValidateTask, FileReport>({
+      const reports = await runPool<ValidateTask, FileReport>({
         workers,
         shared: opts.registryInWorkers ? { ...shared, registry: undefined, registryInWorkers: true } : shared,
         tasks: files.map((path, i) => ({ path, name: names[i] })),
         inline: validate,
         onResult: (r) => progress.tick(r.file),
       });
+      // A worker's report arrives as a structured clone: its rows' table has its fields, not its methods.
+      for (const r of reports) r.rows = RowTable.revive(r.rows);
+      return reports;
     }
     stopWorkers(workers);
     const reports: FileReport[] = [];

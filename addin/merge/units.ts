@@ -65,6 +65,9 @@ export function buildUnits(accepted: Accepted, registry: Registry, reports: read
   const factor = kinds.map((k) => k.factor);
   const nameColumn = ct.columns.find((c) => c.registry === "villageName");
   const derived = ct.summary.derived;
+  const nameAt = nameColumn ? keys.indexOf(nameColumn.key) : -1;
+  // Each file's columns in `keys` order (undefined: the file's rows have no such key).
+  const columnsOf = reports.map((report) => keys.map((key) => report.rows.column(key)));
   let n = 0;
   for (let p = 0; p < accepted.file.length; p++) if (accepted.file[p] >= 0) n++;
   const table = new UnitTable(n, [...keys, ...derived.map((d) => d.key)]);
@@ -81,26 +84,26 @@ export function buildUnits(accepted: Accepted, registry: Registry, reports: read
       const fileIndex = accepted.file[at + k];
       if (fileIndex < 0) continue;
       const village = villages[k];
-      const row = accepted.row[at + k]!;
+      const j = accepted.row[at + k];
       const report = reports[fileIndex];
       sorting.files[fileIndex].mergedRows++;
-      const v = row.values;
+      const v = columnsOf[fileIndex];
       townshipCode[i] = tw.code;
       townshipName[i] = tw.name;
       villageCode[i] = village.code;
       villageName[i] = village.name;
-      reportedName[i] = nameColumn ? textOrNull(v[nameColumn.key]) : null;
+      reportedName[i] = nameColumn ? textOrNull(v[nameAt]?.[j]) : null;
       file[i] = report.file;
       fileIndexes[i] = fileIndex;
       sheet[i] = report.sheet;
-      rows[i] = row.row;
+      rows[i] = report.rows.row[j];
       for (let c = 0; c < keys.length; c++) {
         const kc = kind[c];
         const value =
           kc === Kind.VillageCode ? village.code
           : kc === Kind.VillageName ? village.name
           : kc === Kind.WeakBaseline ? village.weakBaseline
-          : convert(kc, factor[c], v[keys[c]]);
+          : convert(kc, factor[c], v[c]?.[j]);
         const typed = numbers[c];
         if (typed) typed[i] = value === null ? NaN : (value as number);
         else others[c]![i] = value;

@@ -5,7 +5,8 @@
  * "新建厂房出租，租金增加" is.
  */
 import { compactText, type CompiledTemplate } from "../templates";
-import type { DataRow, Issue, IssueCode } from "./report";
+import type { Issue, IssueCode } from "./report";
+import type { RowTable } from "./row-table";
 
 /**
  * Warnings a remark cannot clear: they are about the form, not the figures, and are fixed in a moment (a number
@@ -26,7 +27,7 @@ export function isExplanation(text: string, ct: CompiledTemplate): boolean {
 }
 
 /** Sets `explained` on every explainable warning whose row has a real explanation. */
-export function markExplained(issues: Issue[], rows: DataRow[], ct: CompiledTemplate): void {
+export function markExplained(issues: Issue[], rows: RowTable, ct: CompiledTemplate): void {
   const explained = explainer(rows, ct);
   for (const issue of issues) {
     if (issue.severity === "warning" && issue.row !== undefined && !issue.omitted && explained(issue.code, issue.row)) issue.explained = true;
@@ -34,10 +35,10 @@ export function markExplained(issues: Issue[], rows: DataRow[], ct: CompiledTemp
 }
 
 /** Whether a warning of `code` on sheet row `row` (1-based) is explained by the row's 备注. */
-export function explainer(rows: DataRow[], ct: CompiledTemplate): (code: IssueCode, row: number) => boolean {
+export function explainer(rows: RowTable, ct: CompiledTemplate): (code: IssueCode, row: number) => boolean {
   const e = ct.template.explanation;
   if (!e) return () => false;
-  let byRow: Map<number, DataRow> | undefined;
+  let byRow: Map<number, number> | undefined;
   const verdict = new Map<number, boolean>();
   return (code, row) => {
     if (NOT_EXPLAINABLE.has(code)) return false;
@@ -45,9 +46,10 @@ export function explainer(rows: DataRow[], ct: CompiledTemplate): (code: IssueCo
     if (ok === undefined) {
       if (!byRow) {
         byRow = new Map();
-        for (const dr of rows) byRow.set(dr.row, dr);
+        for (let j = 0; j < rows.length; j++) byRow.set(rows.row[j], j);
       }
-      const remark = byRow.get(row)?.values[e.column];
+      const j = byRow.get(row);
+      const remark = j === undefined ? undefined : rows.value(j, e.column);
       ok = typeof remark === "string" && isExplanation(remark, ct);
       verdict.set(row, ok);
     }

@@ -8,8 +8,7 @@ import { address, type Grid } from "../grid";
 import { compactText, villagesByCode, type CompiledColumn, type CompiledTemplate, type Registry, type RegistryTownship, type RegistryVillage } from "../templates";
 import type { Collector } from "./context";
 import type { ColumnMap } from "./map-columns";
-import type { Value } from "./normalise-cell";
-import type { DataRow } from "./report";
+import type { RowTable } from "./row-table";
 
 interface RegistryIndex {
   byCode: Map<string, RegistryVillage>;
@@ -128,7 +127,7 @@ export function registryColumns(ct: CompiledTemplate): RegistryColumns {
 export function checkRegistry(
   registry: Registry,
   township: RegistryTownship | undefined,
-  rows: DataRow[],
+  rows: RowTable,
   cols: RegistryColumns,
   map: ColumnMap,
   out: Collector,
@@ -144,8 +143,9 @@ export function checkRegistry(
   const seen = new Map<string, number>();
   /** Names of rows whose code could not be used: such a row still accounts for its village (no 漏报 on top). */
   const uncodedNames = new Set<string>();
-  const nameOf = (values: Record<string, Value>): string | undefined => {
-    const v = cols.name ? values[cols.name.key] : undefined;
+  const names = cols.name ? rows.columns[cols.name.index] : undefined;
+  const nameOf = (j: number): string | undefined => {
+    const v = names?.[j];
     return typeof v === "string" && v !== "" ? v : undefined;
   };
   // The file's own township's villages by name stem, for the hint "the registry has code … for this village".
@@ -158,9 +158,12 @@ export function checkRegistry(
     }
     return byStem.get(stem(name));
   };
-  for (const dr of rows) {
-    const code = dr.values[codeCol.key];
-    const name = nameOf(dr.values);
+  const codes = rows.columns[codeCol.index];
+  const baselines = cols.baseline ? rows.columns[cols.baseline.index] : undefined;
+  for (let j = 0; j < rows.length; j++) {
+    const code = codes[j];
+    const name = nameOf(j);
+    const row = rows.row[j];
     if (typeof code !== "string") {
       if (name) uncodedNames.add(compactText(name));
       continue;
@@ -169,7 +172,7 @@ export function checkRegistry(
     if (!village) {
       const hint = namedVillage(name);
       const variant = hint ? "unknownVillageHint" : "unknownVillage";
-      out.add("unknown-village", variant, { code, name: hint?.name, expected: hint?.code, township: township?.name }, { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code });
+      out.add("unknown-village", variant, { code, name: hint?.name, expected: hint?.code, township: township?.name }, { cell: at(row, codeCol), row, column: codeCol, villageCode: code });
       if (name) uncodedNames.add(compactText(name));
       continue;
     }
@@ -180,7 +183,7 @@ export function checkRegistry(
         "wrong-township",
         hint ? "wrongTownshipHint" : "wrongTownship",
         { code, name: village.name, actual, township: township.name, own: hint?.name, expected: hint?.code },
-        { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code },
+        { cell: at(row, codeCol), row, column: codeCol, villageCode: code },
       );
       continue;
     }
@@ -189,23 +192,23 @@ export function checkRegistry(
       out.add(
         "duplicate-village",
         "duplicateVillage",
-        { code, name: village.name, first, row: dr.row },
-        { cell: at(dr.row, codeCol), row: dr.row, column: codeCol, villageCode: code },
+        { code, name: village.name, first, row },
+        { cell: at(row, codeCol), row, column: codeCol, villageCode: code },
       );
       extraErrorRows.add(first);
       continue;
     }
-    seen.set(code, dr.row);
+    seen.set(code, row);
     if (cols.name && name !== undefined && !sameName(name, village.name)) {
-      out.add("name-mismatch", "nameMismatch", { value: name, code, expected: village.name }, { cell: at(dr.row, cols.name), row: dr.row, column: cols.name, villageCode: code });
+      out.add("name-mismatch", "nameMismatch", { value: name, code, expected: village.name }, { cell: at(row, cols.name), row, column: cols.name, villageCode: code });
     }
-    const baseline = cols.baseline ? dr.values[cols.baseline.key] : undefined;
+    const baseline = baselines?.[j];
     if (typeof baseline === "boolean" && baseline !== village.weakBaseline) {
       out.add(
         "registry-mismatch",
         "registryMismatch",
         { name: village.name, code, value: baseline ? YES : NO, expected: village.weakBaseline ? YES : NO },
-        { cell: at(dr.row, cols.baseline), row: dr.row, column: cols.baseline, villageCode: code },
+        { cell: at(row, cols.baseline), row, column: cols.baseline, villageCode: code },
       );
     }
   }

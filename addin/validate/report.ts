@@ -4,6 +4,7 @@
  */
 
 import { variantOf, type IssueCode, type Severity, type VariantOf } from "./codes";
+import type { RowTable } from "./row-table";
 
 export type { IssueCode, Severity } from "./codes";
 
@@ -80,7 +81,10 @@ export function statusOf(issues: readonly Issue[]): FileStatus {
   return "ok";
 }
 
-/** One data row of a submission, normalised, as the merge takes it. */
+/** A normalised cell value: numbers as numbers, 是/否 as booleans, codes as 12-digit strings, null when blank or unreadable. */
+export type RowValue = string | number | boolean | null;
+
+/** One data row of a submission, normalised, as an object (RowTable.at; the report holds its rows as columns). */
 export interface DataRow {
   /** 1-based sheet row. */
   row: number;
@@ -88,7 +92,7 @@ export interface DataRow {
    * Normalised values keyed by the template's column keys: numbers as numbers, 是/否 as booleans, codes as
    * 12-digit strings, null when blank or unreadable. Created with a null prototype.
    */
-  values: Record<string, string | number | boolean | null>;
+  values: Record<string, RowValue>;
   /** This row has at least one error, so it cannot be merged as it is. */
   hasErrors: boolean;
 }
@@ -104,7 +108,8 @@ export interface FileReport {
   township?: { code: string; name: string };
   status: FileStatus;
   issues: Issue[];
-  rows: DataRow[];
+  /** The data rows, as columns (row-table.ts). */
+  rows: RowTable;
   /** Non-empty cells of the book, when the caller counted them (the CLI: an annotated copy has a size limit). */
   cells?: number;
 }

@@ -8,14 +8,14 @@ import type { CompiledColumn, CompiledTemplate } from "../templates";
 import { formatNumber } from "./context";
 import type { ColumnMap } from "./map-columns";
 import { INVALID, normaliseCell, type CellSite } from "./normalise-cell";
-import type { DataRow } from "./report";
+import type { RowTable } from "./row-table";
 
 export function checkTotals(
   grid: Grid,
   totalRow: number | undefined,
   ct: CompiledTemplate,
   map: ColumnMap,
-  rows: DataRow[],
+  rows: RowTable,
   badColumns: Uint8Array,
   site: CellSite,
 ): void {
@@ -31,10 +31,7 @@ export function checkTotals(
     const gc = map.colOf[col.index];
     if (!col.inTotal || gc < 0 || badColumns[col.index]) continue;
     let sum = 0;
-    for (const dr of rows) {
-      const v = dr.values[col.key];
-      if (typeof v === "number") sum += v;
-    }
+    for (const v of rows.columns[col.index]) if (typeof v === "number") sum += v;
     sum = Math.round(sum * 1e6) / 1e6;
     // A total is not a village: the per-village range does not apply to it.
     const totalColumn: CompiledColumn = { ...col, min: undefined, max: undefined };

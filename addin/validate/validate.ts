@@ -12,7 +12,8 @@ import { hasContent, locateSheet } from "./locate-sheet";
 import { mapColumns, reportMissingColumn } from "./map-columns";
 import { INVALID, normaliseCell, type CellSite, type Value } from "./normalise-cell";
 import { checkRegistry, determineTownship, registryColumns, registryIndex } from "./registry-checks";
-import { fileIssue, statusOf, type DataRow, type FileReport, type Issue } from "./report";
+import { fileIssue, statusOf, type FileReport, type Issue } from "./report";
+import { RowTable } from "./row-table";
 import { scanRows } from "./rows";
 import { RowChecker } from "./rules";
 import { checkTotals } from "./totals";
@@ -27,7 +28,7 @@ export function validateBook(book: Book, ctx: ValidateContext): FileReport {
     const out = new Collector(book.file, undefined, ctx.locale ?? "zh-CN");
     if (!book.sheets.some(hasContent)) out.add("sheet-not-found", "sheetNotFound", {});
     else headerNotFound(out, ct);
-    return finish(book.file, book.format, undefined, out.issues, []);
+    return finish(book.file, book.format, undefined, out.issues, RowTable.empty());
   }
   return validateSheet(found.grid, found.header, book.file, book.format, ct, ctx);
 }
@@ -40,7 +41,7 @@ export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, for
     const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN", ctx.maxIssuesPerCode, grid);
     if (!hasContent(grid)) out.add("sheet-not-found", "sheetNotFound", {});
     else headerNotFound(out, ct);
-    return finish(file, format, grid.name, out.issues, []);
+    return finish(file, format, grid.name, out.issues, RowTable.empty());
   }
   return validateSheet(grid, header, file, format, ct, ctx);
 }
@@ -53,13 +54,13 @@ export function validateGrid(grid: Grid, file: string, ctx: ValidateContext, for
 export function internalErrorReport(file: string, error: unknown, format = "unknown", locale: Locale = "zh-CN"): FileReport {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const issue = fileIssue("internal-error", "internalError", file, t("validate.internalError", { file, detail: detail.slice(0, 200) }, locale));
-  return { file, format, status: "unreadable", issues: [issue], rows: [] };
+  return { file, format, status: "unreadable", issues: [issue], rows: RowTable.empty() };
 }
 
 /** The report of a file that could not be read at all (addin/io's UnreadableError message). */
 export function unreadableReport(file: string, message: string, format = "unknown"): FileReport {
   const issue = fileIssue("unreadable", "unreadable", file, message);
-  return { file, format, status: "unreadable", issues: [issue], rows: [] };
+  return { file, format, status: "unreadable", issues: [issue], rows: RowTable.empty() };
 }
 
 function headerNotFound(out: Collector, ct: CompiledTemplate): void {
@@ -70,7 +71,7 @@ function headerNotFound(out: Collector, ct: CompiledTemplate): void {
   out.add("header-not-found", "headerNotFound", { template: ct.template.name, headers });
 }
 
-function finish(file: string, format: string, sheet: string | undefined, issues: Issue[], rows: DataRow[], township?: FileReport["township"]): FileReport {
+function finish(file: string, format: string, sheet: string | undefined, issues: Issue[], rows: RowTable, township?: FileReport["township"]): FileReport {
   const report: FileReport = { file, format, status: statusOf(issues), issues, rows };
   if (sheet !== undefined) report.sheet = sheet;
   if (township) report.township = township;
@@ -80,10 +81,10 @@ function finish(file: string, format: string, sheet: string | undefined, issues:
 const rowShapes = new WeakMap<CompiledTemplate, () => Record<string, Value>>();
 
 /**
- * A maker of row-value objects for a template: nothing behind them but an empty null-prototype object, so a column key
- * such as "__proto__" is only a key (Object.create(null) per row would give slow dictionary objects). validateSheet
- * gives every row the template's keys in the same order, so the rows share one hidden class (fast to fill and to read
- * in the rules) without each key being set to null first.
+ * A maker of the object a sheet's rows are checked in (one per sheet, each row's values written over the last's):
+ * nothing behind it but an empty null-prototype object, so a column key such as "__proto__" is only a key
+ * (Object.create(null) would give a slow dictionary object). Every row sets the template's keys in the same order, so
+ * the objects of every sheet share one hidden class (fast to read in the rules).
  */
 function rowValues(ct: CompiledTemplate): () => Record<string, Value> {
   let make = rowShapes.get(ct);
@@ -107,33 +108,38 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   const n = columns.length;
   const bad = new Uint8Array(n);
   const badColumns = new Uint8Array(n);
-  const rows: DataRow[] = [];
+  const dataRows = scan.dataRows;
+  const rows = new RowTable(columns.map((c) => c.key), dataRows.length);
+  const cols = rows.columns;
   // Local copies for the per-cell loop: under tsx (the CLI) every imported binding is read through a getter.
   const normalise = normaliseCell;
   const invalid: typeof INVALID = INVALID;
-  const newValues = rowValues(ct);
-  for (const r of scan.dataRows) {
+  // The row being checked, as the rules read it; its values go to the table's columns (the computed ones after the
+  // checks, which fill them in when blank).
+  const values = rowValues(ct)();
+  for (let j = 0; j < dataRows.length; j++) {
+    const r = dataRows[j];
     const cells = grid.rows[r];
-    const values = newValues();
     for (let i = 0; i < n; i++) {
       const col = columns[i];
       const gc = map.colOf[i];
       bad[i] = 0;
-      if (gc < 0) {
-        values[col.key] = null;
-        continue;
+      let v: Value = null;
+      if (gc >= 0) {
+        site.r = r;
+        site.c = gc;
+        const w = normalise(cells?.[gc], col, site);
+        if (w === invalid) {
+          bad[i] = 1;
+          badColumns[i] = 1;
+        } else v = w;
       }
-      site.r = r;
-      site.c = gc;
-      const v = normalise(cells?.[gc], col, site);
-      if (v === invalid) {
-        values[col.key] = null;
-        bad[i] = 1;
-        badColumns[i] = 1;
-      } else values[col.key] = v;
+      values[col.key] = v;
+      cols[i][j] = v;
     }
     checker.check(r, values, bad);
-    rows.push({ row: r + 1, values, hasErrors: false });
+    for (const col of ct.computed) cols[col.index][j] = values[col.key];
+    rows.row[j] = r + 1;
   }
   for (const col of checker.missingNeeded) reportMissingColumn(col, out);
 
@@ -143,10 +149,8 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   if (ctx.registry) {
     const cols = registryColumns(ct);
     const codes: string[] = [];
-    if (cols.code) for (const dr of rows) {
-      const c = dr.values[cols.code.key];
-      if (typeof c === "string") codes.push(c);
-    }
+    const codeValues = cols.code ? rows.columns[cols.code.index] : [];
+    for (const c of codeValues) if (typeof c === "string") codes.push(c);
     const tw = determineTownship(ctx.registry, grid, header.top, codes, file, ctx.township);
     if (tw) township = { code: tw.code, name: tw.name };
     else out.add("unknown-township", "unknownTownship", {});
@@ -159,7 +163,7 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   const errorRows = new Set<number>(extraErrorRows);
   out.errorRows(errorRows);
   out.summarise(explainer(rows, ct));
-  for (const dr of rows) if (errorRows.has(dr.row)) dr.hasErrors = true;
+  for (let j = 0; j < rows.length; j++) if (errorRows.has(rows.row[j])) rows.hasErrors[j] = 1;
   return finish(file, format, grid.name, sortIssues(out.issues), rows, township);
 }
 

@@ -7,31 +7,34 @@ import { address } from "../grid";
 import type { CompiledTemplate } from "../templates";
 import { formatNumber, type Collector } from "./context";
 import type { ColumnMap } from "./map-columns";
-import type { DataRow, FileReport } from "./report";
+import type { FileReport } from "./report";
+import type { RowTable } from "./row-table";
 
-export function checkYoy(ct: CompiledTemplate, rows: DataRow[], previous: FileReport, map: ColumnMap, out: Collector): void {
+export function checkYoy(ct: CompiledTemplate, rows: RowTable, previous: FileReport, map: ColumnMap, out: Collector): void {
   const y = ct.template.yoy;
   if (!y) return;
   const max = ct.template.parameters.yoyMaxChange ?? 0.5;
-  const before = new Map<string, DataRow>();
-  for (const dr of previous.rows) {
-    const k = dr.values[y.by];
-    if (typeof k === "string" && !before.has(k)) before.set(k, dr);
-  }
-  for (const dr of rows) {
-    const k = dr.values[y.by];
+  // Last year's row of each village (its first), by its index in last year's table.
+  const last = previous.rows;
+  const before = new Map<string, number>();
+  last.column(y.by)?.forEach((k, j) => {
+    if (typeof k === "string" && !before.has(k)) before.set(k, j);
+  });
+  for (let j = 0; j < rows.length; j++) {
+    const k = rows.value(j, y.by);
     if (typeof k !== "string") continue;
     const prev = before.get(k);
-    if (!prev) continue;
+    if (prev === undefined) continue;
+    const row = rows.row[j];
     for (const key of y.columns) {
-      const cur = dr.values[key];
-      const was = prev.values[key];
+      const cur = rows.value(j, key);
+      const was = last.value(prev, key);
       if (typeof cur !== "number" || typeof was !== "number" || was <= 0) continue;
       const change = (cur - was) / was;
       if (Math.abs(change) <= max + 1e-9) continue;
       const column = ct.byKey[key];
       const gc = map.colOf[column.index];
-      const name = y.name ? dr.values[y.name] : undefined;
+      const name = y.name ? rows.value(j, y.name) : undefined;
       out.add(
         "yoy-change",
         "yoyChange",
@@ -42,7 +45,7 @@ export function checkYoy(ct: CompiledTemplate, rows: DataRow[], previous: FileRe
           change: `${change > 0 ? "+" : ""}${(change * 100).toFixed(1)}%`,
           max: `${Math.round(max * 1000) / 10}%`,
         },
-        { cell: gc < 0 ? undefined : address(dr.row - 1, gc), row: dr.row, column, villageCode: k },
+        { cell: gc < 0 ? undefined : address(row - 1, gc), row, column, villageCode: k },
       );
     }
   }

@@ -82,7 +82,7 @@ describe("--template", () => {
 
     // Expected from the file itself: every village marked 已消薄 below 50/30 is an error on its 是否已消薄 cell (H).
     const book = readBook(new Uint8Array(readFileSync(file)), "东湖镇.xlsx");
-    const rows = validateBook(book, { template: builtinTemplate("village-economy") }).rows;
+    const rows = validateBook(book, { template: builtinTemplate("village-economy") }).rows.toArray();
     const expected = rows
       .filter((dr) => dr.values.eliminated === true && !((dr.values.totalIncome as number) >= 50 && (dr.values.operatingIncome as number) >= 30))
       .map((dr) => `elimination-inconsistent@H${dr.row}:error`);

@@ -182,18 +182,18 @@ describe.each(PRODUCERS)("%s", (producer) => {
       expect(r.township).toEqual({ code: "339901101", name: "东湖镇" });
       expect(r.rows).toHaveLength(18);
       // Filled 10, blank, 9, blank, 6, 0, then blank: computed as 10, 10, 9, 8, 6, 0, 0, …
-      expect(r.rows.map((x) => x.values.metCount)).toEqual([10, 10, 9, 8, 6, ...Array(13).fill(0)]);
-      expect(r.rows.map((x) => x.values.candidate)).toEqual([true, true, true, true, true, ...Array(13).fill(false)]);
-      expect(r.rows[4].values).toMatchObject({ s3: "未达标", s6: "未达标", s8: "未达标", s9: "未达标", s10: "达标", model: false });
-      expect(r.rows[7].values.model).toBeNull();
-      expect(r.rows[0].values.villageCode).toBe("339901101201");
+      expect(r.rows.toArray().map((x) => x.values.metCount)).toEqual([10, 10, 9, 8, 6, ...Array(13).fill(0)]);
+      expect(r.rows.toArray().map((x) => x.values.candidate)).toEqual([true, true, true, true, true, ...Array(13).fill(false)]);
+      expect(r.rows.at(4).values).toMatchObject({ s3: "未达标", s6: "未达标", s8: "未达标", s9: "未达标", s10: "达标", model: false });
+      expect(r.rows.at(7).values.model).toBeNull();
+      expect(r.rows.at(0).values.villageCode).toBe("339901101201");
     });
 
     test("白云乡: no problem at all", async () => {
       const r = await report("白云乡.xlsx");
       expect(found(r)).toEqual([]);
       expect(r.township?.name).toBe("白云乡");
-      expect(r.rows.map((x) => x.values.metCount)).toEqual([9, 7, 0, 0, 0, 0, 0, 0]);
+      expect(r.rows.toArray().map((x) => x.values.metCount)).toEqual([9, 7, 0, 0, 0, 0, 0, 0]);
     });
 
     test("the errors file (南溪镇): exactly the five planted errors, each with its code at its cell", async () => {
@@ -203,7 +203,7 @@ describe.each(PRODUCERS)("%s", (producer) => {
       expect(found(r)).toEqual(PLANTED.map(([at]) => at));
       expect(r.issues.map((i) => i.message)).toEqual(PLANTED.map(([, message]) => message));
       expect(r.issues.map((i) => i.villageCode)).toEqual(["339901103203", "339901103204", undefined, "339901103206", undefined]);
-      expect(r.rows.filter((x) => x.hasErrors).map((x) => x.row)).toEqual([7, 8, 9, 10, 11]);
+      expect(r.rows.toArray().filter((x) => x.hasErrors).map((x) => x.row)).toEqual([7, 8, 9, 10, 11]);
       expect(r.rows).toHaveLength(15);
     });
   });

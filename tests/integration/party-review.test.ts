@@ -306,21 +306,21 @@ describe.each(PRODUCERS)("filled by %s", (producer) => {
     expect(r.sheet).toBe(SHEET);
     expect(r.rows).toHaveLength(18);
     const byHand = await branchesOf(join(FIXTURES, clean), clean, "东湖镇");
-    expect(r.rows.map((x) => [x.values.performanceScore, x.values.voteScore, x.values.totalScore, x.values.grade])).toEqual(
+    expect(r.rows.toArray().map((x) => [x.values.performanceScore, x.values.voteScore, x.values.totalScore, x.values.grade])).toEqual(
       byHand.map((b) => [b.performance, b.vote, b.total, b.grade]),
     );
     // The same values whoever saved the file.
     const original = await report(join(FIXTURES, "exceljs.xlsx"), "exceljs.xlsx");
-    expect(r.rows.map((x) => x.values)).toEqual(original.rows.map((x) => x.values));
+    expect(r.rows.toArray().map((x) => x.values)).toEqual(original.rows.toArray().map((x) => x.values));
   });
 
   test("黄埠村 and 后口村, worked out on paper", async () => {
     const r = await report(join(FIXTURES, clean), clean);
     // 18 + 19 + 14 + 23.5 + 18.5 = 93; 加分 6 counts 5; 扣分 1 → 97. (30×100 + 5×80 + 1×60) ÷ 36 = 96.11.
     // 97 × 0.7 + 96.11 × 0.3 = 67.9 + 28.833 = 96.733 → 96.73: 好. Its computed cells were blank.
-    expect(r.rows[0].values).toMatchObject({ villageCode: "339901101201", performanceScore: 97, voteScore: 96.11, totalScore: 96.73, grade: "好" });
+    expect(r.rows.at(0).values).toMatchObject({ villageCode: "339901101201", performanceScore: 97, voteScore: 96.11, totalScore: 96.73, grade: "好" });
     // 12 + 11 + 9 + 14 + 11 − 2 = 55; (5×100 + 10×80 + 12×60) ÷ 30 = 67.33; 38.5 + 20.199 = 58.70: 差 (filled in, and right).
-    expect(r.rows[1].values).toMatchObject({ villageCode: "339901101202", performanceScore: 55, voteScore: 67.33, totalScore: 58.7, grade: "差" });
+    expect(r.rows.at(1).values).toMatchObject({ villageCode: "339901101202", performanceScore: 55, voteScore: 67.33, totalScore: 58.7, grade: "差" });
   });
 
   test("the file with planted errors: each found, with its code, at its cell", async () => {
@@ -336,7 +336,7 @@ describe.each(PRODUCERS)("filled by %s", (producer) => {
     expect(at("E11")).toBe("述职评议考核!E11：述职方式不能为空，请填写。");
     expect(at("E12")).toBe("述职评议考核!E12：述职方式“现场述职”不是可选项，请从 大会述职、书面述职 中选择一项。");
     // Rows 7–12 have errors; the other twelve do not.
-    expect(r.rows.filter((x) => x.hasErrors).map((x) => x.row)).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(r.rows.toArray().filter((x) => x.hasErrors).map((x) => x.row)).toEqual([7, 8, 9, 10, 11, 12]);
   });
 
   test("conservation: every input row merged or rejected, county = Σ townships, reconcile() is clean", () => {

@@ -11,7 +11,7 @@ import { guardZip } from "../../../addin/io/zip-guard";
 import { crc32, crc32Combine, ZipWriter, type ZipHost } from "../../../addin/io/zip-writer";
 import { mergeSubmissions, summaryTables } from "../../../addin/merge";
 import { parseRegistry } from "../../../addin/templates";
-import { cleanReport } from "../merge/helpers";
+import { cleanReport, editRows } from "../merge/helpers";
 
 const deflate = promisify(deflateRaw);
 const nodeHost = (sink: Uint8Array[]): ZipHost => ({
@@ -127,7 +127,7 @@ describe("the county workbook streamed to a file", () => {
     }
     const registry = parseRegistry(lines.join("\n"));
     const reports = registry.townships.map((tw) => cleanReport(tw));
-    reports[0].rows[3].values.remarks = "=1+1 不是公式";
+    editRows(reports[0], (rows) => void (rows[3].values.remarks = "=1+1 不是公式"));
     const summary = mergeSubmissions(reports, { registry, targets: {}, locale: "zh-CN" });
     const file = join(mkdtempSync(join(tmpdir(), "xiaobo-")), "县汇总.xlsx");
     await writeSummaryFile(summaryTables(summary, { county: "测试县" }), file, summary.locale);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { mergeSubmissions, reconcile } from "../../../addin/merge";
 import type { FileReport } from "../../../addin/validate";
-import { cleanReport, demoRegistry, demoTargets, errorIssue, report, warningIssue } from "./helpers";
+import { cleanReport, demoRegistry, demoTargets, editRows, errorIssue, report, warningIssue } from "./helpers";
 
 const registry = demoRegistry();
 const targets = demoTargets(registry);
@@ -51,31 +51,32 @@ function build(plans: Plan[], strangers: number, shuffle: number[]): FileReport[
     }
     const file = p.fate === "duplicateFolders" ? `甲组/${tw.name}.xlsx` : `${tw.name}.xlsx`;
     const r = cleanReport(tw, { file });
-    const n = r.rows.length;
-    r.rows = r.rows.filter((_, i) => !p.drop.some((d) => d % n === i));
-    for (const k of p.repeat) {
-      const src = r.rows[k % r.rows.length];
-      if (src) r.rows.push({ ...src, row: 100 + r.rows.length, values: { ...src.values } });
-    }
-    if (p.stray !== undefined) {
-      const v = allVillages[p.stray];
-      r.rows.push({ row: 200, values: { villageCode: v.code, villageName: v.name, weakBaseline: v.weakBaseline, totalIncome: 40, operatingIncome: 20, eliminated: v.weakBaseline ? true : null }, hasErrors: false });
-    }
-    r.rows.forEach((row, i) => {
-      const total = p.incomes[i % p.incomes.length];
-      row.values.totalIncome = total / 100;
-      row.values.operatingIncome = Math.floor(total / 3) / 100;
-    });
-    if (p.fate === "fileErrors" || p.fate === "rowErrors") {
-      const rows = p.fate === "rowErrors" ? p.errorRows : [0];
-      for (const k of rows) {
-        const row = r.rows[k % r.rows.length];
-        if (!row) continue;
-        row.hasErrors = true;
-        r.issues.push(errorIssue(r.file, row.row, `第 ${row.row} 行有错`));
+    editRows(r, (all) => {
+      const rows = all.filter((_, i) => !p.drop.some((d) => d % all.length === i));
+      for (const k of p.repeat) {
+        const src = rows[k % rows.length];
+        if (src) rows.push({ ...src, row: 100 + rows.length, values: { ...src.values } });
       }
-      if (p.fate === "fileErrors") r.issues.push({ code: "total-mismatch", severity: "error", file: r.file, message: "合计不符" });
-    }
+      if (p.stray !== undefined) {
+        const v = allVillages[p.stray];
+        rows.push({ row: 200, values: { villageCode: v.code, villageName: v.name, weakBaseline: v.weakBaseline, totalIncome: 40, operatingIncome: 20, eliminated: v.weakBaseline ? true : null }, hasErrors: false });
+      }
+      rows.forEach((row, i) => {
+        const total = p.incomes[i % p.incomes.length];
+        row.values.totalIncome = total / 100;
+        row.values.operatingIncome = Math.floor(total / 3) / 100;
+      });
+      if (p.fate === "fileErrors" || p.fate === "rowErrors") {
+        for (const k of p.fate === "rowErrors" ? p.errorRows : [0]) {
+          const row = rows[k % rows.length];
+          if (!row) continue;
+          row.hasErrors = true;
+          r.issues.push(errorIssue(r.file, row.row, `第 ${row.row} 行有错`));
+        }
+      }
+      return rows;
+    });
+    if (p.fate === "fileErrors") r.issues.push({ code: "total-mismatch", severity: "error", file: r.file, message: "合计不符" });
     for (let w = 0; w < p.warnings; w++) r.issues.push(warningIssue(r.file, 5 + w, "请核对", w % 2 === 0));
     r.status = r.issues.some((i) => i.severity === "error") ? "errors" : "ok";
     reports.push(r);
@@ -108,7 +109,7 @@ describe("conservation (fast-check)", () => {
 
         // Exactly once: the (input file, row) keys of merged + rejected are the input keys, each once — by the
         // file's input position, so two inputs with the same name are still told apart.
-        const input = reports.flatMap((r, i) => r.rows.map((row) => `${i}#${row.row}`)).sort();
+        const input = reports.flatMap((r, i) => r.rows.toArray().map((row) => `${i}#${row.row}`)).sort();
         const output = [...s.detail.toArray().map((d) => `${d.source.fileIndex}#${d.source.row}`), ...s.rejected.map((r) => `${r.fileIndex}#${r.row}`)].sort();
         expect(output).toEqual(input);
         // Villages in = merged + rejected, overall and per file.

@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { parseRegistry, parseTargets, type Registry, type RegistryTownship, type Targets } from "../../../addin/templates";
 import type { DataRow, FileReport, Issue } from "../../../addin/validate";
-import { statusOf } from "../../../addin/validate";
+import { RowTable, statusOf } from "../../../addin/validate";
 
 const DEMO = join(__dirname, "../../../samples/demo-county");
 
@@ -47,7 +47,19 @@ export function dataRow(row: number, s: RowSpec): DataRow {
 /** A report built by hand: rows start at sheet row 5 (title, 填报单位, two header rows). */
 export function report(file: string, township: { code: string; name: string } | undefined, rows: RowSpec[], issues: Issue[] = []): FileReport {
   const data = rows.map((r, i) => dataRow(5 + i, r));
-  return { file, format: "xlsx", sheet: "Sheet1", township, status: statusOf(issues), issues, rows: data };
+  return { file, format: "xlsx", sheet: "Sheet1", township, status: statusOf(issues), issues, rows: RowTable.from(data) };
+}
+
+/**
+ * Changes a report's rows as objects (a report holds them as columns): `change` gets them as objects and may edit or
+ * add to them, or return other rows; the report then holds those rows, keyed as before (plus any new key).
+ */
+export function editRows(report: FileReport, change: (rows: DataRow[]) => DataRow[] | void): void {
+  const given = report.rows.toArray();
+  const rows = change(given) ?? given;
+  const keys = new Set(report.rows.keys);
+  for (const r of rows) for (const k of Object.keys(r.values)) keys.add(k);
+  report.rows = RowTable.from(rows, [...keys]);
 }
 
 export function errorIssue(file: string, row: number, message: string, code: Issue["code"] = "range"): Issue {

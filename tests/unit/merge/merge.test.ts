@@ -4,6 +4,7 @@ import { SHAREABOVE } from "../../../functions/functions";
 import {
   cleanReport,
   demoRegistry,
+  editRows,
   demoTargets,
   errorIssue,
   report,
@@ -103,8 +104,8 @@ describe("mergeSubmissions: policy", () => {
     const reports = clean();
     const bad = reports[1];
     bad.issues.push(errorIssue(bad.file, 6, "F6：经营性收入大于总收入"), errorIssue(bad.file, 7, "F7：总收入不能为空", "required"), warningIssue(bad.file, 8, "警告"));
-    bad.rows[1].hasErrors = true;
-    bad.rows[2].hasErrors = true;
+    bad.rows.hasErrors[1] = 1;
+    bad.rows.hasErrors[2] = 1;
     bad.status = "errors";
     const s = merge(reports);
     const tw = s.townships[1];
@@ -134,8 +135,8 @@ describe("mergeSubmissions: policy", () => {
     const bad = reports[1];
     bad.issues.push(errorIssue(bad.file, 6, "Sheet1!F6：经营性收入大于总收入"), errorIssue(bad.file, 6, "Sheet1!E6：是否薄弱村基数与村名册不符", "registry-mismatch"));
     bad.issues.push(errorIssue(bad.file, 9, "Sheet1!C9：村名称不能为空", "required"));
-    bad.rows[1].hasErrors = true; // row 6
-    bad.rows[4].hasErrors = true; // row 9
+    bad.rows.hasErrors[1] = 1; // row 6
+    bad.rows.hasErrors[4] = 1; // row 9
     bad.status = "errors";
     const s = merge(reports, true);
     const tw = s.townships[1];
@@ -162,7 +163,7 @@ describe("mergeSubmissions: policy", () => {
     const reports = clean();
     const bad = reports[1];
     bad.issues.push(errorIssue(bad.file, 6, "错"));
-    bad.rows[1].hasErrors = true;
+    bad.rows.hasErrors[1] = 1;
     bad.status = "errors";
     const s = mergeSubmissions(reports, { registry, targets, allowErrors: true, rankPartial: true, locale: "zh-CN" });
     expect(s.townships[1].status).toBe("partial");
@@ -288,8 +289,8 @@ describe("mergeSubmissions: policy", () => {
   test("a village in two files is counted once: its own township's row is merged, the other rejected", () => {
     const reports = clean();
     const neighbour = xiShan.villages[0];
-    const own = reports[1].rows.find((r) => r.values.villageCode === neighbour.code)!;
-    reports[0].rows.push({ ...own, row: 99, values: { ...own.values } }); // slipped through 东湖镇's validation
+    const own = reports[1].rows.toArray().find((r) => r.values.villageCode === neighbour.code)!;
+    editRows(reports[0], (rows) => void rows.push({ ...own, row: 99, values: { ...own.values } })); // slipped through 东湖镇's validation
     const s = merge(reports);
     expect(s.detail.toArray().filter((d) => d.villageCode === neighbour.code)).toHaveLength(1);
     expect(s.detail.toArray().find((d) => d.villageCode === neighbour.code)!.source.file).toBe("西山镇.xlsx");
@@ -305,8 +306,8 @@ describe("mergeSubmissions: policy", () => {
 
   test("the same village twice in one file (without errors) is rejected both times", () => {
     const reports = clean();
-    const first = reports[0].rows[0];
-    reports[0].rows.push({ ...first, row: 40, values: { ...first.values, totalIncome: 99 } });
+    const first = reports[0].rows.at(0);
+    editRows(reports[0], (rows) => void rows.push({ ...first, row: 40, values: { ...first.values, totalIncome: 99 } }));
     const s = merge(reports);
     expect(s.detail.toArray().some((d) => d.villageCode === first.values.villageCode)).toBe(false);
     const rej = s.rejected.filter((r) => r.villageCode === first.values.villageCode);
@@ -317,11 +318,13 @@ describe("mergeSubmissions: policy", () => {
 
   test("rows without a usable code or number, or outside the registry, are rejected with a reason", () => {
     const reports = clean();
-    reports[0].rows.push(
-      { row: 50, values: { villageCode: null, totalIncome: 1, operatingIncome: 1 }, hasErrors: false },
-      { row: 51, values: { villageCode: "339901101999", totalIncome: 1, operatingIncome: 1 }, hasErrors: false },
-    );
-    reports[0].rows[0].values.totalIncome = null;
+    editRows(reports[0], (rows) => {
+      rows.push(
+        { row: 50, values: { villageCode: null, totalIncome: 1, operatingIncome: 1 }, hasErrors: false },
+        { row: 51, values: { villageCode: "339901101999", totalIncome: 1, operatingIncome: 1 }, hasErrors: false },
+      );
+      rows[0].values.totalIncome = null;
+    });
     const s = merge(reports);
     const reasons = Object.fromEntries(s.rejected.map((r) => [r.row, r.reason]));
     expect(reasons[5]).toBe("总收入不是有效数字");
@@ -333,9 +336,11 @@ describe("mergeSubmissions: policy", () => {
   test("the baseline is the registry's: a file cannot add a village to it", () => {
     const reports = clean();
     const nonWeak = dongHu.villages.find((v) => !v.weakBaseline)!;
-    const row = reports[0].rows.find((r) => r.values.villageCode === nonWeak.code)!;
-    row.values.weakBaseline = true;
-    row.values.eliminated = true;
+    editRows(reports[0], (rows) => {
+      const row = rows.find((r) => r.values.villageCode === nonWeak.code)!;
+      row.values.weakBaseline = true;
+      row.values.eliminated = true;
+    });
     const before = merge(clean()).townships[0];
     const s = merge(reports);
     expect(s.townships[0].weakBaseline).toBe(before.weakBaseline);
@@ -435,7 +440,7 @@ describe("reconcile finds tampering", () => {
   test("a partial township ranked, or an incomplete one called merged", () => {
     const reports = smallReports();
     reports[1].issues.push(errorIssue("乙镇.xlsx", 5, "错"));
-    reports[1].rows[0].hasErrors = true;
+    reports[1].rows.hasErrors[0] = 1;
     const s = mergeSubmissions(reports, { registry: small, targets: smallTargets, allowErrors: true, locale: "zh-CN" });
     expect(s.townships[1]).toMatchObject({ status: "partial", reported: 3, rejectedRows: 1, rank: null });
     expect(reconcile(s)).toEqual([]);

@@ -3,7 +3,7 @@ import { t, type Params } from "../../../addin/i18n";
 import { mergeSubmissions, reconcile, UnitTable, type CountySummary, type Violation } from "../../../addin/merge";
 import { builtinTemplate, compileTemplate } from "../../../addin/templates";
 import { variantOf, type ReconcileCode, type VariantOf } from "../../../addin/validate";
-import { cleanReport, demoRegistry, demoTargets } from "./helpers";
+import { cleanReport, demoRegistry, demoTargets, editRows } from "./helpers";
 
 /**
  * reconcile()'s row and unit checks against a plain model of them (a key string per source row, a map of every
@@ -98,7 +98,7 @@ describe("reconcile's row and unit checks against the plain model (fast-check)",
         (tampers, present) => {
           const reports = present.map((i) => cleanReport(registry.townships[i]));
           // A rejected row or two: a stray from a township with no file.
-          reports[0].rows.push({ ...reports[0].rows[0], row: 900, values: { ...reports[0].rows[0].values, villageCode: "339999999201" } });
+          editRows(reports[0], (rows) => void rows.push({ ...rows[0], row: 900, values: { ...rows[0].values, villageCode: "339999999201" } }));
           const s = mergeSubmissions(reports, { registry, targets, locale: "zh-CN" });
           for (const x of tampers) tamper(s, x as Tamper);
           expect(reconcile(s).filter((x) => REGISTRY_OR_ROWS.has(x.code))).toEqual(model(s));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { mergeSubmissions, reconcile } from "../../../addin/merge";
 import { parseRegistry, type Registry } from "../../../addin/templates";
-import type { FileReport } from "../../../addin/validate";
+import { RowTable, type FileReport } from "../../../addin/validate";
 import { dataRow, SMALL_REGISTRY_CSV } from "./helpers";
 
 /**
@@ -43,7 +43,7 @@ function build(plans: { township: number; own: number[]; extra: { village: numbe
       if (r.notNumber !== undefined) row.values.operatingIncome = r.notNumber as number;
       return row;
     });
-    return { file: `${tw.name}-${f}.xlsx`, format: "xlsx", sheet: "Sheet1", township: { code: tw.code, name: tw.name }, status: "ok", issues: [], rows };
+    return { file: `${tw.name}-${f}.xlsx`, format: "xlsx", sheet: "Sheet1", township: { code: tw.code, name: tw.name }, status: "ok", issues: [], rows: RowTable.from(rows) };
   });
 }
 

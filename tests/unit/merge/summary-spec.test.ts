@@ -97,8 +97,8 @@ describe("a county's own template: computed columns", () => {
     ]);
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
     // 实绩 90; 测评 (9×100 + 1×0)/10 = 90; 综合 90×0.7 + 90×0.3 = 90 → 好.
-    expect(r.rows[0].values).toMatchObject({ perf: 90, vote: 90, total: 90, grade: "好" });
-    expect(r.rows[1].values).toMatchObject({ perf: 70, vote: 50, total: 64, grade: "一般" });
+    expect(r.rows.at(0).values).toMatchObject({ perf: 90, vote: 90, total: 90, grade: "好" });
+    expect(r.rows.at(1).values).toMatchObject({ perf: 70, vote: 50, total: 64, grade: "一般" });
   });
 
   test("a filled computed cell that disagrees is an error at its cell, naming both values and the formula", () => {
@@ -112,13 +112,13 @@ describe("a county's own template: computed columns", () => {
     // 综合得分 is computed from the filled (wrong) 实绩 95: 95×0.7 + 27 = 93.5 → 好, so 较好 disagrees.
     expect(errors[1].message).toContain("等次填写为 较好");
     // Within the tolerance (0.01): 64.004 passes.
-    expect(r.rows[1].hasErrors).toBe(false);
+    expect(r.rows.at(1).hasErrors).toBe(false);
   });
 
   test("a score above its maximum: the range error, and the totals are not computed from it", () => {
     const r = validate("甲镇", [[1, "339901101201", "甲一村", "大会述职", 70, 40, 9, 1, null, null, null, null]]);
     expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toContain("range@E4");
-    expect(r.rows[0].values.perf).toBeNull();
+    expect(r.rows.at(0).values.perf).toBeNull();
   });
 
   test("template errors: a cycle among computed columns, an unknown header in braces, a wrong arity", () => {

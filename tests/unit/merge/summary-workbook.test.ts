@@ -3,7 +3,7 @@ import * as XLSX from "@e965/xlsx";
 import { writeSummaryWorkbook } from "../../../addin/io/summary-workbook";
 import { mergeSubmissions, summaryTables, type CountySummary } from "../../../addin/merge";
 import { parseRegistry, parseTargets } from "../../../addin/templates";
-import { errorIssue, report, SMALL_REGISTRY_CSV, SMALL_TARGETS_CSV, smallReports, warningIssue } from "./helpers";
+import { editRows, errorIssue, report, SMALL_REGISTRY_CSV, SMALL_TARGETS_CSV, smallReports, warningIssue } from "./helpers";
 
 const registry = parseRegistry(SMALL_REGISTRY_CSV);
 const targets = parseTargets(SMALL_TARGETS_CSV, "targets.csv", registry);
@@ -13,9 +13,11 @@ const DANGEROUS = ["=HYPERLINK(\"http://example.com\",\"点我\")", "+1+2", "-3+
 function summary(): CountySummary {
   const reports = smallReports();
   // Formula-looking text in user-supplied strings: remarks, a village name as written, issue messages, file names.
-  reports[0].rows[0].values.remarks = DANGEROUS[0];
-  reports[0].rows[1].values.remarks = DANGEROUS[1];
-  reports[0].rows[2].values.incomePath = DANGEROUS[2];
+  editRows(reports[0], (rows) => {
+    rows[0].values.remarks = DANGEROUS[0];
+    rows[1].values.remarks = DANGEROUS[1];
+    rows[2].values.incomePath = DANGEROUS[2];
+  });
   reports[0].issues.push(warningIssue("甲镇.xlsx", 6, DANGEROUS[3], true));
   const strange = report(DANGEROUS[4], undefined, [{ code: "339901101201", remarks: DANGEROUS[5] }]);
   const failing = report("丁乡.xlsx", { code: "339901201", name: "丁乡" }, [{ code: "339901201201" }, { code: "339901201202" }]);
@@ -194,7 +196,7 @@ describe("summaryTables: a partial township (merged with errors)", () => {
     const { summaryTables } = await import("../../../addin/merge");
     const reports = smallReports();
     reports[1].issues.push(errorIssue("乙镇.xlsx", 6, "错"));
-    reports[1].rows[1].hasErrors = true;
+    reports[1].rows.hasErrors[1] = 1;
     reports[1].status = "errors";
     const s = mergeSubmissions(reports, { registry, targets, allowErrors: true, locale: "zh-CN" });
     const [tw] = summaryTables(s);

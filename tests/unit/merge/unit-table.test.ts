@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { mergeSubmissions, reconcile, summaryTables, UnitTable } from "../../../addin/merge";
-import { cleanReport, demoRegistry, demoTargets } from "./helpers";
+import { cleanReport, demoRegistry, demoTargets, editRows } from "./helpers";
 
 const registry = demoRegistry();
 const targets = demoTargets(registry);
@@ -9,8 +9,10 @@ const merge = (present: number[]) => mergeSubmissions(present.map((i) => cleanRe
 describe("UnitTable: the merged units as columns", () => {
   test("a unit as an object is its columns' values, keyed as the merge always gave them; a blank number is NaN in its column, null in the object", () => {
     const reports = registry.townships.map((tw) => cleanReport(tw));
-    reports[0].rows[0].values.subsidyIncome = null;
-    reports[0].rows[0].values.remarks = "年底新增厂房租金";
+    editRows(reports[0], (rows) => {
+      rows[0].values.subsidyIncome = null;
+      rows[0].values.remarks = "年底新增厂房租金";
+    });
     const d = mergeSubmissions(reports, { registry, targets, locale: "zh-CN" }).detail;
     expect(d.column("totalIncome")).toBeInstanceOf(Float64Array);
     expect(d.column("remarks")).toBeInstanceOf(Array);

@@ -21,13 +21,13 @@ describe("village codes", () => {
   test("a code stored as a 12-digit number is read as its 12-digit string", () => {
     const r = run((rows) => (rows[0][1] = 339901101201));
     expect(r.issues).toEqual([]);
-    expect(r.rows[0].values.villageCode).toBe("339901101201");
+    expect(r.rows.at(0).values.villageCode).toBe("339901101201");
   });
 
   test("a number that Excel only shows in scientific notation keeps its digits and is read as the code", () => {
     const r = runCell(1, 1, { value: 339901101202, text: "3.39901E+11", format: "General" });
     expect(r.issues).toEqual([]);
-    expect(r.rows[1].values.villageCode).toBe("339901101202");
+    expect(r.rows.at(1).values.villageCode).toBe("339901101202");
   });
 
   test("a number shown in scientific notation whose digits were lost is code-format, telling to set the column to 文本", () => {
@@ -36,8 +36,8 @@ describe("village codes", () => {
     const issue = r.issues.find((i) => i.code === "code-format")!;
     expect(issue).toMatchObject({ severity: "error", row: 6, column: "村（社区）代码", columnKey: "villageCode" });
     expect(issue.message).toBe("村级集体经济!B6：村（社区）代码显示为科学计数法“3.39901E+11”，后几位已经丢失。请把该列设为“文本”格式，再重新输入完整的 12 位代码。");
-    expect(r.rows[1].hasErrors).toBe(true);
-    expect(r.rows[1].values.villageCode).toBeNull();
+    expect(r.rows.at(1).hasErrors).toBe(true);
+    expect(r.rows.at(1).values.villageCode).toBeNull();
   });
 
   test("text '3.39901E+11' and a number that lost its digits are code-format too; no 漏报 on top when the name is there", () => {
@@ -56,7 +56,7 @@ describe("village codes", () => {
     });
     expect(codes(r.issues)).toEqual(["code-format@B5"]);
     expect(r.issues[0].message).toBe("村级集体经济!B5：村（社区）代码“33990110120”不是 12 位数字，请按统计用区划代码填写 12 位数字。");
-    expect(r.rows[1].values.villageCode).toBe("339901101202");
+    expect(r.rows.at(1).values.villageCode).toBe("339901101202");
   });
 });
 
@@ -76,7 +76,7 @@ describe("numbers", () => {
     expect(codes(tn)).toEqual(["text-number@E6"]);
     expect(tn[0].severity).toBe("warning");
     expect(tn[0].message).toBe(`村级集体经济!E6：总收入“${text}”是文本格式的数字，已按 ${value.toFixed(2)} 读取；请把单元格设为数值格式并只填数字。`);
-    expect(r.rows[1].values.totalIncome).toBe(value);
+    expect(r.rows.at(1).values.totalIncome).toBe(value);
   });
 
   test("in a CSV a plain numeral is not a text number; a decorated one still is", () => {
@@ -99,7 +99,7 @@ describe("numbers", () => {
     const e = runCell(0, 6, { value: null, text: "#DIV/0!", error: "#DIV/0!" });
     expect(codes(e.issues)).toEqual(["formula-error@G5"]);
     expect(e.issues[0].message).toBe("村级集体经济!G5：单元格是错误值 #DIV/0!，请检查公式，或直接填写数值。");
-    expect(e.rows[0].hasErrors).toBe(true);
+    expect(e.rows.at(0).hasErrors).toBe(true);
   });
 
   test("消薄年份 must be a 4-digit year; '2023年' is read (text-number)", () => {
@@ -107,7 +107,7 @@ describe("numbers", () => {
     expect(codes(r.issues)).toEqual(["type@I7"]);
     const ok = run((rows) => (rows[2][8] = "2023年"));
     expect(codes(ok.issues)).toEqual(["text-number@I7"]);
-    expect(ok.rows[2].values.eliminatedYear).toBe(2023);
+    expect(ok.rows.at(2).values.eliminatedYear).toBe(2023);
   });
 });
 
@@ -119,8 +119,8 @@ describe("是/否 and enums", () => {
     });
     expect(codes(r.issues)).toEqual(["enum@D5"]);
     expect(r.issues[0].message).toBe("村级集体经济!D5：是否薄弱村基数“N”应填“是”或“否”，请改正。");
-    expect(r.rows[1].values.weakBaseline).toBe(false);
-    expect(r.rows[2].values.eliminated).toBe(true);
+    expect(r.rows.at(1).values.weakBaseline).toBe(false);
+    expect(r.rows.at(2).values.eliminated).toBe(true);
     expect(codes(runCell(0, 3, { value: true, text: "TRUE" }).issues)).toEqual(["enum@D5"]);
   });
 
@@ -146,7 +146,7 @@ describe("required", () => {
 describe("DataRow values", () => {
   test("inherit nothing (no Object.prototype behind them) and hold every template key", () => {
     const r = validateGrid(sheet(), "a.xlsx", ctx);
-    const v = r.rows[2].values;
+    const v = r.rows.at(2).values;
     // One shared, empty, null-prototype object behind every row: no inherited key, so "__proto__" or "constructor"
     // as a column key is only a key.
     const proto = Object.getPrototypeOf(v);
@@ -197,7 +197,7 @@ describe("column order (property)", () => {
         const grid = gridFromValues("S", table.map((row) => order.map((c) => row[c])));
         const r = validateGrid(grid, "a.xlsx", ctx);
         expect(r.issues).toEqual([]);
-        expect(r.rows.map((x) => ({ ...x.values }))).toEqual(base.rows.map((x) => ({ ...x.values })));
+        expect(r.rows.toArray().map((x) => ({ ...x.values }))).toEqual(base.rows.toArray().map((x) => ({ ...x.values })));
       }),
       { numRuns: 100 },
     );

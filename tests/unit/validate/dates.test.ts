@@ -98,7 +98,7 @@ describe("a date column in validation", () => {
       "xlsx",
     );
     expect(r.issues).toEqual([]);
-    expect(r.rows.map((dr) => [dr.values.c3, dr.values.c4])).toEqual([
+    expect(r.rows.toArray().map((dr) => [dr.values.c3, dr.values.c4])).toEqual([
       [20260630, 20260630],
       [20260630, 20260630],
       [20260630, 20260630],
@@ -122,7 +122,7 @@ describe("a date column in validation", () => {
     expect(codes(r)).toEqual(["type@C3:error", "type@C4:error", "type@C5:error", "type@C6:error", "type@C7:error"]);
     expect(r.issues[0].message).toBe("台账!C3：完成时限“2026-02-30”不是有效日期，请填写如 2026-06-30、2026/6/30 或 2026年6月30日 的日期，或把单元格设为日期格式。");
     expect(r.issues[2].message).toContain("“6.3”不是有效日期");
-    expect(r.rows.every((dr) => dr.hasErrors && dr.values.c3 === null)).toBe(true);
+    expect(r.rows.toArray().every((dr) => dr.hasErrors && dr.values.c3 === null)).toBe(true);
   });
 
   test("min and max are dates written yyyymmdd; a rule compares dates and shows them as dates", () => {
@@ -145,7 +145,7 @@ describe("a date column in validation", () => {
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const r = validateBook(readBook(bytes, "台账.xlsx"), { template });
     expect(codes(r)).toEqual(["rule@D3:warning"]);
-    expect(r.rows.map((dr) => [dr.values.c3, dr.values.c4])).toEqual([
+    expect(r.rows.toArray().map((dr) => [dr.values.c3, dr.values.c4])).toEqual([
       [20260630, 20260701],
       [20260630, 20260629],
     ]);

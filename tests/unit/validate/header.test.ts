@@ -10,7 +10,7 @@ describe("locating the sheet and the header", () => {
     expect(r.issues).toEqual([]);
     expect(r.status).toBe("ok");
     expect(r.sheet).toBe("村级集体经济");
-    expect(r.rows.map((x) => x.row)).toEqual([5, 6, 7, 8]);
+    expect(r.rows.toArray().map((x) => x.row)).toEqual([5, 6, 7, 8]);
     expect(r.township).toEqual({ code: "339901101", name: "东湖镇" });
   });
 
@@ -25,7 +25,7 @@ describe("locating the sheet and the header", () => {
     const grid = gridFromValues("Sheet1", [header, ...villages(), totalRow(villages())]);
     const r = validateGrid(grid, "x.xlsx", ctx);
     expect(r.issues).toEqual([]);
-    expect(r.rows.map((x) => x.row)).toEqual([2, 3, 4, 5]);
+    expect(r.rows.toArray().map((x) => x.row)).toEqual([2, 3, 4, 5]);
   });
 
   test("a one-level header two rows tall (cells merged down) under a 填报单位 line: data right below it, no blank row", () => {
@@ -40,7 +40,7 @@ describe("locating the sheet and the header", () => {
     ], { merges: header.map((_, c) => ({ top: 2, left: c, bottom: 3, right: c })) });
     const r = validateGrid(grid, "x.xlsx", ctx);
     expect(r.issues).toEqual([]);
-    expect(r.rows.map((x) => x.row)).toEqual([5, 6, 7, 8]);
+    expect(r.rows.toArray().map((x) => x.row)).toEqual([5, 6, 7, 8]);
     expect(r.township?.name).toBe("东湖镇");
   });
 
@@ -77,7 +77,7 @@ describe("mapping columns", () => {
     ]);
     const r = validateGrid(grid, "a.xlsx", ctx);
     expect(r.issues).toEqual([]);
-    expect(r.rows.map((x) => x.values)).toEqual(base.rows.map((x) => x.values));
+    expect(r.rows.toArray().map((x) => x.values)).toEqual(base.rows.toArray().map((x) => x.values));
   });
 
   test("a missing required column is one missing-column error naming the header (and its group)", () => {
@@ -89,7 +89,7 @@ describe("mapping columns", () => {
     expect(codes(r.issues)).toEqual(["missing-column"]);
     expect(r.issues[0]).toMatchObject({ severity: "error", column: "经营性收入", columnKey: "operatingIncome" });
     expect(r.issues[0].message).toBe("a.xlsx 工作表“S”：缺少“经营性收入”列，请在表头“集体经济收入”下加上“经营性收入”列并填写。");
-    expect(r.rows[0].values.operatingIncome).toBeNull();
+    expect(r.rows.at(0).values.operatingIncome).toBeNull();
   });
 
   test("a missing optional column is fine; 是否已消薄 missing while there are baseline villages is missing-column once", () => {
@@ -110,6 +110,6 @@ describe("mapping columns", () => {
     const r = validateGrid(grid, "a.xlsx", ctx);
     expect(codes(r.issues)).toEqual(["duplicate-column@L1"]);
     expect(r.issues[0].message).toBe("S!L1：“村（社区）名称”列重复出现（S!C1 已有这一列），请删除多余的一列。");
-    expect(r.rows[0].values.villageName).toBe("黄埠村");
+    expect(r.rows.at(0).values.villageName).toBe("黄埠村");
   });
 });

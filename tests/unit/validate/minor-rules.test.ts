@@ -91,7 +91,7 @@ describe("CSV numbers as Excel exports them", () => {
     total[5] = 1000.5 + 12 + 18 + 10;
     const csv = run(edit, { format: "csv", total });
     expect(csv.issues).toEqual([]);
-    expect(csv.rows[0].values.totalIncome).toBe(1234);
+    expect(csv.rows.at(0).values.totalIncome).toBe(1234);
     expect(codes(run(edit, { total }).issues)).toEqual(["text-number@E5", "text-number@F5"]);
     // Decorated numbers still are text numbers in a CSV.
     expect(codes(run((rows) => (rows[0][4] = "1,234.00万元"), { format: "csv", total: [...totalRow(villages()).slice(0, 4), 1311, 40.1 + 12 + 18 + 10, 40] }).issues)).toEqual(["text-number@E5"]);
@@ -116,6 +116,6 @@ describe("pattern", () => {
     other[0][1] = "349901101201";
     const r2 = validateGrid(sheet({ rows: other }), "东湖镇.xlsx", { template }, "xlsx");
     expect(codes(r2.issues)).toEqual(["pattern@B5"]);
-    expect(r2.rows[0].values.villageCode).toBeNull();
+    expect(r2.rows.at(0).values.villageCode).toBeNull();
   });
 });

@@ -55,7 +55,7 @@ describe("registry checks", () => {
     const r = run((rows) => rows.push([5, "339901101202", "后口村", "否", 20, 12, 8, null, null, null, null]));
     expect(codes(r.issues)).toEqual(["duplicate-village@B9"]);
     expect(r.issues[0].message).toBe("村级集体经济!B9：村代码 339901101202（后口村）重复填报，第 6 行和第 9 行是同一个村，请删除重复的一行。");
-    expect(r.rows.filter((x) => x.hasErrors).map((x) => x.row)).toEqual([6, 9]);
+    expect(r.rows.toArray().filter((x) => x.hasErrors).map((x) => x.row)).toEqual([6, 9]);
   });
 
   test("a registry village not in the file is missing-village: no cell, no row, naming code and name", () => {
@@ -122,6 +122,6 @@ describe("unique columns without a registry", () => {
     expect(codes(r.issues)).toEqual(["duplicate-village@B9"]);
     expect(r.issues[0]).toMatchObject({ villageCode: "339901101201", row: 9 });
     expect(r.issues[0].message).toBe("村级集体经济!B9：村（社区）代码“339901101201”重复，第 5 行已有，请删除重复的一行或改正。");
-    expect(r.rows.filter((x) => x.hasErrors).map((x) => x.row)).toEqual([5, 9]);
+    expect(r.rows.toArray().filter((x) => x.hasErrors).map((x) => x.row)).toEqual([5, 9]);
   });
 });

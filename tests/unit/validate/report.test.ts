@@ -16,7 +16,7 @@ describe("the report", () => {
       "type@F7",
     ]);
     expect(r.status).toBe("errors");
-    expect(r.rows.map((x) => x.hasErrors)).toEqual([true, false, true]);
+    expect(r.rows.toArray().map((x) => x.hasErrors)).toEqual([true, false, true]);
   });
 
   test("messages follow ctx.locale", () => {
@@ -37,7 +37,9 @@ describe("the report", () => {
   });
 
   test("unreadableReport makes the report of a file that is not a spreadsheet", () => {
-    expect(unreadableReport("x.pdf", "x.pdf：不是 Excel 或 CSV 文件。")).toEqual({
+    const r = unreadableReport("x.pdf", "x.pdf：不是 Excel 或 CSV 文件。");
+    expect(r.rows.length).toBe(0);
+    expect({ ...r, rows: r.rows.toArray() }).toEqual({
       file: "x.pdf",
       format: "unknown",
       status: "unreadable",

@@ -7,7 +7,7 @@ describe("finding the data rows", () => {
     const rows = [...villages(), [5, null, null, null, null, null, null, null, null, null, null], [null, null, null]];
     const r = validateGrid(sheet({ rows, total: totalRow(villages()) }), "a.xlsx", ctx);
     expect(r.issues).toEqual([]);
-    expect(r.rows.map((x) => x.row)).toEqual([5, 6, 7, 8]);
+    expect(r.rows.toArray().map((x) => x.row)).toEqual([5, 6, 7, 8]);
   });
 
   test.each(["合计", "合  计", "总计", "全镇合计"])("%j in the first column marks the total row", (label) => {
@@ -24,7 +24,7 @@ describe("finding the data rows", () => {
     const rows = [v[0], v[1], sub([v[0], v[1]]), v[2], v[3]];
     const r = validateGrid(sheet({ rows, total: totalRow(v) }), "a.xlsx", ctx);
     expect(r.issues).toEqual([]);
-    expect(r.rows.map((x) => x.row)).toEqual([5, 6, 8, 9]);
+    expect(r.rows.toArray().map((x) => x.row)).toEqual([5, 6, 8, 9]);
     // Were the 小计 counted, the 合计 of 总收入 would be off by 72.30 (52.3 + 20).
     const counted = [...v, sub([v[0], v[1]])];
     const wrong = validateGrid(sheet({ rows, total: totalRow(counted) }), "a.xlsx", ctx);
@@ -55,7 +55,7 @@ describe("finding the data rows", () => {
     expect(codes(r.issues)).toEqual(["blank-row", "blank-row"]);
     expect(r.issues.map((i) => i.row)).toEqual([7, 8]);
     expect(r.issues[0].message).toBe("村级集体经济 第 7 行：表格中间有空行，请删除该行（或填上数据）。");
-    expect(r.rows.map((x) => x.row)).toEqual([5, 6, 9, 10]);
+    expect(r.rows.toArray().map((x) => x.row)).toEqual([5, 6, 9, 10]);
   });
 
   test("a hidden data row is a hidden-row warning, and its data is still read", () => {
@@ -69,6 +69,6 @@ describe("finding the data rows", () => {
     const grid = gridFromValues("S", [HEADER_TOP, HEADER_SUB, numbering, ...villages(), totalRow(villages())]);
     const r = validateGrid(grid, "a.xlsx", ctx);
     expect(r.issues).toEqual([]);
-    expect(r.rows[0].row).toBe(4);
+    expect(r.rows.at(0).row).toBe(4);
   });
 });

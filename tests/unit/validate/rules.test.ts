@@ -19,8 +19,8 @@ describe("row rules (template expressions)", () => {
     expect(codes(r.issues)).toEqual(["rule@F7"]);
     expect(r.issues[0]).toMatchObject({ severity: "error", row: 7, column: "经营性收入", columnKey: "operatingIncome", villageCode: "339901101210" });
     expect(r.issues[0].message).toBe("村级集体经济!F7：经营性收入 52.30 大于总收入 48.00，请核对");
-    expect(r.rows[2].hasErrors).toBe(true);
-    expect(r.rows[1].hasErrors).toBe(false);
+    expect(r.rows.at(2).hasErrors).toBe(true);
+    expect(r.rows.at(1).hasErrors).toBe(false);
   });
 
   test("经营性收入 + 上级补助收入 > 总收入 is a rule error at the 补助 cell; within 0.01 it passes", () => {

@@ -49,16 +49,26 @@ function putPiece(view: DataView, p: number, x: Piece): number {
 /** Most bytes `putUint` writes. */
 const UINT_ROOM = 10;
 
+/** "00" … "99" as ASCII digit pairs: an integer is written two digits a division. */
+const DIGIT_PAIRS = ascii(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0")).join(""));
+
 /** A non-negative integer below 2^32, in decimal. */
 function putUint(buf: Uint8Array, p: number, n: number): number {
-  let end = p + 1;
-  for (let t = n; t >= 10; t = (t / 10) | 0) end++;
-  for (let i = end - 1; i >= p; i--) {
-    const q = (n / 10) | 0;
-    buf[i] = 48 + (n - q * 10);
+  // Its digits counted by comparison, not by dividing.
+  const len = n < 1e4 ? (n < 100 ? (n < 10 ? 1 : 2) : n < 1000 ? 3 : 4) : n < 1e8 ? (n < 1e6 ? (n < 1e5 ? 5 : 6) : n < 1e7 ? 7 : 8) : n < 1e9 ? 9 : 10;
+  let i = p + len;
+  while (n >= 100) {
+    const q = Math.floor(n / 100);
+    const d = (n - q * 100) * 2;
+    buf[--i] = DIGIT_PAIRS[d + 1];
+    buf[--i] = DIGIT_PAIRS[d];
     n = q;
   }
-  return end;
+  if (n >= 10) {
+    buf[--i] = DIGIT_PAIRS[n * 2 + 1];
+    buf[--i] = DIGIT_PAIRS[n * 2];
+  } else buf[--i] = 48 + n;
+  return p + len;
 }
 
 /** Most bytes `putNumber` writes (the longest `String` of a double is 24 characters, e.g. -1.2345678901234567e-100). */

@@ -201,6 +201,13 @@ describe("sheet rows as bytes", () => {
         expect(utf8(buf, putNumber(buf, 0, v))).toBe(String(v));
       }),
     );
+    // Where an integer gains a digit (its digits are counted by comparison), and the ends of 32 bits.
+    const edges = [2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 32 - 1];
+    for (let d = 0; d <= 10; d++) edges.push(10 ** d - 1, 10 ** d, -(10 ** d) + 1, -(10 ** d));
+    for (const v of edges) {
+      const buf = new Uint8Array(32);
+      expect(utf8(buf, putNumber(buf, 0, v))).toBe(String(v));
+    }
   });
 
   test("a number's column width is what toFixed(2) (money) or String gives, without making the string", () => {

@@ -45,9 +45,9 @@ export function numberWidth(v: number, format: ColumnFormat): number {
 }
 
 /**
- * Column widths that fit the text (Chinese counts double), within the column's maximum, of rows seen one at a time (the
- * writer measures them as it writes them). Each row is read once, not once per column; a column as wide as it may be
- * is not looked at again.
+ * Column widths that fit the text (Chinese counts double), within the column's maximum, of cells seen one at a time
+ * (the writer measures each cell as it writes it: a second pass over every row cost more than the measuring). A column
+ * as wide as it may be is not measured again.
  */
 export class WidthMeter {
   private readonly max: number[];
@@ -60,8 +60,6 @@ export class WidthMeter {
   private readonly integers: boolean[];
   // Texts repeat down a column (乡镇, 是/否): a run of the same one is measured once.
   private readonly last: (string | undefined)[];
-  /** Columns that may still widen: none left, and the rows are not looked at. */
-  private open: number;
 
   constructor(columns: readonly SummaryColumn[]) {
     this.max = columns.map((c) => c.maxWidth ?? 60);
@@ -71,32 +69,34 @@ export class WidthMeter {
     this.lo = columns.map(() => 0);
     this.integers = columns.map(() => false);
     this.last = columns.map(() => undefined);
-    this.open = this.w.filter((x, k) => x + 2 < this.max[k]).length;
   }
 
+  /** A number in column k (as `String` prints it; NaN and infinities too). */
+  number(k: number, v: number): void {
+    if ((v | 0) === v) {
+      this.integers[k] = true;
+      if (v > this.hi[k]) this.hi[k] = v;
+      else if (v < this.lo[k]) this.lo[k] = v;
+    } else if (this.w[k] + 2 < this.max[k]) this.widen(k, numberWidth(v, this.formats[k]));
+  }
+
+  /** A text in column k. */
+  text(k: number, v: string): void {
+    if (v === this.last[k] || this.w[k] + 2 >= this.max[k]) return;
+    this.last[k] = v;
+    this.widen(k, displayWidth(v));
+  }
+
+  private widen(k: number, x: number): void {
+    if (x > this.w[k]) this.w[k] = x;
+  }
+
+  /** Every cell of a row (a blank one, null, is not measured). */
   add(values: readonly TableCell[]): void {
-    if (this.open === 0) return;
-    const { w, max, hi, lo, integers, last, formats } = this;
-    for (let k = 0; k < w.length; k++) {
+    for (let k = 0; k < this.w.length; k++) {
       const v = values[k];
-      if (v === null || v === undefined || w[k] + 2 >= max[k]) continue;
-      let x: number;
-      if (typeof v === "number") {
-        if ((v | 0) === v) {
-          integers[k] = true;
-          if (v > hi[k]) hi[k] = v;
-          else if (v < lo[k]) lo[k] = v;
-          continue;
-        }
-        x = numberWidth(v, formats[k]);
-      } else if (v !== last[k]) {
-        x = displayWidth(v);
-        last[k] = v;
-      } else continue;
-      if (x > w[k]) {
-        w[k] = x;
-        if (x + 2 >= max[k]) this.open--;
-      }
+      if (typeof v === "number") this.number(k, v);
+      else if (typeof v === "string") this.text(k, v);
     }
   }
 

@@ -13,6 +13,7 @@
 import type { TableCell } from "../grid";
 import type { SharedStrings } from "./shared-strings";
 import { textElement } from "./xml-text";
+import type { WidthMeter } from "./column-widths";
 
 const UTF8 = new TextEncoder();
 
@@ -58,15 +59,15 @@ function putUint(buf: Uint8Array, p: number, n: number): number {
   const len = n < 1e4 ? (n < 100 ? (n < 10 ? 1 : 2) : n < 1000 ? 3 : 4) : n < 1e8 ? (n < 1e6 ? (n < 1e5 ? 5 : 6) : n < 1e7 ? 7 : 8) : n < 1e9 ? 9 : 10;
   let i = p + len;
   while (n >= 100) {
-    const q = Math.floor(n / 100);
-    const d = (n - q * 100) * 2;
+    const q = (n / 100) >>> 0;
+    const d = (n - q * 100) << 1;
     buf[--i] = DIGIT_PAIRS[d + 1];
     buf[--i] = DIGIT_PAIRS[d];
     n = q;
   }
   if (n >= 10) {
-    buf[--i] = DIGIT_PAIRS[n * 2 + 1];
-    buf[--i] = DIGIT_PAIRS[n * 2];
+    buf[--i] = DIGIT_PAIRS[(n << 1) + 1];
+    buf[--i] = DIGIT_PAIRS[n << 1];
   } else buf[--i] = 48 + n;
   return p + len;
 }
@@ -213,8 +214,8 @@ export interface SheetRows {
   styles: readonly number[];
   /** Marked cells' styles: row index → column index → style. */
   marked: ReadonlyMap<number, ReadonlyMap<number, number>>;
-  /** Given each row before it is written (the column widths are measured so). */
-  measure?: (row: readonly TableCell[]) => void;
+  /** Given each cell as it is written (the column widths are measured so). */
+  meter?: WidthMeter;
 }
 
 /**
@@ -245,12 +246,11 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
   const fresh = sheet.columns.map(() => 0);
   const lastText: (string | undefined)[] = sheet.columns.map(() => undefined);
   const lastId = sheet.columns.map(() => -1);
-  const measure = sheet.measure;
+  const meter = sheet.meter;
   const markRows = Array.from(sheet.marked.keys()).filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
   let nextMark = 0;
   for (let r = 0; r < count; r++) {
     const values = rowAt(r);
-    if (measure) measure(values);
     // Marked rows in order, met as the rows go by (a Map lookup per row cost more than the row's numbers).
     while (nextMark < markRows.length && markRows[nextMark] < r) nextMark++;
     const rowMarks = nextMark < markRows.length && markRows[nextMark] === r ? sheet.marked.get(r) : undefined;
@@ -269,6 +269,7 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
         p = putUint(buf, p, first + r);
       }
       if (typeof v === "number") {
+        if (meter) meter.number(k, v);
         if (Number.isFinite(v)) {
           p = putPiece(view, p, tails.number);
           p = putNumber(buf, p, v);
@@ -280,6 +281,8 @@ export function* rowsXml(sheet: SheetRows, strings: SharedStrings, out: XmlBytes
         p = putPiece(view, p, tails.blank);
         continue;
       }
+      // A text the same as the cell above's has been measured.
+      if (meter && v !== lastText[k]) meter.text(k, v);
       if (shared[k]) {
         let id: number;
         if (v === lastText[k]) {

@@ -1,4 +1,4 @@
-import { NUMBER_FORMATS, PALETTE, rowCount, rowReader, type CellMark, type SummaryTable, type TableCell } from "../grid";
+import { NUMBER_FORMATS, PALETTE, rowCount, rowReader, type CellMark, type SummaryTable } from "../grid";
 import { t, type Locale } from "../i18n";
 import { displayWidth, WidthMeter } from "./column-widths";
 import { BODY_FONT } from "./fonts";
@@ -144,7 +144,7 @@ function sheetParts(table: SummaryTable, styles: Styles, strings: SharedStrings,
   };
   const out = new XmlBytes(CHUNK_BYTES + (1 << 16));
   function* body(): Generator<Uint8Array> {
-    const sheet = { count: rowCount(table), rowAt: rowReader(table), first, columns: cols, styles: plain, marked, measure: (row: readonly TableCell[]) => meter.add(row) };
+    const sheet = { count: rowCount(table), rowAt: rowReader(table), first, columns: cols, styles: plain, marked, meter };
     yield* rowsXml(sheet, strings, out, CHUNK_BYTES);
     out.text(`</sheetData>${print.filter}<mergeCells count="${table.note !== null ? 2 : 1}"><mergeCell ref="A1:${cols[n - 1]}1"/>` +
       (table.note !== null ? `<mergeCell ref="A2:${cols[n - 1]}2"/>` : "") + `</mergeCells>` +

@@ -302,6 +302,12 @@ function decodeRange(ref: string): Range | null {
   return { top: s[0], left: s[1], bottom: e[0], right: e[1] };
 }
 
+/** "0".repeat(n), made once per n: a money cell's zeros were a string made per cell. */
+const ZEROS: string[] = [];
+function zeros(n: number): string {
+  return (ZEROS[n] ??= "0".repeat(n));
+}
+
 /**
  * Displayed text, exactly as SheetJS's formatter (SSF) gives it: the Grid's `text`. Two shapes cover nearly every
  * number in a township report and take a direct path — General integers, and "0.00"-style fixed decimals on
@@ -316,7 +322,7 @@ export function display(format: string, v: number): string {
     if (d > 0) {
       const s = (v | 0) === v ? String(v) : String(Math.round(v * 10 ** d) / 10 ** d);
       const dot = s.indexOf(".");
-      if (s.indexOf("e") < 0) return dot < 0 ? s + "." + "0".repeat(d) : s + "0".repeat(d - (s.length - dot - 1));
+      if (s.indexOf("e") < 0) return dot < 0 ? s + "." + zeros(d) : s + zeros(d - (s.length - dot - 1));
     }
   }
   try {

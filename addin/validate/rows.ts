@@ -50,15 +50,25 @@ function isTotalRow(row: (Cell | undefined)[] | undefined, labelCols: number[], 
   return false;
 }
 
-function isFooterRow(row: (Cell | undefined)[] | undefined, footer: string[], chars: RegExp): boolean {
+/**
+ * Whether a character (a UTF-16 code unit) may begin one of the words: a first character of one, or a full-width form
+ * (as firstChars), tested without making a string of it.
+ */
+function firstCodes(words: string[]): (c: number) => boolean {
+  const codes = new Set(words.map((w) => w.charCodeAt(0)));
+  return (c) => c === 0x3000 || c >= 0xff00 || codes.has(c);
+}
+
+function isFooterRow(row: (Cell | undefined)[] | undefined, footer: string[], mayStart: (c: number) => boolean): boolean {
   if (!row) return false;
-  for (const cell of row) {
+  for (let k = 0; k < row.length; k++) {
+    const cell = row[k];
     if (!cell || typeof cell.value !== "string") continue;
     const t = cell.value;
     // Footer words start the cell (after spaces): look at the first visible character only.
     let i = 0;
-    while (i < t.length && (t[i] === " " || t[i] === "\u3000" || t[i] === "\t" || t[i] === "\n" || t[i] === "\r")) i++;
-    if (i === t.length || !mayContain(t[i], chars)) continue;
+    for (let c = t.charCodeAt(0); c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0a || c === 0x0d; c = t.charCodeAt(++i));
+    if (i === t.length || !mayStart(t.charCodeAt(i))) continue;
     const s = compactText(t);
     for (const f of footer) if (s.startsWith(f)) return true;
   }
@@ -94,7 +104,7 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
   const labelList = [...labelCols];
   const totalChars = firstChars(ct.totalLabels);
   const subtotalChars = firstChars(ct.subtotalLabels);
-  const footerChars = firstChars(ct.footer);
+  const footerStart = firstCodes(ct.footer);
   const hidden = new Uint8Array(grid.rowCount);
   for (const r of grid.hiddenRows) if (r < grid.rowCount) hidden[r] = 1;
 
@@ -109,7 +119,7 @@ export function scanRows(grid: Grid, start: number, ct: CompiledTemplate, map: C
       totalRow = r;
       break;
     }
-    if (isFooterRow(row, ct.footer, footerChars)) break;
+    if (isFooterRow(row, ct.footer, footerStart)) break;
     if (ct.subtotalLabels.length && isTotalRow(row, labelList, ct.subtotalLabels, subtotalChars)) {
       // A blank row before a 小计 is still inside the table.
       for (const b of pendingBlank) out.add("blank-row", "blankRow", {}, { row: b + 1 });

@@ -7,7 +7,7 @@
  * worker thread alike. jest's global setup runs it too, so the CLI tests always run the current sources.
  */
 const { execFileSync } = require("child_process");
-const { writeFileSync } = require("fs");
+const { readFileSync, writeFileSync } = require("fs");
 const { join } = require("path");
 
 const ROOT = join(__dirname, "..");
@@ -27,6 +27,13 @@ async function build() {
     // mathjs's entry makes every mathjs function as it loads; the parser is all the templates use (the shim says why).
     alias: { "mathjs/number": "./scripts/mathjs-parse-only.mjs" },
   });
+  // Every bundle in ASCII: esbuild escapes the strings, not its comments or regular expressions (年度, ※). Escaped there
+  // too, a bundle reads as a one-byte string (bin/load-bundle.js): the 5 MB CLI bundle as UTF-8 with a few Chinese
+  // characters in it was a 10 MB two-byte string to decode at every start, for the CLI and each worker.
+  for (const bundle of ["main.js", join("workers", "validate-loop.js")]) {
+    const file = join(OUT, bundle);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  }
   // The worker's entry (cli/pool.ts starts workers/validate-worker.js) loads its bundle through the code cache too.
   writeFileSync(
     join(OUT, "workers", "validate-worker.js"),

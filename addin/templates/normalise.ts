@@ -9,8 +9,26 @@ const WHITESPACE = /[\s\u200b\u00a0\u3000\ufeff]+/g;
 const LEADING_MARKS = /^[*※#]+/;
 const TRAILING_UNITS = new RegExp(`(?:\\((?:${HEADER_UNITS.join("|")})\\))+$`);
 
+/**
+ * Header texts normalised so far: a county's files share one template, so the same few dozen headers come in every file
+ * (normalising them again was ≈ 30 ms of 1,000 files). Bounded: short texts only, and emptied when full.
+ */
+const HEADERS = new Map<string, string>();
+const HEADERS_MAX = 4096;
+const HEADER_MAX_LENGTH = 64;
+
 /** NFKC (full-width → half-width), no whitespace at all, no leading * marks, no trailing unit in brackets, lower case. */
 export function normaliseHeader(text: string): string {
+  if (text.length > HEADER_MAX_LENGTH) return normaliseHeaderText(text);
+  let s = HEADERS.get(text);
+  if (s === undefined) {
+    if (HEADERS.size >= HEADERS_MAX) HEADERS.clear();
+    HEADERS.set(text, (s = normaliseHeaderText(text)));
+  }
+  return s;
+}
+
+function normaliseHeaderText(text: string): string {
   // Each step can expose work for another (NFKC after lower-casing, a unit behind a stripped mark): repeat until stable.
   let s = text;
   for (let i = 0; i < 8; i++) {

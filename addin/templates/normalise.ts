@@ -11,11 +11,13 @@ const TRAILING_UNITS = new RegExp(`(?:\\((?:${HEADER_UNITS.join("|")})\\))+$`);
 
 /**
  * Header texts normalised so far: a county's files share one template, so the same few dozen headers come in every file
- * (normalising them again was ≈ 30 ms of 1,000 files). Bounded: short texts only, and emptied when full.
+ * (normalising them again was ≈ 30 ms of 1,000 files). Bounded: emptied when full, and short texts only. A text of
+ * 13 characters or more may be a slice of its sheet's whole XML (V8 makes substrings that long as views of their
+ * parent): kept as a key, it would keep that XML alive (90 MB more of a 1,000-file merge when it was 64).
  */
 const HEADERS = new Map<string, string>();
 const HEADERS_MAX = 4096;
-const HEADER_MAX_LENGTH = 64;
+const HEADER_MAX_LENGTH = 12;
 
 /** NFKC (full-width → half-width), no whitespace at all, no leading * marks, no trailing unit in brackets, lower case. */
 export function normaliseHeader(text: string): string {

@@ -5,14 +5,14 @@
 import { readFileSync, statSync } from "fs";
 import { open, readdir, stat } from "fs/promises";
 import { basename, extname, join } from "path";
-import { promisify } from "util";
-import { constants, crc32, deflateRaw, inflateRawSync } from "zlib";
+import { constants, crc32, createDeflateRaw, inflateRawSync } from "zlib";
 import type { Book, SummaryTable } from "../grid";
 import type { Locale } from "../i18n";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readBook, type Inflater } from "./read-book";
 import { UnreadableError } from "./unreadable";
 import { dataOffset, type ZipEntry } from "./zip-guard";
+import type { ChunkDeflater } from "./zip-writer";
 import { streamSummaryWorkbook } from "./summary-workbook";
 
 export { UnreadableError };
@@ -104,7 +104,31 @@ export async function listSpreadsheets(paths: string[]): Promise<string[]> {
   return [...new Set(out)];
 }
 
-const deflateChunk = promisify(deflateRaw);
+/**
+ * One raw deflate stream on zlib's thread pool: each chunk written, then sync-flushed, its output (the `data` the
+ * stream emits before the flush's callback) given back in order.
+ */
+export function chunkDeflater(): ChunkDeflater {
+  // Level 3 and one output buffer per chunk: see writeSummaryFile.
+  const z = createDeflateRaw({ level: 3, chunkSize: 1 << 18 });
+  let out: Buffer[] = [];
+  let failed: Error | undefined;
+  z.on("data", (b: Buffer) => void out.push(b));
+  z.on("error", (e) => (failed = e));
+  return {
+    deflate: (data) =>
+      new Promise((resolve, reject) => {
+        z.write(data);
+        z.flush(constants.Z_SYNC_FLUSH, () => {
+          if (failed) return reject(failed);
+          const parts = out;
+          out = [];
+          resolve(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+        });
+      }),
+    close: () => z.close(),
+  };
+}
 
 /**
  * Writes the county summary workbook to a file, streamed: sheet chunks are compressed on zlib's threads while the
@@ -120,7 +144,7 @@ export async function writeSummaryFile(tables: readonly SummaryTable[], path: st
         // builds the next chunk; level 1 takes 0.85× the CPU for an 18% larger file (9.8 MB against 8.3), level 4 twice
         // (docs/decisions.md). One output buffer per chunk (a 1 MB chunk of sheet XML deflates to ~65 KB): with zlib's
         // default 16 KB, each chunk went back and forth between the thread pool and this thread several times.
-        deflateChunk: (data) => deflateChunk(data, { level: 3, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: 1 << 18 }),
+        chunkDeflater,
         crc32: (data, previous) => crc32(data, previous),
         write: async (bytes) => {
           await file.write(bytes);

@@ -2,21 +2,30 @@
  * A streaming zip writer for the workbooks we produce: entries go out one after another, each as chunks, so a
  * 200,000-row sheet never sits in memory whole.
  *
- * Compression is supplied by the host. With `deflateChunk` (Node: zlib on its thread pool) every chunk is deflated on
- * its own and ends on a byte boundary without the final bit (a sync flush); the chunks of an entry then concatenate
- * into one valid deflate stream, closed by an empty final block — how parallel gzip tools work. Chunks of one entry
- * are compressed concurrently while the caller builds the next ones. Without it (a browser), each entry is gathered
- * and compressed whole by `deflateWhole` (CompressionStream), or stored.
+ * Compression is supplied by the host. With `chunkDeflater` (Node: zlib on its thread pool) the chunks of an entry go
+ * through one deflate stream, each ending on a byte boundary without the final bit (a sync flush), while the caller
+ * builds the next ones; the entry is closed by an empty final block. A stream of its own starts with no history, so an
+ * entry's head, deflated apart and written ahead of its body (addHeadLast), still makes one valid deflate stream with
+ * it — how parallel gzip tools join their pieces. Without it (a browser), each entry is gathered and compressed whole
+ * by `deflateWhole` (CompressionStream), or stored.
  */
 export interface ZipHost {
-  /** Raw deflate of one chunk, ending with a sync flush (not final). */
-  deflateChunk?: (data: Uint8Array) => Promise<Uint8Array>;
+  /** A raw deflate stream for the chunks of one entry. */
+  chunkDeflater?: () => ChunkDeflater;
   /** Raw deflate of a whole entry, when there is no chunk deflater. */
   deflateWhole?: (data: Uint8Array) => Promise<Uint8Array>;
   /** CRC-32 continuing from `previous` (Node's zlib.crc32 where there is one). */
   crc32?: (data: Uint8Array, previous: number) => number;
   /** Where the bytes go, in order. */
   write: (bytes: Uint8Array) => void | Promise<void>;
+}
+
+/** One raw deflate stream, fed chunk by chunk. */
+export interface ChunkDeflater {
+  /** The chunk's deflated bytes, ending with a sync flush (not final); calls are answered in order. */
+  deflate(data: Uint8Array): Promise<Uint8Array>;
+  /** Done with the stream (its memory freed). */
+  close(): void;
 }
 
 /** An empty final deflate block (BFINAL=1, fixed Huffman, end-of-block). */
@@ -49,7 +58,7 @@ export class ZipWriter {
 
   /** Adds an entry from string or byte chunks. */
   async add(name: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
-    const deflate = this.host.deflateChunk;
+    const deflate = this.host.chunkDeflater;
     if (!deflate) return this.addWhole(name, chunks);
     // Streamed: sizes and CRC follow the data in a data descriptor (flag bit 3).
     const entry: Written = { name: UTF8.encode(name), flags: UTF8_NAMES | DESCRIPTOR, method: 8, crc: 0, compressed: 0, size: 0, offset: this.offset };
@@ -65,7 +74,7 @@ export class ZipWriter {
    * each chunk of `body` once it is compressed, for the maker to fill again (fresh memory costs more than filling it).
    */
   async addHeadLast(name: string, body: Iterable<string | Uint8Array>, head: () => string, release?: (chunk: Uint8Array) => void): Promise<void> {
-    const deflate = this.host.deflateChunk;
+    const deflate = this.host.chunkDeflater;
     if (!deflate) {
       const parts = [...body];
       return this.addWhole(name, [head(), ...parts]);
@@ -81,12 +90,27 @@ export class ZipWriter {
   }
 
   /**
-   * Chunks deflated one by one, each handed to `put` in order; their CRC, size and compressed size. Up to four chunks
-   * are in compression at once: the caller keeps building while zlib's threads work.
+   * Chunks deflated through one stream of their own, each handed to `put` in order; their CRC, size and compressed size.
+   * Up to four chunks are handed to the stream ahead: the caller keeps building while zlib's thread works. (A stream
+   * per chunk cost each chunk zlib's set-up, 0.05–0.3 s of CPU for a 76 MB sheet, and compressed it 0.4% worse.)
    */
   private async deflateChunks(
     chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
-    deflate: (data: Uint8Array) => Promise<Uint8Array>,
+    deflater: () => ChunkDeflater,
+    put: (packed: Uint8Array) => void | Promise<void>,
+    release?: (chunk: Uint8Array) => void,
+  ): Promise<{ crc: number; size: number; compressed: number }> {
+    const stream = deflater();
+    try {
+      return await this.deflateInto(stream, chunks, put, release);
+    } finally {
+      stream.close();
+    }
+  }
+
+  private async deflateInto(
+    stream: ChunkDeflater,
+    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
     put: (packed: Uint8Array) => void | Promise<void>,
     release?: (chunk: Uint8Array) => void,
   ): Promise<{ crc: number; size: number; compressed: number }> {
@@ -106,7 +130,7 @@ export class ZipWriter {
       if (data.length === 0) continue;
       sum.crc = this.crc(data, sum.crc);
       sum.size += data.length;
-      pending.push({ chunk, packed: deflate(data) });
+      pending.push({ chunk, packed: stream.deflate(data) });
       await flush(3);
     }
     await flush(0);

@@ -1,21 +1,19 @@
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { promisify } from "util";
-import { constants, crc32 as zlibCrc32, deflateRaw } from "zlib";
+import { crc32 as zlibCrc32 } from "zlib";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { DEFAULT_LIMITS } from "../../../addin/io";
-import { boundedInflate, writeSummaryFile } from "../../../addin/io/node";
+import { boundedInflate, chunkDeflater, writeSummaryFile } from "../../../addin/io/node";
 import { guardZip } from "../../../addin/io/zip-guard";
 import { crc32, crc32Combine, ZipWriter, type ZipHost } from "../../../addin/io/zip-writer";
 import { mergeSubmissions, summaryTables } from "../../../addin/merge";
 import { parseRegistry } from "../../../addin/templates";
 import { cleanReport, editRows } from "../merge/helpers";
 
-const deflate = promisify(deflateRaw);
 const nodeHost = (sink: Uint8Array[]): ZipHost => ({
-  deflateChunk: (d) => deflate(d, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }),
+  chunkDeflater,
   crc32: zlibCrc32,
   write: (b) => void sink.push(b),
 });

@@ -58,12 +58,12 @@ export class ZipWriter {
 
   /** Adds an entry from string or byte chunks. */
   async add(name: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
-    const deflate = this.host.chunkDeflater;
-    if (!deflate) return this.addWhole(name, chunks);
+    const deflater = this.host.chunkDeflater;
+    if (!deflater) return this.addWhole(name, chunks);
     // Streamed: sizes and CRC follow the data in a data descriptor (flag bit 3).
     const entry: Written = { name: UTF8.encode(name), flags: UTF8_NAMES | DESCRIPTOR, method: 8, crc: 0, compressed: 0, size: 0, offset: this.offset };
     await this.out(localHeader(entry));
-    const body = await this.deflateChunks(chunks, deflate, (packed) => this.out(packed));
+    const body = await this.deflateChunks(chunks, deflater, (packed) => this.out(packed));
     await this.endEntry(entry, body);
   }
 
@@ -74,17 +74,17 @@ export class ZipWriter {
    * each chunk of `body` once it is compressed, for the maker to fill again (fresh memory costs more than filling it).
    */
   async addHeadLast(name: string, body: Iterable<string | Uint8Array>, head: () => string, release?: (chunk: Uint8Array) => void): Promise<void> {
-    const deflate = this.host.chunkDeflater;
-    if (!deflate) {
+    const deflater = this.host.chunkDeflater;
+    if (!deflater) {
       const parts = [...body];
       return this.addWhole(name, [head(), ...parts]);
     }
     const held: Uint8Array[] = [];
-    const rest = await this.deflateChunks(body, deflate, (packed) => void held.push(packed), release);
+    const rest = await this.deflateChunks(body, deflater, (packed) => void held.push(packed), release);
     const first = UTF8.encode(head());
     const entry: Written = { name: UTF8.encode(name), flags: UTF8_NAMES | DESCRIPTOR, method: 8, crc: 0, compressed: 0, size: 0, offset: this.offset };
     await this.out(localHeader(entry));
-    const top = await this.deflateChunks([first], deflate, (packed) => this.out(packed));
+    const top = await this.deflateChunks([first], deflater, (packed) => this.out(packed));
     for (const packed of held) await this.out(packed);
     await this.endEntry(entry, { crc: crc32Combine(top.crc, rest.crc, rest.size), size: top.size + rest.size, compressed: top.compressed + rest.compressed });
   }
@@ -101,19 +101,6 @@ export class ZipWriter {
     release?: (chunk: Uint8Array) => void,
   ): Promise<{ crc: number; size: number; compressed: number }> {
     const stream = deflater();
-    try {
-      return await this.deflateInto(stream, chunks, put, release);
-    } finally {
-      stream.close();
-    }
-  }
-
-  private async deflateInto(
-    stream: ChunkDeflater,
-    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
-    put: (packed: Uint8Array) => void | Promise<void>,
-    release?: (chunk: Uint8Array) => void,
-  ): Promise<{ crc: number; size: number; compressed: number }> {
     const sum = { crc: 0, size: 0, compressed: 0 };
     const pending: { chunk: Uint8Array | string; packed: Promise<Uint8Array> }[] = [];
     const flush = async (keep: number) => {
@@ -125,15 +112,19 @@ export class ZipWriter {
         await put(bytes);
       }
     };
-    for await (const chunk of chunks) {
-      const data = typeof chunk === "string" ? UTF8.encode(chunk) : chunk;
-      if (data.length === 0) continue;
-      sum.crc = this.crc(data, sum.crc);
-      sum.size += data.length;
-      pending.push({ chunk, packed: stream.deflate(data) });
-      await flush(3);
+    try {
+      for await (const chunk of chunks) {
+        const data = typeof chunk === "string" ? UTF8.encode(chunk) : chunk;
+        if (data.length === 0) continue;
+        sum.crc = this.crc(data, sum.crc);
+        sum.size += data.length;
+        pending.push({ chunk, packed: stream.deflate(data) });
+        await flush(3);
+      }
+      await flush(0);
+    } finally {
+      stream.close();
     }
-    await flush(0);
     return sum;
   }
 

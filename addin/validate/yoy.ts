@@ -14,27 +14,29 @@ export function checkYoy(ct: CompiledTemplate, rows: RowTable, previous: FileRep
   const y = ct.template.yoy;
   if (!y) return;
   const max = ct.template.parameters.yoyMaxChange ?? 0.5;
-  // Last year's row of each village (its first), by its index in last year's table.
-  const last = previous.rows;
+  // Last year's row of each village (its first), by its place in last year's rows.
   const before = new Map<string, number>();
-  last.column(y.by)?.forEach((k, j) => {
+  previous.rows.column(y.by)?.forEach((k, j) => {
     if (typeof k === "string" && !before.has(k)) before.set(k, j);
   });
+  const by = rows.column(y.by) ?? [];
+  const names = y.name ? rows.column(y.name) : undefined;
+  const watched = y.columns.map((key) => ({ key, now: rows.column(key), then: previous.rows.column(key) }));
   for (let j = 0; j < rows.length; j++) {
-    const k = rows.value(j, y.by);
+    const k = by[j];
     if (typeof k !== "string") continue;
     const prev = before.get(k);
     if (prev === undefined) continue;
     const row = rows.row[j];
-    for (const key of y.columns) {
-      const cur = rows.value(j, key);
-      const was = last.value(prev, key);
+    for (const { key, now, then } of watched) {
+      const cur = now?.[j];
+      const was = then?.[prev];
       if (typeof cur !== "number" || typeof was !== "number" || was <= 0) continue;
       const change = (cur - was) / was;
       if (Math.abs(change) <= max + 1e-9) continue;
       const column = ct.byKey[key];
       const gc = map.colOf[column.index];
-      const name = y.name ? rows.value(j, y.name) : undefined;
+      const name = names?.[j];
       out.add(
         "yoy-change",
         "yoyChange",

@@ -4,6 +4,7 @@
  */
 
 import { variantOf, type IssueCode, type Severity, type VariantOf } from "./codes";
+import type { Value } from "./normalise-cell";
 import type { RowTable } from "./row-table";
 
 export type { IssueCode, Severity } from "./codes";
@@ -81,8 +82,8 @@ export function statusOf(issues: readonly Issue[]): FileStatus {
   return "ok";
 }
 
-/** A normalised cell value: numbers as numbers, 是/否 as booleans, codes as 12-digit strings, null when blank or unreadable. */
-export type RowValue = string | number | boolean | null;
+/** A row's normalised cell value (normalise-cell.ts `Value`), as the report's rows hold it. */
+export type RowValue = Value;
 
 /** One data row of a submission, normalised, as an object (RowTable.at; the report holds its rows as columns). */
 export interface DataRow {

@@ -78,22 +78,18 @@ function finish(file: string, format: string, sheet: string | undefined, issues:
   return report;
 }
 
-const rowShapes = new WeakMap<CompiledTemplate, () => Record<string, Value>>();
+const rowProtos = new WeakMap<CompiledTemplate, object>();
 
 /**
- * A maker of the object a sheet's rows are checked in (one per sheet, each row's values written over the last's):
- * nothing behind it but an empty null-prototype object, so a column key such as "__proto__" is only a key
- * (Object.create(null) would give a slow dictionary object). Every row sets the template's keys in the same order, so
- * the objects of every sheet share one hidden class (fast to read in the rules).
+ * The object a sheet's rows are checked in (one per sheet, each row's values written over the last's): nothing behind
+ * it but an empty null-prototype object, one per template, so a column key such as "__proto__" is only a key
+ * (Object.create(null) would give a slow dictionary object), and, every row setting the template's keys in the same
+ * order, the objects of every sheet share one hidden class (fast to read in the rules).
  */
-function rowValues(ct: CompiledTemplate): () => Record<string, Value> {
-  let make = rowShapes.get(ct);
-  if (!make) {
-    const proto: object = Object.create(null);
-    make = () => Object.create(proto) as Record<string, Value>;
-    rowShapes.set(ct, make);
-  }
-  return make;
+function rowValues(ct: CompiledTemplate): Record<string, Value> {
+  let proto = rowProtos.get(ct);
+  if (!proto) rowProtos.set(ct, (proto = Object.create(null) as object));
+  return Object.create(proto) as Record<string, Value>;
 }
 
 function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: string, ct: CompiledTemplate, ctx: ValidateContext): FileReport {
@@ -116,7 +112,7 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   const invalid: typeof INVALID = INVALID;
   // The row being checked, as the rules read it; its values go to the table's columns (the computed ones after the
   // checks, which fill them in when blank).
-  const values = rowValues(ct)();
+  const values = rowValues(ct);
   for (let j = 0; j < dataRows.length; j++) {
     const r = dataRows[j];
     const cells = grid.rows[r];

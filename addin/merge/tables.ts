@@ -12,7 +12,7 @@ import { chartData } from "./chart";
 import { measureHeader } from "./reconcile";
 import { unitScope } from "./scope";
 import { townshipStatusText } from "./status";
-import type { CountySummary, SubmittedFile, TownshipSummary, UnitRankingResult } from "./types";
+import type { CountySummary, SubmittedFile, TownshipSummary, UnitRankingResult, UnitValue } from "./types";
 import { valueAt, type UnitTable } from "./unit-table";
 
 export interface SummaryTableOptions {
@@ -172,13 +172,34 @@ function columnFormat(c: CompiledColumn): SummaryColumn {
 function unitCells(cols: readonly CompiledColumn[], msg: Msg, units: UnitTable): (i: number, row: TableCell[], at: number) => void {
   const yes = msg("merge.yes");
   const no = msg("merge.no");
-  const columns = cols.map((c) => units.column(c.key));
-  const dates = cols.map((c) => c.type === "date");
+  // The merge's number columns (Float64Array, NaN: none) read in one loop and every other column in another: one
+  // kind of array at each load, where a load of either kind cost as much as the rest of the row.
+  const numbers: Float64Array[] = [];
+  const numberAt: number[] = [];
+  const others: UnitValue[][] = [];
+  const otherAt: number[] = [];
+  const dates: boolean[] = [];
+  cols.forEach((c, k) => {
+    const column = units.column(c.key);
+    const date = c.type === "date";
+    if (column instanceof Float64Array && !date) {
+      numbers.push(column);
+      numberAt.push(k);
+    } else {
+      others.push(column instanceof Float64Array ? Array.from(column, (v) => (v === v ? v : null)) : column);
+      otherAt.push(k);
+      dates.push(date);
+    }
+  });
   return (i, row, at) => {
-    for (let k = 0; k < columns.length; k++) {
-      const v = valueAt(columns[k], i);
+    for (let j = 0; j < numbers.length; j++) {
+      const v = numbers[j][i];
+      row[at + numberAt[j]] = v === v ? v : null;
+    }
+    for (let j = 0; j < others.length; j++) {
+      const v = others[j][i];
       // A date (20260630) as the text 2026-06-30: it reads as a date and sorts as one.
-      row[at + k] = typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" ? (dates[k] ? formatDate(v) : v) : typeof v === "string" ? v : null;
+      row[at + otherAt[j]] = typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" ? (dates[j] ? formatDate(v) : v) : typeof v === "string" ? v : null;
     }
   };
 }

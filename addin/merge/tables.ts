@@ -172,8 +172,9 @@ function columnFormat(c: CompiledColumn): SummaryColumn {
 function unitCells(cols: readonly CompiledColumn[], msg: Msg, units: UnitTable): (i: number, row: TableCell[], at: number) => void {
   const yes = msg("merge.yes");
   const no = msg("merge.no");
-  // The merge's number columns (Float64Array, NaN: none) read in one loop and every other column in another: one
-  // kind of array at each load, where a load of either kind cost as much as the rest of the row.
+  // The merge's number columns (Float64Array, NaN: none) read in one loop and every other column in another, so that
+  // each load sees one kind of array: one load of both kinds made writing 200,000 villages' two sheets 0.08–0.13 s
+  // slower (docs/decisions.md, "Seventh round"). A date column is never a number column of the merge's (buildUnits).
   const numbers: Float64Array[] = [];
   const numberAt: number[] = [];
   const others: UnitValue[][] = [];

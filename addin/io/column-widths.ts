@@ -1,4 +1,4 @@
-import type { ColumnFormat, SummaryColumn, TableCell } from "../grid";
+import type { ColumnFormat, SummaryColumn } from "../grid";
 
 /**
  * Column widths of the county workbook's sheets (addin/io/summary-workbook.ts): wide enough for the header and the
@@ -89,15 +89,6 @@ export class WidthMeter {
 
   private widen(k: number, x: number): void {
     if (x > this.w[k]) this.w[k] = x;
-  }
-
-  /** Every cell of a row (a blank one, null, is not measured). */
-  add(values: readonly TableCell[]): void {
-    for (let k = 0; k < this.w.length; k++) {
-      const v = values[k];
-      if (typeof v === "number") this.number(k, v);
-      else if (typeof v === "string") this.text(k, v);
-    }
   }
 
   widths(): number[] {

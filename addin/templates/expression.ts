@@ -18,7 +18,15 @@ import { functionDef } from "./expression-functions";
 export type ExprValue = number | boolean | string | null | readonly ExprValue[];
 export type ScopeValue = string | number | boolean | null | readonly (string | number)[];
 export type Scope = Record<string, ScopeValue>;
-export type ExprFn = (scope: Scope) => ExprValue;
+/**
+ * A row's values by slot (Slots), what a template's row expressions are compiled to read: a rule reads a column as an
+ * array element at a place fixed when it was compiled, where a scope object is read by name at every step — with as
+ * many names as columns, a lookup through V8's megamorphic cache for each of the millions of cells of a province.
+ */
+export type RowScope = ScopeValue[];
+/** Each symbol's place in a RowScope. */
+export type Slots = ReadonlyMap<string, number>;
+export type ExprFn = (scope: Scope | RowScope) => ExprValue;
 
 const math = create({ parseDependencies });
 const parseExpr = math.parse;
@@ -135,7 +143,7 @@ function comparison(op: Comparison, a: ExprFn, b: ExprFn, tol: number): ExprFn {
   };
 }
 
-function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol: number): ExprFn {
+function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol: number, slots: Slots | undefined): ExprFn {
   switch (node.type) {
     case "ConstantNode": {
       const v = node.value;
@@ -146,17 +154,23 @@ function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol
       const name = node.name!;
       if (!known.has(name)) throw new ExpressionError("unknown-symbol", name);
       used.add(name);
+      const slot = slots?.get(name);
+      if (slot !== undefined)
+        return (s) => {
+          const v = (s as RowScope)[slot];
+          return v === undefined ? null : v;
+        };
       return (s) => {
-        const v = s[name];
+        const v = (s as Scope)[name];
         return v === undefined ? null : v;
       };
     }
     case "ParenthesisNode":
-      return build(node.content!, known, used, tol);
+      return build(node.content!, known, used, tol, slots);
     case "ConditionalNode": {
-      const c = build(node.condition!, known, used, tol);
-      const t = build(node.trueExpr!, known, used, tol);
-      const f = build(node.falseExpr!, known, used, tol);
+      const c = build(node.condition!, known, used, tol, slots);
+      const t = build(node.trueExpr!, known, used, tol, slots);
+      const f = build(node.falseExpr!, known, used, tol, slots);
       return (s) => {
         const v = truthy(c(s));
         return v === null ? null : v ? t(s) : f(s);
@@ -164,7 +178,7 @@ function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol
     }
     case "OperatorNode": {
       const op = node.op!;
-      const args = node.args!.map((a) => build(a, known, used, tol));
+      const args = node.args!.map((a) => build(a, known, used, tol, slots));
       if (args.length === 1) {
         const a = args[0];
         if (op === "-") return (s) => { const x = num(a(s)); return x === null ? null : -x; };
@@ -199,7 +213,7 @@ function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol
     }
     case "RelationalNode": {
       // a <= b <= c
-      const params = node.params!.map((p) => build(p, known, used, tol));
+      const params = node.params!.map((p) => build(p, known, used, tol, slots));
       const ops = node.conditionals!.map((fn) => RELATIONAL[fn]);
       if (ops.some((o) => !o)) throw new ExpressionError("unsupported", node.conditionals!.join(","));
       const parts = ops.map((op, i) => comparison(op, params[i], params[i + 1], tol));
@@ -214,14 +228,14 @@ function build(node: AnyNode, known: ReadonlySet<string>, used: Set<string>, tol
       };
     }
     case "ArrayNode": {
-      const items = (node as AnyNode & { items: AnyNode[] }).items.map((a) => build(a, known, used, tol));
+      const items = (node as AnyNode & { items: AnyNode[] }).items.map((a) => build(a, known, used, tol, slots));
       return (s) => items.map((f) => f(s));
     }
     case "FunctionNode": {
       const fname = typeof node.fn === "string" ? node.fn : node.fn?.name;
       const def = fname ? functionDef(fname) : undefined;
       if (!fname || !def) throw new ExpressionError("unsupported", `${fname ?? "?"}()`);
-      const args = node.args!.map((a) => build(a, known, used, tol));
+      const args = node.args!.map((a) => build(a, known, used, tol, slots));
       if (args.length < def.min || args.length > def.max) throw new ExpressionError("arity", `${fname}()`);
       const impl = def.fn;
       if (args.length === 1) {
@@ -244,10 +258,11 @@ const RELATIONAL: Record<string, Comparison> = {
 };
 
 /**
- * Parses and compiles an expression over `known` symbols. `tolerance` applies to comparisons (absolute).
+ * Parses and compiles an expression over `known` symbols. `tolerance` applies to comparisons (absolute). With `slots`,
+ * the symbols it places are read from a RowScope, any other by name.
  * Throws ExpressionError (syntax / unknown-symbol / unsupported).
  */
-export function compileExpression(source: string, known: ReadonlySet<string>, tolerance = 1e-9): CompiledExpression {
+export function compileExpression(source: string, known: ReadonlySet<string>, tolerance = 1e-9, slots?: Slots): CompiledExpression {
   let root: AnyNode;
   try {
     root = parseExpr(source) as AnyNode;
@@ -257,13 +272,13 @@ export function compileExpression(source: string, known: ReadonlySet<string>, to
   // Text is an operand ({述职方式} == "大会述职", count(…, "达标")), never a whole expression.
   if (root.type === "ConstantNode" && typeof root.value === "string") throw new ExpressionError("unsupported", JSON.stringify(root.value));
   const used = new Set<string>();
-  const fn = build(root, known, used, tolerance);
+  const fn = build(root, known, used, tolerance, slots);
   let top = root;
   while (top.type === "ParenthesisNode") top = top.content!;
   let compare: CompiledExpression["compare"];
   if (top.type === "OperatorNode" && top.args!.length === 2 && (COMPARISONS as readonly string[]).includes(top.op!)) {
     const scratch = new Set<string>();
-    compare = { op: top.op as Comparison, left: build(top.args![0], known, scratch, tolerance), right: build(top.args![1], known, scratch, tolerance) };
+    compare = { op: top.op as Comparison, left: build(top.args![0], known, scratch, tolerance, slots), right: build(top.args![1], known, scratch, tolerance, slots) };
   }
   return { source, symbols: [...used], fn, compare };
 }

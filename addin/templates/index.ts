@@ -6,7 +6,7 @@ export type { CompiledTemplate, CompiledColumn, CompiledRule } from "./load";
 export { builtinTemplate, BUILTIN_TEMPLATE_IDS } from "./builtin";
 export { normaliseHeader, normaliseText, compactText } from "./normalise";
 export { compileExpression, compareWith, ExpressionError } from "./expression";
-export type { CompiledExpression, ExprFn, ExprValue, Scope, Comparison } from "./expression";
+export type { CompiledExpression, ExprFn, ExprValue, RowScope, Scope, Comparison } from "./expression";
 export type { ScopeValue } from "./expression";
 export * from "./summary-schema";
 export { defaultSummary } from "./compile-summary";

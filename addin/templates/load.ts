@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import { t, type Locale, type MessageKey } from "../i18n";
-import { compileExpression, ExpressionError, type CompiledExpression } from "./expression";
+import { compileExpression, ExpressionError, type CompiledExpression, type RowScope, type Slots } from "./expression";
 import { FUNCTION_NAMES } from "./expression-functions";
 import { compactText, normaliseHeader, normaliseText } from "./normalise";
 import { templateSchema, type Template, type TemplateColumn, type TemplateRule, type TemplateText } from "./schema";
@@ -54,6 +54,11 @@ export interface CompiledTemplate {
   computed: CompiledColumn[];
   /** Parameters (numbers and lists), as expressions see them. */
   params: Record<string, number | readonly (number | string)[]>;
+  /**
+   * The scope a row is checked in, before its values are set (copied once per sheet): its columns' values at their
+   * indexes, null, then the parameters. The row expressions (requiredWhen, rules, computed columns) read it by place.
+   */
+  rowScope: Readonly<RowScope>;
   /** Column by key, header or synonym (as a county writes `{经营性收入}` or a rule's column). */
   columnNamed(name: string): CompiledColumn | undefined;
   /** The county summary, compiled (the template's own, or the default for it). */
@@ -255,7 +260,22 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
 
   const columnNamed = (name: string): CompiledColumn | undefined => byKey[name] ?? byName.get(normaliseHeader(name));
   const known = new Set([...columns.map((c) => c.key), ...Object.keys(params)]);
-  const expr = (source: string, path: string, tolerance?: number, symbols: ReadonlySet<string> = known, into: string[] = errors): CompiledExpression | undefined => {
+  // A row's places: each column at its index, then each parameter (a column's key is the column, as a row sees it).
+  const slots = new Map<string, number>(columns.map((c) => [c.key, c.index]));
+  const rowScope: RowScope = columns.map(() => null);
+  for (const [name, value] of Object.entries(params)) {
+    if (slots.has(name)) continue;
+    slots.set(name, rowScope.length);
+    rowScope.push(value);
+  }
+  const expr = (
+    source: string,
+    path: string,
+    tolerance?: number,
+    symbols: ReadonlySet<string> = known,
+    into: string[] = errors,
+    places?: Slots,
+  ): CompiledExpression | undefined => {
     // `{经营性收入}` names a column by its header (or a synonym): replaced by its key before parsing.
     let unknownHeader = false;
     const resolved = source.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
@@ -267,7 +287,7 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
     });
     if (unknownHeader) return undefined;
     try {
-      return compileExpression(resolved, symbols, tolerance);
+      return compileExpression(resolved, symbols, tolerance, places);
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       const key: MessageKey =
@@ -284,19 +304,21 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
     return c;
   };
 
+  /** An expression evaluated on each row (validation's RowScope); the summary's are evaluated on merged units. */
+  const rowExpr = (source: string, path: string, tolerance?: number) => expr(source, path, tolerance, known, errors, slots);
   columns.forEach((c, i) => {
     // Conditions are exact (tolerance 0): a tolerance loosens a check, but would make `voters > 0` hold for 0.
-    if (c.requiredWhen) c.requiredIf = expr(c.requiredWhen.expr, `columns[${i}](${c.key}).requiredWhen.expr`, 0);
+    if (c.requiredWhen) c.requiredIf = rowExpr(c.requiredWhen.expr, `columns[${i}](${c.key}).requiredWhen.expr`, 0);
   });
   const rules: CompiledRule[] = [];
   template.rules.forEach((r, i) => {
     const path = `rules[${i}](${r.id})`;
     const column = columnRef(r.column, `${path}.column`);
-    const check = expr(r.expr, `${path}.expr`, r.tolerance);
-    const condition = r.when ? expr(r.when, `${path}.when`, 0) : undefined;
+    const check = rowExpr(r.expr, `${path}.expr`, r.tolerance);
+    const condition = r.when ? rowExpr(r.when, `${path}.when`, 0) : undefined;
     if (check) rules.push({ ...r, column: column?.key ?? r.column, check, condition });
   });
-  const computed = computeOrder(columns, (c, i) => expr(c.compute!.expr, `columns[${i}](${c.key}).compute.expr`, c.compute!.tolerance), errors);
+  const computed = computeOrder(columns, (c, i) => rowExpr(c.compute!.expr, `columns[${i}](${c.key}).compute.expr`, c.compute!.tolerance), errors);
   columnRef(template.sequenceColumn, "sequenceColumn");
   if (template.elimination) {
     const e = template.elimination;
@@ -334,6 +356,7 @@ function compile(template: Template, errors: string[]): CompiledTemplate {
     rules,
     computed,
     params,
+    rowScope,
     columnNamed,
     summary,
     totalLabels: template.totals.labels.map(compactText),

@@ -5,7 +5,7 @@
  * order compiled (each after the computed columns it reads), so 综合得分 sees the 实绩得分 just computed.
  */
 import { NO, YES } from "../i18n";
-import { formatDate, normaliseText, textOf, type CompiledColumn, type CompiledTemplate, type ExprValue, type Scope } from "../templates";
+import { formatDate, normaliseText, textOf, type CompiledColumn, type CompiledTemplate, type ExprValue, type RowScope } from "../templates";
 import { formatNumber, type Collector } from "./context";
 import type { Value } from "./normalise-cell";
 
@@ -31,29 +31,29 @@ function show(v: Value, column: CompiledColumn): string {
 }
 
 /**
- * Fills or checks every computed column of one row; `scope` already holds the row's values. `cellOf` gives the cell
- * of a column in this row (undefined when the column is not in the sheet).
+ * Fills or checks every computed column of one row (`values` and `scope` by column index); `scope` already holds the
+ * row's values. `cellOf` gives the cell of a column in this row (undefined when the column is not in the sheet).
  */
 export function applyComputed(
   ct: CompiledTemplate,
-  values: Record<string, Value>,
+  values: Value[],
   bad: Uint8Array,
-  scope: Scope,
+  scope: RowScope,
   out: Collector,
   where: { row: number; villageCode?: string; cellOf(column: CompiledColumn): string | undefined },
 ): void {
   for (const col of ct.computed) {
     if (bad[col.index]) continue;
     const computed = asValue(col.computeExpr!.fn(scope), col);
-    const filled = values[col.key];
+    const filled = values[col.index];
     if (filled === null) {
-      values[col.key] = computed;
-      scope[col.key] = computed;
+      values[col.index] = computed;
+      scope[col.index] = computed;
       continue;
     }
     if (computed === null || agrees(filled, computed, col.compute!.tolerance)) continue;
     // The columns computed from this one see the right value, so one wrong cell is one error, not a cascade.
-    scope[col.key] = computed;
+    scope[col.index] = computed;
     const formula = col.compute!.formula ? textOf(col.compute!.formula, out.locale) : col.compute!.expr;
     out.add("computed-mismatch", "computedMismatch", { filled: show(filled, col), expected: show(computed, col), formula }, {
       cell: where.cellOf(col),

@@ -8,7 +8,7 @@
  */
 import { NO, YES } from "../i18n";
 import { address } from "../grid";
-import { formatDate, textOf, type CompiledColumn, type CompiledTemplate, type Scope } from "../templates";
+import { formatDate, textOf, type CompiledColumn, type CompiledTemplate, type RowScope } from "../templates";
 import { formatNumber, type Collector } from "./context";
 import type { ColumnMap } from "./map-columns";
 import { applyComputed } from "./compute";
@@ -16,30 +16,20 @@ import type { Value } from "./normalise-cell";
 import type { Standard } from "../metrics";
 import { meets, standardOf } from "./standard";
 
-const scopeProtos = new WeakMap<CompiledTemplate, object>();
-
 /**
- * A rule scope for a template: fast properties (not a null-prototype dictionary), every key there from the start, read
- * and written for every row. Its prototype is one per template, so every file's scope has the same hidden class and the
- * compiled rules stay fast from one file to the next (a prototype per file would give each file new shapes).
+ * A row's values by column index (CompiledColumn.index), as validateSheet reads them from the sheet: one array per sheet,
+ * refilled for each row.
  */
-function newScope(ct: CompiledTemplate): Scope {
-  let proto = scopeProtos.get(ct);
-  if (!proto) {
-    proto = Object.create(null) as object;
-    scopeProtos.set(ct, proto);
-  }
-  const scope = Object.create(proto) as Scope;
-  for (const c of ct.columns) scope[c.key] = null;
-  Object.assign(scope, ct.params);
-  return scope;
-}
+export type RowValues = Value[];
 
 export class RowChecker {
-  private readonly scope: Scope;
+  /** The row as the rules see it (CompiledTemplate.rowScope): a blank optional number 0, an unreadable cell null. */
+  private readonly scope: RowScope;
   private readonly standard?: Standard;
-  private readonly codeKey: string | undefined;
-  private readonly baselineKey: string | undefined;
+  /** Index of the village-code column (the one linked to the registry's codes); -1 for none. */
+  private readonly codeAt: number;
+  /** Index of the 薄弱村基数 column; -1 for none. */
+  private readonly baselineAt: number;
   /** requiredWhen columns that are not in the sheet, once reported. */
   readonly missingNeeded = new Set<CompiledColumn>();
 
@@ -55,9 +45,9 @@ export class RowChecker {
     /** The year the report is for (from its title), or failing that the latest year a 消薄年份 may be. */
     private readonly reportYear?: { year: number; fromTitle: boolean },
   ) {
-    this.baselineKey = ct.columns.find((c) => c.registry === "weakBaseline")?.key;
-    this.scope = newScope(ct);
-    this.codeKey = codeKeyOf(ct);
+    this.baselineAt = ct.columns.find((c) => c.registry === "weakBaseline")?.index ?? -1;
+    this.scope = ct.rowScope.slice();
+    this.codeAt = ct.columns.find((c) => c.registry === "villageCode")?.index ?? -1;
     if (ct.template.elimination) this.standard = standardOf(ct.template.parameters);
   }
 
@@ -74,22 +64,24 @@ export class RowChecker {
   }
 
   /** Checks one data row (0-based sheet row `r`); `bad[i]` marks template column i as unreadable in this row. */
-  check(r: number, values: Record<string, Value>, bad: Uint8Array): void {
+  check(r: number, values: RowValues, bad: Uint8Array): void {
     const { ct, scope, out } = this;
     const row = r + 1;
-    for (const col of ct.columns) {
-      const v = values[col.key];
-      scope[col.key] = bad[col.index] ? null : v === null && col.numeric && !col.required ? 0 : v;
+    const columns = ct.columns;
+    for (let i = 0; i < columns.length; i++) {
+      const v = values[i];
+      scope[i] = bad[i] ? null : v === null && columns[i].numeric && !columns[i].required ? 0 : v;
     }
-    if (this.baselineOf && this.baselineKey) {
-      const code = villageCodeOf(values, this.codeKey);
+    if (this.baselineOf && this.baselineAt >= 0) {
+      const code = this.codeOf(values);
       const truth = code === undefined ? undefined : this.baselineOf(code);
-      if (truth !== undefined) scope[this.baselineKey] = truth;
+      if (truth !== undefined) scope[this.baselineAt] = truth;
     }
-    if (ct.computed.length) applyComputed(ct, values, bad, scope, out, { row, villageCode: villageCodeOf(values, this.codeKey), cellOf: (c) => this.cellOf(r, c) });
-    for (const col of ct.columns) {
-      if (values[col.key] !== null || bad[col.index]) continue;
-      const present = this.map.colOf[col.index] >= 0;
+    if (ct.computed.length) applyComputed(ct, values, bad, scope, out, { row, villageCode: this.codeOf(values), cellOf: (c) => this.cellOf(r, c) });
+    for (let i = 0; i < columns.length; i++) {
+      if (values[i] !== null || bad[i]) continue;
+      const col = columns[i];
+      const present = this.map.colOf[i] >= 0;
       if (col.required) {
         if (present) out.add("required", "required", {}, { cell: this.cellOf(r, col), row, column: col });
       } else if (col.requiredIf && col.requiredIf.fn(scope) === true) {
@@ -104,37 +96,44 @@ export class RowChecker {
       // `{key}` or `{表头}` inserts the row's value of that column, `{parameter}` the parameter.
       const text = textOf(rule.message, out.locale).replace(/\{([^{}]+)\}/g, (whole, name: string) => {
         const c = ct.columnNamed(name.trim());
-        return c ? this.fmt(c, values[c.key]) : name in ct.params ? String(ct.params[name]) : whole;
+        return c ? this.fmt(c, values[c.index]) : name in ct.params ? String(ct.params[name]) : whole;
       });
-      out.add("rule", rule.severity, { text }, { cell: this.cellOf(r, column), row, column, villageCode: villageCodeOf(values, this.codeKey) });
+      out.add("rule", rule.severity, { text }, { cell: this.cellOf(r, column), row, column, villageCode: this.codeOf(values) });
     }
     if (this.standard) this.elimination(r, values, bad);
     this.eliminationYear(r, values, bad);
   }
 
+  /** The row's village code, when the code cell was readable. */
+  private codeOf(values: RowValues): string | undefined {
+    const v = this.codeAt < 0 ? undefined : values[this.codeAt];
+    return typeof v === "string" ? v : undefined;
+  }
+
   /** 消薄年份 only with 是否已消薄 = 是 (a warning: one of the two is wrong), and never after the report's year (an error). */
-  private eliminationYear(r: number, values: Record<string, Value>, bad: Uint8Array): void {
+  private eliminationYear(r: number, values: RowValues, bad: Uint8Array): void {
     const e = this.ct.template.elimination;
     if (!e?.year) return;
     const k = this.ct.byKey;
-    const year = values[e.year];
-    if (typeof year !== "number" || bad[k[e.year].index]) return;
     const column = k[e.year];
-    const where = { cell: this.cellOf(r, column), row: r + 1, column, villageCode: villageCodeOf(values, this.codeKey) };
-    const name = e.name ? this.fmt(k[e.name], values[e.name]) : "";
-    if (values[e.eliminated] === false) this.out.add("elimination-inconsistent", "yearNotEliminated", { name, year }, where);
+    const year = values[column.index];
+    if (typeof year !== "number" || bad[column.index]) return;
+    const where = { cell: this.cellOf(r, column), row: r + 1, column, villageCode: this.codeOf(values) };
+    const name = e.name ? this.fmt(k[e.name], values[k[e.name].index]) : "";
+    if (values[k[e.eliminated].index] === false) this.out.add("elimination-inconsistent", "yearNotEliminated", { name, year }, where);
     const limit = this.reportYear;
     if (limit && year > limit.year) {
       this.out.add("range", limit.fromTitle ? "yearAfterReport" : "yearInFuture", { name, year, reportYear: limit.year }, where);
     }
   }
 
-  private elimination(r: number, values: Record<string, Value>, bad: Uint8Array): void {
+  private elimination(r: number, values: RowValues, bad: Uint8Array): void {
     const e = this.ct.template.elimination!;
     const k = this.ct.byKey;
-    const total = values[e.total], operating = values[e.operating], eliminated = values[e.eliminated], baseline = this.scope[e.baseline];
+    const ti = k[e.total].index, oi = k[e.operating].index;
+    const total = values[ti], operating = values[oi], eliminated = values[k[e.eliminated].index], baseline = this.scope[k[e.baseline].index];
     if (typeof total !== "number" || typeof operating !== "number" || typeof eliminated !== "boolean") return;
-    if (bad[k[e.total].index] || bad[k[e.operating].index]) return;
+    if (bad[ti] || bad[oi]) return;
     const s = this.standard!;
     const met = meets(total, operating, s);
     // Most rows are consistent: the message is built only for a row that has one.
@@ -142,24 +141,13 @@ export class RowChecker {
     if (!inconsistent) return;
     const column = k[e.eliminated];
     const params = {
-      name: e.name ? this.fmt(k[e.name], values[e.name]) : "",
+      name: e.name ? this.fmt(k[e.name], values[k[e.name].index]) : "",
       total: this.fmt(k[e.total], total),
       operating: this.fmt(k[e.operating], operating),
       standard: this.out.msg(`validate.standard.${s.mode}`, { totalMin: s.totalMin, operatingMin: s.operatingMin }),
     };
-    const where = { cell: this.cellOf(r, column), row: r + 1, column, villageCode: villageCodeOf(values, this.codeKey) };
+    const where = { cell: this.cellOf(r, column), row: r + 1, column, villageCode: this.codeOf(values) };
     if (eliminated && !met) this.out.add("elimination-inconsistent", "eliminatedNotMet", params, where);
     else if (!eliminated && met && baseline === true) this.out.add("elimination-inconsistent", "metNotEliminated", params, where);
   }
-}
-
-/** The template's village-code column key (the column linked to the registry's codes), if any. */
-export function codeKeyOf(ct: CompiledTemplate): string | undefined {
-  return ct.columns.find((c) => c.registry === "villageCode")?.key;
-}
-
-/** The row's village code, when the code cell was readable. */
-export function villageCodeOf(values: Record<string, Value>, key: string | undefined): string | undefined {
-  const v = key === undefined ? undefined : values[key];
-  return typeof v === "string" ? v : undefined;
 }

@@ -15,7 +15,7 @@ import { checkRegistry, determineTownship, registryColumns, registryIndex } from
 import { fileIssue, statusOf, type FileReport, type Issue } from "./report";
 import { RowTable } from "./row-table";
 import { scanRows } from "./rows";
-import { RowChecker } from "./rules";
+import { RowChecker, type RowValues } from "./rules";
 import { checkTotals } from "./totals";
 import { checkUnique } from "./unique";
 import { checkYoy } from "./yoy";
@@ -78,20 +78,6 @@ function finish(file: string, format: string, sheet: string | undefined, issues:
   return report;
 }
 
-const rowProtos = new WeakMap<CompiledTemplate, object>();
-
-/**
- * The object a sheet's rows are checked in (one per sheet, each row's values written over the last's): nothing behind
- * it but an empty null-prototype object, one per template, so a column key such as "__proto__" is only a key
- * (Object.create(null) would give a slow dictionary object), and, every row setting the template's keys in the same
- * order, the objects of every sheet share one hidden class (fast to read in the rules).
- */
-function rowValues(ct: CompiledTemplate): Record<string, Value> {
-  let proto = rowProtos.get(ct);
-  if (!proto) rowProtos.set(ct, (proto = Object.create(null) as object));
-  return Object.create(proto) as Record<string, Value>;
-}
-
 function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: string, ct: CompiledTemplate, ctx: ValidateContext): FileReport {
   const out = new Collector(file, grid.name, ctx.locale ?? "zh-CN", ctx.maxIssuesPerCode, grid);
   const map = mapColumns(header, ct, out);
@@ -110,9 +96,9 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
   // Local copies for the per-cell loop: under tsx (the CLI) every imported binding is read through a getter.
   const normalise = normaliseCell;
   const invalid: typeof INVALID = INVALID;
-  // The row being checked, as the rules read it; its values go to the table's columns (the computed ones after the
-  // checks, which fill them in when blank).
-  const values = rowValues(ct);
+  // The row being checked, by column index, as the rules read it; its values go to the table's columns (the computed
+  // ones after the checks, which fill them in when blank).
+  const values: RowValues = columns.map(() => null);
   for (let j = 0; j < dataRows.length; j++) {
     const r = dataRows[j];
     const cells = grid.rows[r];
@@ -130,11 +116,11 @@ function validateSheet(grid: Grid, header: HeaderMatch, file: string, format: st
           badColumns[i] = 1;
         } else v = w;
       }
-      values[col.key] = v;
+      values[i] = v;
       cols[i][j] = v;
     }
     checker.check(r, values, bad);
-    for (const col of ct.computed) cols[col.index][j] = values[col.key];
+    for (const col of ct.computed) cols[col.index][j] = values[col.index];
     rows.row[j] = r + 1;
   }
   for (const col of checker.missingNeeded) reportMissingColumn(col, out);

@@ -204,6 +204,30 @@ describe("rule expressions (restricted mathjs, compiled once)", () => {
     expect(compileExpression("a / b", known).fn({ a: 1, b: 0 })).toBeNull();
   });
 
+  test("compiled with slots, an expression reads a row by place and gives what it gives reading by name", () => {
+    const slots = new Map([["a", 0], ["b", 1], ["c", 2], ["yes", 3], ["no", 4]]);
+    const sources = ["a + b <= c", "c == a + b", "yes or not no", "0 <= a <= 5", "a / b > c ? yes : no", "max(a, b) - min(a, b) == abs(a - b)"];
+    const value = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -5, max: 5 }), fc.double({ min: -10, max: 10, noNaN: true }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: sources.length - 1 }).map((i) => sources[i]), fc.tuple(value, value, value, value, value), (src, row) => {
+        const byName = compileExpression(src, known, 0.01);
+        const byPlace = compileExpression(src, known, 0.01, slots);
+        const scope = { a: row[0], b: row[1], c: row[2], yes: row[3], no: row[4] };
+        expect(byPlace.fn(row)).toEqual(byName.fn(scope));
+        expect(byPlace.compare?.left(row) ?? null).toEqual(byName.compare?.left(scope) ?? null);
+      }),
+    );
+  });
+
+  test("a template's row scope: its columns by index, blank, then its parameters", () => {
+    for (const id of ["village-economy", "party-review", "model-village"]) {
+      const ct = compileTemplate(builtinTemplate(id));
+      const params = Object.values(ct.params);
+      expect(ct.rowScope).toEqual([...ct.columns.map(() => null), ...params]);
+      expect(params.length).toBeGreaterThan(0);
+    }
+  });
+
   test.each([
     ["import({}, {})", "unsupported"],
     ['parse("1")', "unsupported"],

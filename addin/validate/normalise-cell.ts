@@ -203,7 +203,8 @@ function dateCell(cell: Cell, column: CompiledColumn, site: CellSite): number | 
 /** The normalised value of `cell` in `column`, INVALID after reporting why it cannot be read. */
 export function normaliseCell(cell: Cell | undefined, column: CompiledColumn, site: CellSite): Value | typeof INVALID {
   if (!cell) return null;
-  if (cell.error || (typeof cell.value === "string" && ERRORS.has(cell.value.trim()))) {
+  // Every error value has a "#": a text without one is not looked up (a hash of every text cell, one by one).
+  if (cell.error || (typeof cell.value === "string" && cell.value.indexOf("#") >= 0 && ERRORS.has(cell.value.trim()))) {
     const error = cell.error ?? String(cell.value).trim();
     site.out.add("formula-error", "formulaError", { error }, { cell: cellOf(site), row: site.r + 1, column });
     return INVALID;

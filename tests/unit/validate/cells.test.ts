@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { gridFromValues, type Cell, type Scalar } from "../../../addin/grid";
+import { ERROR_VALUES, gridFromValues, type Cell, type Scalar } from "../../../addin/grid";
 import { parseNumberText, validateGrid } from "../../../addin/validate";
 import { codes, ctx, sheet, totalRow, villages } from "./t1";
 
@@ -100,6 +100,12 @@ describe("numbers", () => {
     expect(codes(e.issues)).toEqual(["formula-error@G5"]);
     expect(e.issues[0].message).toBe("村级集体经济!G5：单元格是错误值 #DIV/0!，请检查公式，或直接填写数值。");
     expect(e.rows.at(0).hasErrors).toBe(true);
+  });
+
+  test.each(ERROR_VALUES.map((e) => [e]))("an error value written as text (%s, spaces around it, as a CSV has it) is a formula error", (e) => {
+    const r = runCell(0, 6, { value: ` ${e} `, text: ` ${e} ` });
+    expect(codes(r.issues)).toEqual(["formula-error@G5"]);
+    expect(r.issues[0].message).toBe(`村级集体经济!G5：单元格是错误值 ${e}，请检查公式，或直接填写数值。`);
   });
 
   test("消薄年份 must be a 4-digit year; '2023年' is read (text-number)", () => {

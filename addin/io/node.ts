@@ -2,7 +2,7 @@
  * Node-only file access (the CLI, tests, benches). Kept out of addin/io/index.ts so the browser bundle never
  * pulls in fs or zlib.
  */
-import { readFileSync, statSync } from "fs";
+import { closeSync, fstatSync, openSync, readSync } from "fs";
 import { open, readdir, stat } from "fs/promises";
 import { basename, extname, join } from "path";
 import { constants, crc32, createDeflateRaw, inflateRawSync } from "zlib";
@@ -35,7 +35,10 @@ export const boundedInflate: Inflater = (bytes, entries, file, limits) => {
     }
     let out: Buffer;
     try {
-      out = inflateRawSync(bytes.subarray(start, start + e.compressedSize), { maxOutputLength: Math.min(budget, e.size + 1) });
+      // Room for one byte more than declared (a lying size is caught) in one piece: at zlib's default of 16 KB pieces, a
+      // sheet came out in several, each fresh memory, then copied once more into one.
+      const room = Math.min(budget, e.size + 1);
+      out = inflateRawSync(bytes.subarray(start, start + e.compressedSize), { maxOutputLength: room, chunkSize: Math.max(64, room) });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new UnreadableError(file, code === "ERR_BUFFER_TOO_LARGE" ? "zip-bomb" : "truncated");
@@ -71,10 +74,41 @@ export async function readBookFile(path: string, limits: Partial<ReadLimits> = {
   const file = basename(path);
   // Synchronous reads: reading is CPU-bound and each thread reads one file at a time, so the thread-pool round trips
   // of fs/promises (stat, open, read, close) would only add waiting between files.
-  const info = statSync(path);
-  if (info.size > lim.maxBytes) throw new UnreadableError(file, "too-large", { limit: Math.round(lim.maxBytes / 1024 / 1024) });
-  const bytes = readFileSync(path);
-  return readBook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, lim, boundedInflate);
+  const fd = openSync(path, "r");
+  let bytes: Uint8Array;
+  try {
+    const size = fstatSync(fd).size;
+    if (size > lim.maxBytes) throw new UnreadableError(file, "too-large", { limit: Math.round(lim.maxBytes / 1024 / 1024) });
+    bytes = readInto(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+  return readBook(bytes, file, lim, boundedInflate);
+}
+
+/**
+ * The buffer files are read into, one file after another. A buffer made per file is fresh memory, which the system
+ * gives page by page (≈ 9 µs a page on this project's machine): reading 1,000 township files took 100 ms and 6,400 page
+ * faults so, 26 ms and 400 faults into one buffer. Safe because readBook is synchronous and gives a Book of strings and
+ * numbers, with no view of the bytes it read. A file larger than REUSED_BYTES is read into a buffer of its own.
+ */
+let reused = Buffer.allocUnsafeSlow(0);
+const REUSED_BYTES = 8 * 1024 * 1024;
+
+/** The first `size` bytes of an open file (fewer if it has fewer). */
+function readInto(fd: number, size: number): Uint8Array {
+  let buffer = reused;
+  if (size > buffer.length) {
+    buffer = Buffer.allocUnsafeSlow(size <= REUSED_BYTES ? Math.min(REUSED_BYTES, Math.max(size, 2 * buffer.length, 256 * 1024)) : size);
+    if (buffer.length <= REUSED_BYTES) reused = buffer;
+  }
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buffer, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, read);
 }
 
 const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ods", ".fods"]);

@@ -1,5 +1,5 @@
-import { readFileSync } from "fs";
-import { join } from "path";
+import { readdirSync, readFileSync, statSync } from "fs";
+import { basename, join } from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
@@ -110,6 +110,31 @@ describe("reading real submissions", () => {
     expect(book.sheets.map((s) => s.name)).toEqual(["表1", "__proto__", "constructor"]);
     expect(({} as Record<string, unknown>).y).toBeUndefined();
     expect(cellAt(book.sheets[1], 0, 0)?.value).toBe("y");
+  });
+});
+
+describe("readBookFile reads one file after another into one buffer", () => {
+  test("each Book is what its own bytes give, whatever was read after it (no Book keeps a view of the buffer)", async () => {
+    const roots = ["../../fixtures", "../../../samples"].map((d) => join(__dirname, d));
+    const files = roots.flatMap((root) => readdirSync(root, { recursive: true, encoding: "utf8" }).map((f) => join(root, f)));
+    // Largest first: the buffer is made once, for the first, and every later file overwrites what the first left there.
+    const spreadsheets = files.filter((f) => /\.(xlsx|xls|csv)$/i.test(f)).sort((a, b) => statSync(b).size - statSync(a).size);
+    expect(spreadsheets.length).toBeGreaterThan(40);
+    const outcome = async (read: () => Promise<Book>) => {
+      try {
+        return await read();
+      } catch (e) {
+        if (e instanceof UnreadableError) return e.reason;
+        throw e;
+      }
+    };
+    const inTurn = [];
+    for (const f of spreadsheets) inTurn.push(await outcome(() => readBookFile(f)));
+    for (const [i, f] of spreadsheets.entries()) {
+      const alone = await outcome(async () => readBook(new Uint8Array(readFileSync(f)), basename(f), {}, boundedInflate));
+      expect(inTurn[i]).toEqual(alone);
+    }
+    expect(inTurn.filter((b) => typeof b !== "string").length).toBeGreaterThan(30);
   });
 });
 

@@ -3,21 +3,24 @@
 // (the CLI's 5 MB bundle loads in ≈ 0.16 s instead of ≈ 0.25 s, a worker's in ≈ 0.11 s instead of ≈ 0.17 s;
 // docs/decisions.md).
 //
-// The cache is <bundle>.v8cache: the SHA-1 of the bundle it was made from, then V8's data. V8 itself checks only that
-// the data is for this V8 (version and flags) and the source's length, so the hash is what keeps a rebuilt bundle from
-// running a stale cache. A cache that is missing, stale or refused by this node costs nothing but the usual compile.
-const { createHash } = require("crypto");
+// The cache is <bundle>.v8cache: the CRC-32 of the bundle it was made from, then V8's data. V8 itself checks only that
+// the data is for this V8 (version and flags) and the source's length, so the checksum is what keeps a rebuilt bundle
+// from running a stale cache (a rebuild of the same length and the same CRC-32 is one in four billion; SHA-1 of the 5 MB
+// bundle cost 12 ms of every start, CRC-32 1 ms). A cache that is missing, stale or refused by this node costs nothing
+// but the usual compile.
 const { existsSync, readFileSync, writeFileSync } = require("fs");
 const Module = require("module");
 const { dirname } = require("path");
 const vm = require("vm");
+const { crc32 } = require("zlib");
 
-const HASH_BYTES = 20;
+const HASH_BYTES = 4;
 
 /** The bundle compiled (with its cache when it is this bundle's) into node's CommonJS wrapper function. */
 function compile(file) {
   const source = readFileSync(file);
-  const hash = createHash("sha1").update(source).digest();
+  const hash = Buffer.alloc(HASH_BYTES);
+  hash.writeUInt32LE(crc32(source));
   const cacheFile = `${file}.v8cache`;
   let cachedData;
   if (existsSync(cacheFile)) {

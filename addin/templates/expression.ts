@@ -5,7 +5,7 @@
  * no `evaluate`/`parse`/`simplify`/`derivative` reachable from inside an expression). The tree is then checked against
  * a small whitelist (numbers, booleans, column keys and numeric parameters, + - * / unary -, comparisons, and/or/not/xor,
  * `? :`, abs/min/max/round) and turned once into plain closures: each row is evaluated by calling them with a reused
- * scope object, so there is no per-row parsing and no per-row allocation.
+ * scope (a RowScope read by place, or an object read by name), so there is no per-row parsing and no per-row allocation.
  *
  * Blank values are `null`: arithmetic or a comparison with a blank gives `null`, and a rule that evaluates to `null`
  * is not applicable to that row (the blank is reported by the `required` check instead).

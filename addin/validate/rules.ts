@@ -1,6 +1,6 @@
 /**
  * Row checks after the cells are read: required and conditionally required columns, the template's row rules
- * (compiled once; evaluated with one reused scope object), and 是否已消薄 against 达标.
+ * (compiled once, reading the row by place; evaluated on one reused RowScope), and 是否已消薄 against 达标.
  *
  * Rule scope: a blank optional number column counts as 0 (`operatingIncome + subsidyIncome <= totalIncome` with no
  * subsidy); a blank required column, or any cell that could not be read, is null and makes the rule not applicable

@@ -2,7 +2,7 @@
  * `npm run bench -- merge [--files N] [--villages V] [--runs R] [--producers openpyxl,libreoffice,sheetjs,xiaobo]`:
  * the county merge over N township files × V villages (default 1,000 × 200, docs/architecture.md's performance targets), on
  * the files of each producer (bench/corpus.ts: openpyxl, LibreOffice, SheetJS and XiaoBo's own writer), every run in
- * its own process, R runs of each interleaved (median time reported, the most memory any run took):
+ * its own process, R runs of each interleaved (median time reported, and every run's; the most memory any run took):
  *  - the physical floor: every sheet's XML inflated and scanned once (one thread);
  *  - our reader, SheetJS's reader, read + validate (one thread each; the registry read before the clock);
  *  - `xiaobo merge` in-process (read + validate + merge + write, on the threads the CLI uses by default; module loading
@@ -106,6 +106,8 @@ export async function run(log: (s: string) => void = console.log, options: Bench
     add("oneFile", whole([process.execPath, XIAOBO, "validate", oneFile, "--registry", data.registry, "--json"]));
   }
   const get = (key: string) => summarise(results.get(key)!);
+  // Every run's time, so that a slow spell of the machine over some runs of a measurement shows beside its median.
+  const each = (key: string) => results.get(key)!.map((m) => sec(m.ms)).join(" ");
 
   for (const p of producers) {
     const floor = get(`${p}/floor`);
@@ -115,11 +117,11 @@ export async function run(log: (s: string) => void = console.log, options: Bench
     log("");
     log(`### ${p} (${townships} files × ${villages} villages)`);
     log("");
-    log("| run | seconds | × floor | pandas ÷ this | peak RSS MB |");
-    log("|---|---:|---:|---:|---:|");
+    log("| run | seconds | × floor | pandas ÷ this | peak RSS MB | each run, in order (s) |");
+    log("|---|---:|---:|---:|---:|---|");
     for (const mode of MODES) {
       const m = get(`${p}/${mode}`);
-      log(`| ${LABELS[mode]} | ${sec(m.ms)} | ${(m.ms / floor.ms).toFixed(1)} | ${(pandas.ms / m.ms).toFixed(1)}× | ${m.maxRssMB.toFixed(0)} |`);
+      log(`| ${LABELS[mode]} | ${sec(m.ms)} | ${(m.ms / floor.ms).toFixed(1)} | ${(pandas.ms / m.ms).toFixed(1)}× | ${m.maxRssMB.toFixed(0)} | ${each(`${p}/${mode}`)} |`);
     }
   }
 
@@ -139,7 +141,7 @@ export async function run(log: (s: string) => void = console.log, options: Bench
   const [j1, j2] = [get("jobs1"), get("jobs2")];
   const [v1, v2] = [get("threads1"), get("threads2")];
   log("");
-  log(`after validation (${first}; ${after.rows} villages): merge + reconcile + write ${sec(after.ms)} s (merge ${steps("mergeMs").toFixed(0)} ms, reconcile ${steps("reconcileMs").toFixed(0)} ms, write ${steps("writeMs").toFixed(0)} ms; target ≤ 0.5 s)`);
+  log(`after validation (${first}; ${after.rows} villages): merge + reconcile + write ${sec(after.ms)} s (merge ${steps("mergeMs").toFixed(0)} ms, reconcile ${steps("reconcileMs").toFixed(0)} ms, write ${steps("writeMs").toFixed(0)} ms; target ≤ 0.5 s; each run ${each("after")} s)`);
   log(`validation on threads (${first}, in-process as the CLI validates, workers started on the clock): 1 thread ${sec(v1.ms)} s (${((townships / v1.ms) * 1000).toFixed(0)} files/s), 2 threads ${sec(v2.ms)} s (${((townships / v2.ms) * 1000).toFixed(0)} files/s): ${(v1.ms / v2.ms).toFixed(2)}× on 2 threads`);
   log(`threads (${first}, the CLI as a user runs it): --jobs 1 ${sec(j1.ms)} s (${((townships / j1.ms) * 1000).toFixed(0)} files/s), --jobs 2 ${sec(j2.ms)} s (${((townships / j2.ms) * 1000).toFixed(0)} files/s): ${(j1.ms / j2.ms).toFixed(2)}× on 2 threads`);
   log(`start-up: \`xiaobo --version\` ${get("version").ms.toFixed(0)} ms; \`xiaobo validate\` of one file (node start → report) ${get("oneFile").ms.toFixed(0)} ms`);

@@ -83,6 +83,7 @@ export async function readBookFile(path: string, limits: Partial<ReadLimits> = {
   } finally {
     closeSync(fd);
   }
+  // Read before anything else runs: the bytes are the shared buffer's (readInto), which the next file's read overwrites.
   return readBook(bytes, file, lim, boundedInflate);
 }
 

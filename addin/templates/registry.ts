@@ -225,12 +225,13 @@ export function readWellFormedRegistry(text: string, file: string, maxVillages: 
     const village = villageOf(line, township.code);
     const villages = township.villages;
     const last = villages.length ? villages[villages.length - 1].code : "";
-    if (village.code <= last) {
-      let seen = unordered.get(township);
-      if (!seen) unordered.set(township, (seen = new Set(villages.map((v) => v.code))));
+    let seen = unordered.get(township);
+    if (!seen && village.code <= last) unordered.set(township, (seen = new Set(villages.map((v) => v.code))));
+    // Once a township is out of order, any of its codes may be one seen before, above the last one as well as below.
+    if (seen) {
       if (seen.has(village.code)) return false;
       seen.add(village.code);
-    } else unordered.get(township)?.add(village.code);
+    }
     villages.push(village);
     return true;
   });

@@ -35,9 +35,9 @@ const FLAWS = {
   townshipBlank: (c: string[]) => ["", c[1], c[2], c[3], c[4]],
   townshipNameBlank: (c: string[]) => [c[0], "", c[2], c[3], c[4]],
 };
-type Flaw = keyof typeof FLAWS | "blankLine" | "missingField" | "duplicate" | "loneCr";
+type Flaw = keyof typeof FLAWS | "blankLine" | "missingField" | "duplicate" | "duplicateFirst" | "loneCr";
 /** Half the registries well formed. */
-const FLAW_CHOICES = (Object.keys(FLAWS) as Flaw[]).concat(["blankLine", "missingField", "duplicate", "loneCr"]);
+const FLAW_CHOICES = (Object.keys(FLAWS) as Flaw[]).concat(["blankLine", "missingField", "duplicate", "duplicateFirst", "loneCr"]);
 while (FLAW_CHOICES.filter((f) => f === "none").length < FLAW_CHOICES.length / 2) FLAW_CHOICES.push("none");
 
 /** A registry's text: well formed, or with one flaw in one row, in any column order, with any line ends. */
@@ -72,6 +72,11 @@ const registryText = fc
       if (flaw === "blankLine") lines.push("", line(cells));
       else if (flaw === "missingField") lines.push(line(cells).replace(/,[^,]*$/, ""));
       else if (flaw === "duplicate") lines.push(line(cells), line(cells));
+      // The row also first of all: its township out of order from its second line, and its own line later above the last.
+      else if (flaw === "duplicateFirst") {
+        lines.splice(1, 0, line(cells));
+        lines.push(line(cells));
+      }
       else if (flaw === "loneCr") lines.push(line(cells).replace(",", "\r,"));
       else lines.push(line(FLAWS[flaw](cells)));
     });

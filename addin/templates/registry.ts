@@ -249,14 +249,26 @@ export function readWellFormedRegistry(text: string, file: string, maxVillages: 
  * townships its files are for, and making 200,000 villages took it half a second before its first file. The calling
  * thread parses the same text in full (parseRegistry), and reports any problem in it, a code twice among them.
  * undefined when the text is not well formed (the worker then parses it in full too).
+ *
+ * `ascending`: only a registry whose every township lists its codes in ascending order (as its program writes them) is
+ * indexed, so that no code is there twice: the index then stands for the full parse, which finds nothing wrong in such
+ * a text. What `xiaobo validate` reads with, which may be asked about one file of a province.
  */
-export function indexRegistry(text: string, file: string, maxVillages = MAX_REGISTRY_VILLAGES): Registry | undefined {
+export function indexRegistry(text: string, file: string, maxVillages = MAX_REGISTRY_VILLAGES, ascending = false): Registry | undefined {
   const { townships, of } = townshipsOfLines();
   const lines = new Map<RegistryTownship, number[]>();
+  const lastSerial = new Map<RegistryTownship, number>();
   let line: RegistryLine | undefined;
   const read = scanWellFormed(text, file, maxVillages, (each) => {
     line = each;
     const township = of(each);
+    if (ascending) {
+      // The line's code is 12 digits that begin with its township's 9 (scanWellFormed): its last 3 are its place.
+      const c = each.starts[each.col.code] + 9;
+      const serial = (each.src.charCodeAt(c) - 48) * 100 + (each.src.charCodeAt(c + 1) - 48) * 10 + (each.src.charCodeAt(c + 2) - 48);
+      if (serial <= (lastSerial.get(township) ?? -1)) return false;
+      lastSerial.set(township, serial);
+    }
     let at = lines.get(township);
     if (!at) lines.set(township, (at = []));
     at.push(each.starts[0]);

@@ -90,6 +90,20 @@ describe("xiaobo validate", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("没有找到");
   });
+
+  test("a registry with a village twice is refused before any file is checked, in ascending order or not", async () => {
+    const dir = tmp();
+    const lines = readFileSync(join(ROOT, "samples/demo-county/registry.csv"), "utf8").trim().split(/\r?\n/);
+    const [header, ...villages] = lines;
+    for (const rows of [[...villages, villages[1]], [villages[1], ...villages]]) {
+      const registry = join(dir, "村名册.csv");
+      writeFileSync(registry, [header, ...rows].join("\n") + "\n");
+      const r = await xiaobo(["validate", join(SAMPLES, "东湖镇.xlsx"), "--registry", registry, "--json"]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`村代码 ${villages[1].split(",")[2]} 重复`);
+    }
+  });
 });
 
 

@@ -68,7 +68,8 @@ export function validationRegistry(source: RegistrySource): Registry {
 
 /**
  * The registry as a worker thread validates with it: a well-formed one read a township at a time, as its files ask
- * (indexRegistry), else parsed in full. The calling thread parses the same text in full and reports its problems.
+ * (indexRegistry), else parsed in full. The calling thread reads the same text in full, or as validationRegistry does,
+ * and reports its problems.
  */
 export function indexRegistrySource(source: RegistrySource): Registry {
   const registry = indexRegistry(source.text, source.file) ?? parseRegistry(source.text, source.file);

@@ -247,8 +247,8 @@ export function readWellFormedRegistry(text: string, file: string, maxVillages: 
  * A well-formed registry whose villages are read when first asked for, a township at a time: its townships (code and
  * name) at once, and the place of each village's line. What a CLI worker thread validates with: it only needs the
  * townships its files are for, and making 200,000 villages took it half a second before its first file. The calling
- * thread parses the same text in full (parseRegistry), and reports any problem in it, a code twice among them.
- * undefined when the text is not well formed (the worker then parses it in full too).
+ * thread reads the same text in full (parseRegistry) or `ascending`, and reports any problem in it, a code twice among
+ * them. undefined when the text is not well formed (the worker then parses it in full too).
  *
  * `ascending`: only a registry whose every township lists its codes in ascending order (as its program writes them) is
  * indexed, so that no code is there twice: the index then stands for the full parse, which finds nothing wrong in such

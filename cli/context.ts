@@ -55,24 +55,14 @@ export function parseRegistrySource(source: RegistrySource): Registry {
 }
 
 /**
- * The registry `xiaobo validate` checks files against on the calling thread: a township's villages read when a file of
- * it first asks for them (indexRegistry, and only when every township's codes ascend, so that it stands for the full
- * parse and any problem it would report), else parsed in full. Asked about one file against a province's 200,000
+ * A registry read a township at a time, as files ask for its villages (indexRegistry), when it is well formed; else
+ * parsed in full. What a worker thread validates with (the calling thread reports the text's problems). `ascending`:
+ * what `xiaobo validate` checks files against on the calling thread, indexed only when every township's codes ascend, so
+ * that it stands for the full parse and any problem it would report: asked about one file against a province's 200,000
  * villages, it makes one township's villages, not all of them.
  */
-export function validationRegistry(source: RegistrySource): Registry {
-  const registry = indexRegistry(source.text, source.file, MAX_REGISTRY_VILLAGES, true) ?? parseRegistry(source.text, source.file);
-  if (source.demo) registry.county = t("name.demoCounty");
-  return registry;
-}
-
-/**
- * The registry as a worker thread validates with it: a well-formed one read a township at a time, as its files ask
- * (indexRegistry), else parsed in full. The calling thread reads the same text in full, or as validationRegistry does,
- * and reports its problems.
- */
-export function indexRegistrySource(source: RegistrySource): Registry {
-  const registry = indexRegistry(source.text, source.file) ?? parseRegistry(source.text, source.file);
+export function indexRegistrySource(source: RegistrySource, ascending = false): Registry {
+  const registry = indexRegistry(source.text, source.file, MAX_REGISTRY_VILLAGES, ascending) ?? parseRegistry(source.text, source.file);
   if (source.demo) registry.county = t("name.demoCounty");
   return registry;
 }

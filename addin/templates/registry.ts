@@ -264,8 +264,7 @@ export function indexRegistry(text: string, file: string, maxVillages = MAX_REGI
     const township = of(each);
     if (ascending) {
       // The line's code is 12 digits that begin with its township's 9 (scanWellFormed): its last 3 are its place.
-      const c = each.starts[each.col.code] + 9;
-      const serial = (each.src.charCodeAt(c) - 48) * 100 + (each.src.charCodeAt(c + 1) - 48) * 10 + (each.src.charCodeAt(c + 2) - 48);
+      const serial = serialAt(each.src, each.starts[each.col.code] + 9);
       if (serial <= (lastSerial.get(township) ?? -1)) return false;
       lastSerial.set(township, serial);
     }
@@ -301,9 +300,14 @@ export function indexRegistry(text: string, file: string, maxVillages = MAX_REGI
 
 /** A 12-digit code's last 3 digits as a number (its place in its township); -1 when they are not digits. */
 function serialOf(code: string): number {
-  const a = code.charCodeAt(9) - 48;
-  const b = code.charCodeAt(10) - 48;
-  const c = code.charCodeAt(11) - 48;
+  return serialAt(code, 9);
+}
+
+/** The 3 digits of `s` from `at` as a number; -1 when they are not digits. */
+function serialAt(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  const c = s.charCodeAt(at + 2) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 ? a * 100 + b * 10 + c : -1;
 }
 

@@ -14,6 +14,7 @@ import type { ColumnMap } from "./map-columns";
 import { applyComputed } from "./compute";
 import type { Value } from "./normalise-cell";
 import type { Standard } from "../metrics";
+import { registryColumns } from "./registry-checks";
 import { meets, standardOf } from "./standard";
 
 /**
@@ -45,9 +46,10 @@ export class RowChecker {
     /** The year the report is for (from its title), or failing that the latest year a 消薄年份 may be. */
     private readonly reportYear?: { year: number; fromTitle: boolean },
   ) {
-    this.baselineAt = ct.columns.find((c) => c.registry === "weakBaseline")?.index ?? -1;
+    const linked = registryColumns(ct);
+    this.baselineAt = linked.baseline?.index ?? -1;
     this.scope = ct.rowScope.slice();
-    this.codeAt = ct.columns.find((c) => c.registry === "villageCode")?.index ?? -1;
+    this.codeAt = linked.code?.index ?? -1;
     if (ct.template.elimination) this.standard = standardOf(ct.template.parameters);
   }
 

@@ -1,7 +1,7 @@
 import { t } from "../../addin/i18n";
 import { templateToJson } from "../../addin/templates";
 import { countIssues, type FileReport, type Issue } from "../../addin/validate";
-import { loadTemplateOption, readRegistrySource, validationRegistry } from "../context";
+import { indexRegistrySource, loadTemplateOption, readRegistrySource } from "../context";
 import { stopWorkers } from "../pool";
 import { renderTable } from "../text-table";
 import { collectFiles, previousReports, validateFiles, workersFor } from "../validate-run";
@@ -27,12 +27,12 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
   try {
     const shared = { template: templateToJson(template), maxIssuesPerCode: opts.maxIssuesPerCode };
     if (opts.previous) {
-      const withRegistry = { ...shared, registry: validationRegistry(registrySource) };
+      const withRegistry = { ...shared, registry: indexRegistrySource(registrySource, true) };
       const previous = await previousReports(opts.previous, withRegistry, opts.json);
       reports = await validateFiles(files, withRegistry, { previous, workers });
     } else {
       // This thread's registry is read once the workers have their first files (validateFiles).
-      reports = await validateFiles(files, shared, { workers, registryInWorkers: true, registry: () => validationRegistry(registrySource) });
+      reports = await validateFiles(files, shared, { workers, registryInWorkers: true, registry: () => indexRegistrySource(registrySource, true) });
     }
   } finally {
     stopWorkers(workers);
